@@ -1,0 +1,100 @@
+package org.nianbao.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.nianbao.reading.SourceLine;
+
+/**
+ * Splits one line into table cells, whatever the layout: {@code |}-separated rows (with or without
+ * Markdown's outer bars), tab-separated cells, one cell per line ending in {@code |}, or a label followed by
+ * numbers separated by spaces (text taken from a PDF).
+ *
+ * @param cells   the cells' texts, trimmed; empty strings are blank cells
+ * @param rowLine the line held several cells, so a blank cell in it is a real blank
+ */
+record LineCells(SourceLine line, List<String> cells, boolean rowLine) {
+
+    private static final Pattern TRAILING_NUMBERS =
+            Pattern.compile("^(.*?[^\\s\\d.,/-])\\s+((?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|/|-|—+|无)(?:\\s+(?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|/|-|—+|无))*)$");
+    private static final Pattern SPACED_VALUES =
+            Pattern.compile("^(?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|/|—+|无)(?:\\s+(?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|/|—+|无))+$");
+
+    static LineCells of(SourceLine line) {
+        String text = line.text();
+        String trimmed = text.strip();
+        List<String> raw = new ArrayList<>();
+        if (trimmed.indexOf('|') >= 0) {
+            String body = trimmed;
+            if (body.startsWith("|")) {
+                body = body.substring(1);
+            }
+            if (body.endsWith("|")) {
+                body = body.substring(0, body.length() - 1);
+            }
+            if (body.chars().allMatch(c -> c == '-' || c == '|' || c == ':' || c == ' ')) {
+                return new LineCells(line, List.of(), false); // a Markdown separator row |---|---|
+            }
+            for (String cell : body.split("\\|", -1)) {
+                raw.add(cell.strip());
+            }
+        } else if (text.indexOf('\t') >= 0) {
+            String[] parts = text.split("\t", -1);
+            for (int i = 0; i < parts.length; i++) {
+                if (i == 0 && parts[0].isBlank()) {
+                    continue; // the indentation before the first cell
+                }
+                raw.add(parts[i].strip());
+            }
+        } else {
+            raw.add(trimmed);
+        }
+        List<String> cells = new ArrayList<>();
+        for (String cell : raw) {
+            splitSpaced(cell, cells);
+        }
+        boolean rowLine = cells.size() > 1;
+        if (!rowLine && cells.size() == 1 && cells.get(0).isEmpty()) {
+            cells = List.of();
+        }
+        return new LineCells(line, cells, rowLine);
+    }
+
+    /** 「一、本年新收 1 0 0」 → label and numbers; 「0 0 0」 → three numbers. */
+    private static void splitSpaced(String cell, List<String> out) {
+        if (SPACED_VALUES.matcher(cell).matches()) {
+            for (String v : cell.split("\\s+")) {
+                out.add(v);
+            }
+            return;
+        }
+        var m = TRAILING_NUMBERS.matcher(cell);
+        if (m.matches() && !m.group(1).matches(".*[0-9]\\.$")) {
+            out.add(m.group(1).strip());
+            for (String v : m.group(2).split("\\s+")) {
+                out.add(v);
+            }
+            return;
+        }
+        out.add(cell);
+    }
+
+    boolean isEmpty() {
+        return cells.isEmpty();
+    }
+
+    /** Every non-blank cell is a value, and there is at least one. */
+    boolean valuesOnly() {
+        boolean any = false;
+        for (String c : cells) {
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (!CellValue.isValue(c)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+}

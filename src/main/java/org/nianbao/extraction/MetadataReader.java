@@ -1,0 +1,208 @@
+package org.nianbao.extraction;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nianbao.reading.SourceLine;
+import org.nianbao.report.Report;
+import org.nianbao.report.Section;
+import org.nianbao.report.StatisticalPeriod;
+
+/** Reads what the report says about itself: title, agency, year, level, its dates and statistical period. */
+final class MetadataReader {
+
+    private static final String CJK = "[\\u4e00-\\u9fa5]";
+    private static final Pattern TITLE_AGENCY_FIRST = Pattern.compile(
+            "(" + CJK + "{2,40}?)(?:关于)?((?:19|20)\\d{2})年度?政府信息公开(?:工作)?(?:年度)?报告");
+    private static final Pattern TITLE_YEAR_FIRST = Pattern.compile(
+            "((?:19|20)\\d{2})年度?(" + CJK + "{2,30}?)政府信息公开(?:工作)?(?:年度)?报告");
+    private static final Pattern AGENCY_IN_PREAMBLE = Pattern.compile(
+            "由(" + CJK + "{2,30}?)(?:编制|完成|发布|负责)(?:本|了本)?(?:年度)?报告");
+    private static final Pattern AGENCY_NAME = Pattern.compile(
+            CJK + "{2,30}(?:局|委员会|委|办公室|办公厅|办|厅|政府|院|中心|所|处|会|署|部|队|街道办事处|管委会)");
+    private static final Pattern PAGE_DATE = Pattern.compile(
+            "(?:发布时间|发布日期|发稿时间|公开日期|发布于|信息来源.{0,20}?时间)[:]?((?:19|20)\\d{2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})");
+    private static final Pattern DATE_LINE = Pattern.compile(
+            "^(" + CJK + "{2,40}?)?((?:19|20)\\d{2}|[〇零一二三四五六七八九○O]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日$");
+    private static final Pattern ISO_DATE_LINE = Pattern.compile("^((?:19|20)\\d{2})[-/.](\\d{1,2})[-/.](\\d{1,2})$");
+    private static final Pattern PERIOD = Pattern.compile(
+            "((?:19|20)\\d{2})年(\\d{1,2})月(\\d{1,2})日(?:起)?(?:至|到|-|—|~|～)(?:((?:19|20)\\d{2})年)?(\\d{1,2})月(\\d{1,2})日");
+    private static final Pattern YEAR_OPENING = Pattern.compile("^((?:19|20)\\d{2})年");
+
+    private MetadataReader() {
+    }
+
+    record Metadata(Report report, StatisticalPeriod period) {
+    }
+
+    static Metadata read(List<SourceLine> lines, List<Section> sections) {
+        int firstSection = sections.isEmpty() ? Math.min(lines.size(), 30) : sections.get(0).line() - 1;
+        String agency = null;
+        Integer titleYear = null;
+        Integer titleLine = null;
+        // the title: a line of its own, else two lines joined (a title broken over two lines)
+        int titleScan = Math.max(firstSection, Math.min(lines.size(), 8));
+        for (int span = 1; span <= 2 && titleYear == null; span++) {
+            for (int i = 0; i + span <= titleScan && i + span <= lines.size() && titleYear == null; i++) {
+                String candidate = span == 1 ? lines.get(i).compact() : lines.get(i).compact() + lines.get(i + 1).compact();
+                Matcher m = TITLE_AGENCY_FIRST.matcher(candidate);
+                Matcher y = TITLE_YEAR_FIRST.matcher(candidate);
+                if (m.find()) {
+                    agency = cleanAgency(m.group(1));
+                    titleYear = Integer.valueOf(m.group(2));
+                    titleLine = lines.get(i).number();
+                } else if (y.find()) {
+                    titleYear = Integer.valueOf(y.group(1));
+                    agency = governmentOfPlace(cleanAgency(y.group(2)));
+                    titleLine = lines.get(i).number();
+                }
+            }
+        }
+        if (agency == null) {
+            for (int i = 0; i < firstSection && agency == null; i++) {
+                Matcher m = AGENCY_IN_PREAMBLE.matcher(lines.get(i).compact());
+                if (m.find()) {
+                    agency = cleanAgency(m.group(1));
+                }
+            }
+        }
+
+        StatisticalPeriod period = period(lines);
+
+        // dates: the page's 发布时间, and the date under the report
+        LocalDate pageDate = null;
+        for (SourceLine line : lines) {
+            Matcher m = PAGE_DATE.matcher(line.compact());
+            if (m.find()) {
+                pageDate = Dates.of(m.group(1), m.group(2), m.group(3));
+                if (pageDate != null) {
+                    break;
+                }
+            }
+        }
+        Section six = sections.stream().filter(s -> s.number() == 6).findFirst().orElse(null);
+        Section last = sections.isEmpty() ? null : sections.get(sections.size() - 1);
+        int signatureFrom = six != null ? six.line() : last != null ? last.line() : Math.max(0, lines.size() - 15);
+        LocalDate signedOn = null;
+        Integer signedLine = null;
+        String signer = null;
+        for (int i = signatureFrom; i < lines.size(); i++) {
+            String compact = lines.get(i).compact();
+            Matcher m = DATE_LINE.matcher(compact);
+            LocalDate date = null;
+            String who = null;
+            if (m.matches()) {
+                date = Dates.of(m.group(2), m.group(3), m.group(4));
+                who = m.group(1);
+            } else {
+                Matcher iso = ISO_DATE_LINE.matcher(compact);
+                if (iso.matches()) {
+                    date = Dates.of(iso.group(1), iso.group(2), iso.group(3));
+                }
+            }
+            if (date != null) {
+                signedOn = date;
+                signedLine = lines.get(i).number();
+                signer = who != null ? who : previousNonBlank(lines, i);
+            }
+        }
+        if (agency == null && signer != null && AGENCY_NAME.matcher(signer).matches()) {
+            agency = signer;
+        }
+
+        Integer year = titleYear;
+        if (year == null && period != null) {
+            year = period.from().getYear();
+        }
+        if (year == null) {
+            year = openingYear(lines, sections);
+        }
+        Report report = new Report(agency, year, null, levelOf(agency), null, "none", signedOn, signedLine,
+                titleYear, titleLine);
+        if (pageDate != null) {
+            report = report.withPublication(pageDate, "page");
+        } else if (signedOn != null) {
+            report = report.withPublication(signedOn, "signature");
+        }
+        return new Metadata(report, period);
+    }
+
+    private static StatisticalPeriod period(List<SourceLine> lines) {
+        for (SourceLine line : lines) {
+            String compact = line.compact();
+            if (!compact.contains("统计") && !compact.contains("数据")) {
+                continue;
+            }
+            Matcher m = PERIOD.matcher(compact);
+            if (m.find()) {
+                LocalDate from = Dates.of(m.group(1), m.group(2), m.group(3));
+                LocalDate to = Dates.of(m.group(4) != null ? m.group(4) : m.group(1), m.group(5), m.group(6));
+                if (from != null && to != null) {
+                    int start = Math.max(0, m.start() - 12);
+                    return new StatisticalPeriod(from, to, line.number(), compact.substring(start, m.end()));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** 「2023年，我局…」: the year the first paragraph of section 一 opens with. */
+    private static Integer openingYear(List<SourceLine> lines, List<Section> sections) {
+        Section one = sections.stream().filter(s -> s.number() == 1).findFirst().orElse(null);
+        if (one == null) {
+            return null;
+        }
+        for (int n = one.line() + 1; n <= one.endLine(); n++) {
+            Matcher m = YEAR_OPENING.matcher(lines.get(n - 1).compact());
+            if (m.find()) {
+                return Integer.valueOf(m.group(1));
+            }
+        }
+        return null;
+    }
+
+    private static String previousNonBlank(List<SourceLine> lines, int index) {
+        for (int i = index - 1; i >= 0 && i >= index - 3; i--) {
+            if (!lines.get(i).isBlank()) {
+                return lines.get(i).compact();
+            }
+        }
+        return null;
+    }
+
+    private static String cleanAgency(String name) {
+        String n = name;
+        for (String prefix : List.of("现公布", "现将", "关于", "公布")) {
+            if (n.startsWith(prefix) && n.length() > prefix.length() + 1) {
+                n = n.substring(prefix.length());
+            }
+        }
+        if (n.endsWith("关于")) {
+            n = n.substring(0, n.length() - 2);
+        }
+        return n;
+    }
+
+    /** 「2022年上海市政府信息公开工作年度报告」 is the report of 上海市人民政府. */
+    private static String governmentOfPlace(String name) {
+        if (name.matches(".*(省|市|区|县|自治区|自治州|州|盟|旗)$")) {
+            return name + "人民政府";
+        }
+        return name;
+    }
+
+    /** A people's government's composite report, a township's, or an organ's own (a 人民政府办公室 included). */
+    static String levelOf(String agency) {
+        if (agency == null) {
+            return Report.DEPARTMENT;
+        }
+        if (agency.matches(".*(乡|镇|街道|街道办事处)(人民政府)?$") || agency.endsWith("街道办事处")) {
+            return Report.TOWNSHIP;
+        }
+        if (agency.endsWith("人民政府") || agency.matches(".*(省|市|区|县|州|旗)政府$")) {
+            return Report.GOVERNMENT;
+        }
+        return Report.DEPARTMENT;
+    }
+}

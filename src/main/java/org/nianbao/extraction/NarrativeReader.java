@@ -1,0 +1,311 @@
+package org.nianbao.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nianbao.reading.SourceLine;
+import org.nianbao.report.Measure;
+import org.nianbao.report.NarrativeClaim;
+import org.nianbao.report.Ordinals;
+import org.nianbao.report.Problem;
+import org.nianbao.report.Section;
+import org.nianbao.report.Statement;
+import org.nianbao.report.SubPart;
+import org.nianbao.report.YearMention;
+
+/**
+ * Reads the narrative: the sub-parts of section 一, the statements the rules look for, section 五's
+ * problems and measures, the numbers the text states, and the years it speaks of.
+ */
+final class NarrativeReader {
+
+    private static final Pattern SUB_PART = Pattern.compile("^\\(([一二三四五六七八九十]{1,2}|\\d{1,2})\\)(.*)$");
+    private static final List<String[]> TOPICS = List.of(
+            new String[] {"依申请公开", "依申请公开"},
+            new String[] {"主动公开", "主动公开"},
+            new String[] {"政府信息管理", "信息管理|信息资源管理|信息资源"},
+            new String[] {"平台建设", "平台"},
+            new String[] {"监督保障", "监督|保障"});
+
+    // section 五
+    private static final Pattern MEASURE_HEADING = Pattern.compile(
+            "^(?:\\(?[一二三四五六1-6]\\)?[、.]?)?[^,。:]{0,10}(改进|整改|举措|措施|打算|下一步|下步|努力方向|工作计划|工作思路|工作安排)");
+    private static final Pattern PROBLEM_HEADING = Pattern.compile(
+            "^(?:\\(?[一二三四五六1-6]\\)?[、.]?)?[^,。:]{0,6}(存在的?(主要)?问题|存在的?不足|主要问题)");
+    private static final Pattern MEASURE_OPENING = Pattern.compile(
+            "^(下一步|下步|针对(上述|以上|存在的|这些)?(问题|不足)|今后|为此|(19|20)\\d{2}年(度)?[,]?(我|本)?[\\u4e00-\\u9fa5]{0,6}(将|要)|改进(措施|举措|情况)|我(局|们|单位|委|办|中心)将)");
+    private static final Pattern MEASURE_PIVOT = Pattern.compile(
+            "(针对(上述|以上|存在的|这些)(问题|不足)|下一步[,]|下步[,]|下一步工作中|今后[,]|为此[,])");
+    private static final Pattern ENUMERATOR = Pattern.compile(
+            "(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][,、]|(?<![\\d.])[1-9][.、](?!\\d)|\\([1-9一二三四五六七八九]\\))");
+    private static final Pattern PROBLEM_WORDS = Pattern.compile(
+            "不足|问题|有待|不够|欠缺|薄弱|差距|不高|不强|不到位|滞后|单一|不及时|不完善|不规范|需要?进一步|还需|仍需|尚需|较少|不充分|短板|缺乏|不全面|不丰富|不深入|不精准|不准确|不稳定|不严|未严格|未及时|未落实|待加强|待提高|待提升");
+
+    // numbers stated in the text
+    private record ClaimPattern(String subject, Pattern pattern, boolean zero) {
+    }
+
+    private static final List<ClaimPattern> CLAIMS = List.of(
+            new ClaimPattern("applications_received", Pattern.compile(
+                    "(?:收到|受理|接收|接到)了?[^,。;:]{0,16}?(?:申请|公开件|申请件)[^,。;:\\d]{0,8}?(\\d+)(?:件|份|条|个|宗)"), false),
+            new ClaimPattern("applications_received", Pattern.compile(
+                    "(?:收到|受理|接收|接到)了?[^,。;:\\d]{0,6}?(\\d+)(?:件|份|个|宗)[^,。;]{0,14}?(?:申请|公开件)"), false),
+            new ClaimPattern("applications_received", Pattern.compile(
+                    "未(?:收到|受理|接到|接收)(?:过)?[^,。;]{0,16}?申请"), true),
+            new ClaimPattern("applications_handled", Pattern.compile(
+                    "(\\d+)件(?:已|均已)?(?:办结|答复|办理完毕)"), false),
+            new ClaimPattern("applications_handled", Pattern.compile(
+                    "(?:办结|答复)[^,。;\\d]{0,8}?(\\d+)件"), false),
+            new ClaimPattern("applications_not_processed", Pattern.compile(
+                    "(\\d+)件(?:为|属于?)?不予处理|不予处理(?:的)?(\\d+)件"), false),
+            new ClaimPattern("applications_carried_over", Pattern.compile(
+                    "(\\d+)件(?:为|系)?上年(?:度)?结转|上年(?:度)?结转[^,。;\\d]{0,6}?(\\d+)件"), false),
+            new ClaimPattern("reviews", Pattern.compile(
+                    "行政复议(?:案件|申请)?[^,。;\\d]{0,4}?(\\d+)(?:件|起|宗)"), false),
+            new ClaimPattern("reviews", Pattern.compile(
+                    "未(?:发生|收到|有|出现)[^,。;]{0,6}?(?:行政)?复议"), true),
+            new ClaimPattern("lawsuits", Pattern.compile(
+                    "行政诉讼(?:案件)?[^,。;\\d]{0,4}?(\\d+)(?:件|起|宗)"), false),
+            new ClaimPattern("lawsuits", Pattern.compile(
+                    "未(?:发生|收到|有|出现)[^,。;]{0,10}?诉讼"), true),
+            new ClaimPattern("normative_documents_issued", Pattern.compile(
+                    "(?:制发|印发|出台|制定)了?(?:行政)?规范性文件(\\d+)件"), false));
+
+    private static final Pattern OWN_YEAR = Pattern.compile(
+            "(?:本|我)(?:局|单位|机关|部门|委|办|厅|市|区|县|镇|乡|街道|中心)((?:19|20)\\d{2})年度?");
+    private static final Pattern YEAR_OPENING = Pattern.compile("^((?:19|20)\\d{2})年度?[,]");
+
+    private NarrativeReader() {
+    }
+
+    static List<SubPart> subParts(List<SourceLine> lines, Section one) {
+        List<SubPart> parts = new ArrayList<>();
+        if (one == null) {
+            return parts;
+        }
+        for (int n = one.line() + 1; n <= one.endLine(); n++) {
+            String compact = lines.get(n - 1).compact();
+            Matcher m = SUB_PART.matcher(compact);
+            if (!m.matches()) {
+                continue;
+            }
+            String printed = m.group(1);
+            String title = m.group(2).split("[。:;]", 2)[0];
+            if (title.length() > 30) {
+                title = title.substring(0, 30);
+            }
+            String topic = null;
+            for (String[] t : TOPICS) {
+                if (Pattern.compile(t[1]).matcher(title).find()) {
+                    topic = t[0];
+                    break;
+                }
+            }
+            String style = Character.isDigit(printed.charAt(0)) ? "arabic" : "chinese";
+            parts.add(new SubPart(1, printed, Ordinals.value(printed), style, title, topic, n));
+        }
+        return parts;
+    }
+
+    static List<Statement> statements(List<SourceLine> lines, List<Section> sections, StatementCatalog catalog) {
+        List<Statement> found = new ArrayList<>();
+        for (SourceLine line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int section = sectionOf(sections, line.number());
+            String compact = line.compact();
+            for (StatementCatalog.Entry entry : catalog.entries()) {
+                if (!entry.sections().isEmpty() && !entry.sections().contains(section)) {
+                    continue;
+                }
+                Matcher m = entry.pattern().matcher(compact);
+                if (m.find()) {
+                    found.add(new Statement(entry.kind(), section, line.number(), excerpt(compact, m.start(), m.end())));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Section 五 split into problems and improvement measures. */
+    record SectionFive(List<Problem> problems, List<Measure> measures) {
+    }
+
+    static SectionFive sectionFive(List<SourceLine> lines, Section five) {
+        List<Problem> problems = new ArrayList<>();
+        List<Measure> measures = new ArrayList<>();
+        if (five == null) {
+            return new SectionFive(problems, measures);
+        }
+        boolean measuresPart = false;
+        for (int n = five.line() + 1; n <= five.endLine(); n++) {
+            String text = lines.get(n - 1).compact();
+            if (text.isEmpty()) {
+                continue;
+            }
+            String body = text;
+            Matcher heading = MEASURE_HEADING.matcher(text);
+            Matcher problemHeading = PROBLEM_HEADING.matcher(text);
+            if (heading.find() && headingLength(text) <= 24) {
+                measuresPart = true;
+                body = afterHeading(text);
+            } else if (problemHeading.find() && headingLength(text) <= 24 && text.startsWith("(")) {
+                measuresPart = false;
+                body = afterHeading(text);
+            } else if (MEASURE_OPENING.matcher(text).find()) {
+                measuresPart = true;
+            } else if (!measuresPart) {
+                Matcher pivot = MEASURE_PIVOT.matcher(text);
+                if (pivot.find() && pivot.start() > 0) {
+                    // 「……仍存在不足：……。针对以上问题，计划整改措施如下。」: problems, then measures
+                    addItems(text.substring(0, pivot.start()), n, false, problems, measures);
+                    body = text.substring(pivot.start());
+                    measuresPart = true;
+                }
+            }
+            addItems(body, n, measuresPart, problems, measures);
+        }
+        return new SectionFive(problems, measures);
+    }
+
+    private static void addItems(String body, int n, boolean measuresPart, List<Problem> problems, List<Measure> measures) {
+            for (String item : items(body)) {
+                if (measuresPart) {
+                    if (item.length() >= 6) {
+                        measures.add(new Measure(n, item));
+                    }
+                } else if (PROBLEM_WORDS.matcher(item).find() && !item.matches("^(无|暂无|没有).{0,10}$")) {
+                    problems.add(new Problem(n, item));
+                }
+            }
+    }
+
+    /** The items of a paragraph: 「一是…二是…」 or 「1.… 2.…」; the whole paragraph when it enumerates nothing. */
+    private static List<String> items(String paragraph) {
+        List<String> items = new ArrayList<>();
+        Matcher m = ENUMERATOR.matcher(paragraph);
+        List<Integer> starts = new ArrayList<>();
+        while (m.find()) {
+            starts.add(m.end());
+        }
+        if (starts.size() < 2) {
+            String item = starts.size() == 1 && starts.get(0) <= 3 ? paragraph.substring(starts.get(0)) : paragraph;
+            if (!item.isBlank()) {
+                items.add(item);
+            }
+            return items;
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1) - 2 : paragraph.length();
+            String item = paragraph.substring(starts.get(i), Math.max(starts.get(i), end)).strip();
+            if (!item.isEmpty()) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    private static int headingLength(String text) {
+        int cut = indexOfAny(text, ":", "。");
+        return cut < 0 ? text.length() : cut;
+    }
+
+    private static String afterHeading(String text) {
+        int cut = indexOfAny(text, ":", "。");
+        return cut < 0 ? "" : text.substring(cut + 1);
+    }
+
+    private static int indexOfAny(String text, String... marks) {
+        int best = -1;
+        for (String mark : marks) {
+            int i = text.indexOf(mark);
+            if (i >= 0 && (best < 0 || i < best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static List<NarrativeClaim> claims(List<SourceLine> lines, List<Section> sections) {
+        List<NarrativeClaim> claims = new ArrayList<>();
+        for (SourceLine line : lines) {
+            int section = sectionOf(sections, line.number());
+            if (section >= 2 && section <= 4 || line.isBlank()) {
+                continue; // the tables' own labels are not claims
+            }
+            String compact = line.compact();
+            List<int[]> taken = new ArrayList<>();
+            for (ClaimPattern claim : CLAIMS) {
+                Matcher m = claim.pattern().matcher(compact);
+                while (m.find()) {
+                    int start = m.start();
+                    if (taken.stream().anyMatch(r -> start < r[1] && m.end() > r[0])) {
+                        continue;
+                    }
+                    double value = 0;
+                    if (!claim.zero()) {
+                        String digits = m.group(1) != null ? m.group(1) : m.groupCount() > 1 ? m.group(2) : null;
+                        if (digits == null) {
+                            continue;
+                        }
+                        value = Double.parseDouble(digits);
+                    }
+                    taken.add(new int[] {start, m.end()});
+                    claims.add(new NarrativeClaim(claim.subject(), value, section, line.number(),
+                            excerpt(compact, start, m.end())));
+                }
+            }
+        }
+        return claims;
+    }
+
+    static List<YearMention> yearMentions(List<SourceLine> lines, List<Section> sections) {
+        List<YearMention> mentions = new ArrayList<>();
+        Section one = sections.stream().filter(s -> s.number() == 1).findFirst().orElse(null);
+        if (one != null) {
+            for (int n = one.line() + 1; n <= one.endLine(); n++) {
+                String compact = lines.get(n - 1).compact();
+                if (compact.isEmpty()) {
+                    continue;
+                }
+                Matcher m = YEAR_OPENING.matcher(compact);
+                if (m.find()) {
+                    mentions.add(new YearMention(Integer.parseInt(m.group(1)), n, excerpt(compact, 0, m.end())));
+                }
+                break; // only the opening of the first paragraph
+            }
+        }
+        for (SourceLine line : lines) {
+            String compact = line.compact();
+            for (String sentence : compact.split("[。;]")) {
+                if (sentence.matches(".*(问题|整改|结转|以前|以来|年底|年末|上年|去年|同比|相比).*")) {
+                    continue;
+                }
+                Matcher m = OWN_YEAR.matcher(sentence);
+                while (m.find()) {
+                    mentions.add(new YearMention(Integer.parseInt(m.group(1)), line.number(),
+                            excerpt(sentence, m.start(), m.end())));
+                }
+            }
+        }
+        return mentions;
+    }
+
+    static int sectionOf(List<Section> sections, int line) {
+        int current = 0;
+        for (Section s : sections) {
+            if (s.line() <= line && line <= s.endLine()) {
+                current = s.number();
+            }
+        }
+        return current;
+    }
+
+    static String excerpt(String text, int start, int end) {
+        int from = Math.max(0, start - 10);
+        int to = Math.min(text.length(), Math.max(end, start + 40) + 10);
+        return text.substring(from, Math.min(to, from + 80));
+    }
+}

@@ -1,0 +1,107 @@
+package org.nianbao.extraction;
+
+import java.util.List;
+import org.nianbao.report.ExtractionNote;
+import org.nianbao.report.TableCell;
+
+/**
+ * Collects the values of one table row after its label: on the label's own line, and on the lines that
+ * follow when the report prints one cell per line. Emits the row's cells when the next label arrives.
+ */
+final class RowCollector {
+
+    private final String table;
+    private final List<TableCell> cells;
+    private final List<ExtractionNote> notes;
+
+    private String row;
+    private String label;
+    private List<String> columns;
+    private int taken;
+    private int labelLine;
+    private boolean silentWhenEmpty;
+
+    RowCollector(String table, List<TableCell> cells, List<ExtractionNote> notes) {
+        this.table = table;
+        this.cells = cells;
+        this.notes = notes;
+    }
+
+    /** Starts a row; {@code columns} are the canonical column keys in printed order (null for unknown). */
+    void start(String rowKey, String printedLabel, List<String> columnKeys, int line, boolean silentIfNoValues) {
+        finish();
+        row = rowKey;
+        label = printedLabel;
+        columns = columnKeys;
+        taken = 0;
+        labelLine = line;
+        silentWhenEmpty = silentIfNoValues;
+    }
+
+    boolean accepting() {
+        return row != null && taken < columns.size();
+    }
+
+    boolean started() {
+        return row != null;
+    }
+
+    boolean hasValues() {
+        return taken > 0;
+    }
+
+    String row() {
+        return row;
+    }
+
+    /** Drops a row that turned out to be a group heading (「(六)其他处理」 followed by its sub-rows). */
+    void discard() {
+        row = null;
+    }
+
+    /**
+     * Offers the cells that follow a label on one printed row. A row with at least as many numbers as
+     * columns still to fill takes the numbers only (empty cells there are merged-cell artefacts); otherwise
+     * leading empty cells beyond what is needed are dropped and the rest taken in order, blanks included.
+     */
+    void offerRow(List<String> rest, int line) {
+        int remaining = columns.size() - taken;
+        long values = rest.stream().filter(c -> !c.isEmpty()).count();
+        if (values >= remaining) {
+            for (String c : rest) {
+                if (!c.isEmpty() && accepting()) {
+                    offer(c, line);
+                }
+            }
+            return;
+        }
+        int from = 0;
+        while (rest.size() - from > remaining && rest.get(from).isEmpty()) {
+            from++;
+        }
+        for (int i = from; i < rest.size() && accepting(); i++) {
+            offer(rest.get(i), line);
+        }
+    }
+
+    void offer(String text, int line) {
+        String column = columns.get(taken++);
+        if (column == null) {
+            return;
+        }
+        cells.add(new TableCell(table, row, column, CellValue.parse(text), text.strip(), line));
+    }
+
+    void finish() {
+        if (row == null) {
+            return;
+        }
+        if (taken == 0 && !silentWhenEmpty) {
+            notes.add(new ExtractionNote(table, labelLine, "表%s「%s」一行未能识别出数值".formatted(table, label)));
+        } else if (taken > 0 && taken < columns.size()) {
+            notes.add(new ExtractionNote(table, labelLine,
+                    "表%s「%s」一行只识别出 %d 个数值，应有 %d 个".formatted(table, label, taken, columns.size())));
+        }
+        row = null;
+    }
+}

@@ -1,0 +1,74 @@
+package org.nianbao.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nianbao.reading.SourceLine;
+import org.nianbao.reading.SourceText;
+import org.nianbao.report.Section;
+
+/**
+ * Finds the six section headings by their titles. The section's number is decided by the title, so a
+ * heading printed with the wrong ordinal (「三、主动公开政府信息情况」) or with stray characters (「l六、」) is
+ * still found; the printed ordinal is kept for the numbering check.
+ */
+final class SectionFinder {
+
+    private static final List<Pattern> TITLES = List.of(
+            Pattern.compile("总体情况|基本情况|概述"),
+            Pattern.compile("主动公开政府信息的?情况|主动公开情况"),
+            Pattern.compile("收到和处理政府信息公开申请的?情况|收到和处理.{0,12}申请.{0,4}情况|依申请公开政府信息的?情况"),
+            Pattern.compile("行政复议.{0,3}行政诉讼的?情况|复议.{0,3}诉讼的?情况"),
+            Pattern.compile("存在的?主要问题.{0,3}改进情况|存在的?主要问题.{0,2}(改进|整改)|存在的?(主要)?问题及?(其)?改进|主要问题和改进|存在的?主要问题$"),
+            Pattern.compile("其他需要报告的事项|其他需要报告事项|其他事项$"));
+
+    /** Optional stray characters, an optional ordinal, then the title; nothing long after it. */
+    private static final Pattern HEADING = Pattern.compile(
+            "^[^\\u4e00-\\u9fa5(]{0,3}(?:([一二三四五六七八九十]{1,2})[、.,:]|第([一二三四五六])部分[、:]?|([1-9])[、.])?(.{2,30}?)[。:.]?$");
+
+    private SectionFinder() {
+    }
+
+    static List<Section> find(SourceText text) {
+        List<int[]> found = new ArrayList<>(); // {number, line}
+        List<String[]> printed = new ArrayList<>(); // {title, ordinal}
+        boolean[] seen = new boolean[7];
+        for (SourceLine line : text.lines()) {
+            String compact = line.compact();
+            if (compact.length() < 4 || compact.length() > 34 || compact.startsWith("(") || compact.contains("|")) {
+                continue;
+            }
+            Matcher m = HEADING.matcher(compact);
+            if (!m.matches()) {
+                continue;
+            }
+            String title = m.group(4);
+            for (int n = 1; n <= 6; n++) {
+                if (!seen[n] && TITLES.get(n - 1).matcher(title).find() && plausibleTitle(n, title)) {
+                    seen[n] = true;
+                    String ordinal = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                            : m.group(3) != null ? org.nianbao.report.Ordinals.chinese(Integer.parseInt(m.group(3))) : null;
+                    found.add(new int[] {n, line.number()});
+                    printed.add(new String[] {line.text().strip(), ordinal});
+                    break;
+                }
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            int end = i + 1 < found.size() ? found.get(i + 1)[1] - 1 : text.lines().size();
+            sections.add(new Section(found.get(i)[0], printed.get(i)[0], printed.get(i)[1], found.get(i)[1], end, i + 1));
+        }
+        return sections;
+    }
+
+    /** A heading is short: its title carries no sentence of its own (「总体情况」, not 「……总体情况良好，……」). */
+    private static boolean plausibleTitle(int number, String title) {
+        if (title.contains(",") || title.contains("。")) {
+            return false;
+        }
+        // table 3's own row 「三、本年度办理结果」 and narrative lines must not pass for section 三
+        return number != 1 || title.length() <= 12;
+    }
+}

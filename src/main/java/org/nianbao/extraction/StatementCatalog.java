@@ -1,0 +1,29 @@
+package org.nianbao.extraction;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The statements the rules look for and the wording that makes them, kept with the rules
+ * ({@code rules/statements.yaml}) so that policy staff can add a required statement without code.
+ */
+public record StatementCatalog(List<Entry> entries) {
+
+    /**
+     * @param kind     the id rules use, e.g. {@code information_fee}
+     * @param name     what it is, in Chinese
+     * @param sections the sections it counts in (empty: anywhere)
+     * @param pattern  the wording, a regular expression matched against the line without white space
+     */
+    public record Entry(String kind, String name, Set<Integer> sections, Pattern pattern) {
+    }
+
+    public StatementCatalog {
+        entries = List.copyOf(entries);
+    }
+
+    public static StatementCatalog empty() {
+        return new StatementCatalog(List.of());
+    }
+}

@@ -1,0 +1,240 @@
+package org.nianbao.extraction;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nianbao.reading.SourceLine;
+import org.nianbao.report.ExtractionNote;
+import org.nianbao.report.Section;
+import org.nianbao.report.TableCell;
+
+/**
+ * Reads the numeric cells of tables 2, 3 and 4 by their printed labels. Each table is read from its
+ * section; a table whose section heading is missing is looked for where it would stand.
+ */
+final class TableReader {
+
+    private static final Pattern ITEM = Pattern.compile("第二十条第\\(?([一二三四五六七八九十]+)\\)?项");
+    private static final List<String> TABLE3_COLUMN_KEYS =
+            TableLayout.TABLE3_COLUMNS.stream().map(TableLayout.Key::key).toList();
+
+    /** What was read from the tables. */
+    record Tables(List<TableCell> cells, List<ExtractionNote> notes, boolean item9Present) {
+    }
+
+    private final List<SourceLine> lines;
+    private final List<TableCell> cells = new ArrayList<>();
+    private final List<ExtractionNote> notes = new ArrayList<>();
+    private boolean item9 = false;
+
+    private TableReader(List<SourceLine> lines) {
+        this.lines = lines;
+    }
+
+    static Tables read(List<SourceLine> lines, List<Section> sections) {
+        TableReader reader = new TableReader(lines);
+        int end = lines.size();
+        Section s2 = find(sections, 2);
+        Section s3 = find(sections, 3);
+        Section s4 = find(sections, 4);
+        Section s5 = find(sections, 5);
+        int table3From = s3 != null ? s3.line() + 1 : s2 != null ? s2.line() + 1 : 1;
+        int table3To = s3 != null ? s3.endLine() : s4 != null ? s4.line() - 1 : s5 != null ? s5.line() - 1 : end;
+        if (s2 != null) {
+            reader.readTable2(s2.line() + 1, Math.min(s2.endLine(), s3 != null ? s3.line() - 1 : s2.endLine()));
+        }
+        int lastTable3Line = reader.readTable3(table3From, table3To);
+        if (s4 != null) {
+            reader.readTable4(s4.line() + 1, s4.endLine());
+        } else if (lastTable3Line > 0) {
+            reader.readTable4(lastTable3Line + 1, s5 != null && s5.line() > lastTable3Line ? s5.line() - 1 : end);
+        }
+        return new Tables(List.copyOf(reader.cells), List.copyOf(reader.notes), reader.item9);
+    }
+
+    private static Section find(List<Section> sections, int number) {
+        return sections.stream().filter(s -> s.number() == number).findFirst().orElse(null);
+    }
+
+    // ---- table 2: 第二十条 blocks, each with its own header ------------------------------------------
+
+    private void readTable2(int from, int to) {
+        RowCollector row = new RowCollector("2", cells, notes);
+        List<String> columns = new ArrayList<>();
+        boolean header = false;
+        for (int n = from; n <= to; n++) {
+            LineCells lc = LineCells.of(lines.get(n - 1));
+            List<String> cellsHere = lc.cells();
+            if (lc.valuesOnly()) {
+                if (row.accepting()) {
+                    row.offerRow(cellsHere, n);
+                }
+                continue;
+            }
+            for (int i = 0; i < cellsHere.size(); i++) {
+                String cell = cellsHere.get(i);
+                String compact = compact(cell);
+                Matcher item = ITEM.matcher(compact);
+                if (item.find()) {
+                    row.finish();
+                    header = false;
+                    columns = new ArrayList<>();
+                    if ("九".equals(item.group(1))) {
+                        item9 = true;
+                    }
+                    continue;
+                }
+                if (compact.startsWith("信息内容")) {
+                    row.finish();
+                    header = true;
+                    columns = new ArrayList<>();
+                    continue;
+                }
+                if (cell.isEmpty() || CellValue.isValue(cell)) {
+                    continue; // padding, or numbers with no row to hold them
+                }
+                TableLayout.Key key = TableLayout.match(TableLayout.TABLE2_ROWS, compact);
+                if (key != null) {
+                    header = false;
+                    if (columns.isEmpty()) {
+                        notes.add(new ExtractionNote("2", n, "表2「%s」所在栏目未识别出表头".formatted(cell)));
+                    }
+                    row.start(key.key(), cell, List.copyOf(columns), n, false);
+                    int next = nextLabel(cellsHere, i + 1);
+                    row.offerRow(cellsHere.subList(i + 1, next), n);
+                    i = next - 1;
+                } else if (header) {
+                    TableLayout.Key column = TableLayout.match(TableLayout.TABLE2_COLUMNS, compact);
+                    if (column == null) {
+                        notes.add(new ExtractionNote("2", n, "表2表头「%s」不是标准栏目，其数值未读取".formatted(cell)));
+                    }
+                    columns.add(column == null ? null : column.key());
+                }
+            }
+        }
+        row.finish();
+    }
+
+    // ---- table 3: rows by label, seven applicant columns ----------------------------------------------
+
+    /** Reads table 3 and returns the line of its last row (0 when there is no table 3). */
+    private int readTable3(int from, int to) {
+        RowCollector row = new RowCollector("3", cells, notes);
+        boolean started = false;
+        int lastRowLine = 0;
+        for (int n = from; n <= to; n++) {
+            LineCells lc = LineCells.of(lines.get(n - 1));
+            if (lc.isEmpty()) {
+                continue;
+            }
+            if (!started) {
+                started = lc.cells().stream().anyMatch(c -> compact(c).contains("本年新收"));
+                if (!started) {
+                    continue;
+                }
+            }
+            if (!row.accepting() && lc.valuesOnly() && lc.cells().size() > TABLE3_COLUMN_KEYS.size()) {
+                break; // a row of more numbers than table 3 has: the next table begins
+            }
+            List<String> cellsHere = lc.cells();
+            if (lc.valuesOnly()) {
+                if (row.accepting()) {
+                    row.offerRow(cellsHere, n);
+                    lastRowLine = n;
+                }
+                continue;
+            }
+            for (int i = 0; i < cellsHere.size(); i++) {
+                String cell = cellsHere.get(i);
+                if (cell.isEmpty() || CellValue.isValue(cell)) {
+                    continue;
+                }
+                String compact = compact(cell);
+                TableLayout.Key key = TableLayout.match(TableLayout.TABLE3_ROWS, compact);
+                if (key == null && "other".equals(row.row()) && !row.hasValues() && compact.equals("其他")) {
+                    key = TableLayout.TABLE3_ROWS.stream().filter(k -> k.key().equals("other_misc")).findFirst().orElseThrow();
+                }
+                boolean other = key == null && TableLayout.TABLE3_OTHER.matches(compact);
+                if (key == null && !other) {
+                    continue; // a group heading such as 「(三)不予公开」
+                }
+                if (key != null && "other".equals(row.row()) && !row.hasValues()) {
+                    row.discard(); // 「(六)其他处理」 was the heading of its three sub-rows
+                }
+                TableLayout.Key rowKey = other ? TableLayout.TABLE3_OTHER : key;
+                row.start(rowKey.key(), cell, TABLE3_COLUMN_KEYS, n, other);
+                int next = nextLabel(cellsHere, i + 1);
+                row.offerRow(cellsHere.subList(i + 1, next), n);
+                i = next - 1;
+                lastRowLine = n;
+            }
+        }
+        row.finish();
+        return lastRowLine;
+    }
+
+    // ---- table 4: fifteen numbers in a fixed order ----------------------------------------------------
+
+    private void readTable4(int from, int to) {
+        List<String> values = new ArrayList<>();
+        List<Integer> valueLines = new ArrayList<>();
+        for (int n = from; n <= to && values.size() < 15; n++) {
+            LineCells lc = LineCells.of(lines.get(n - 1));
+            if (lc.isEmpty()) {
+                continue;
+            }
+            List<String> found = new ArrayList<>();
+            if (lc.valuesOnly()) {
+                found.addAll(trimBlanks(lc.cells()));
+            } else {
+                lc.cells().stream().filter(c -> !c.isEmpty() && CellValue.isValue(c)).forEach(found::add);
+            }
+            for (String v : found) {
+                if (values.size() < 15) {
+                    values.add(v);
+                    valueLines.add(n);
+                }
+            }
+        }
+        if (values.isEmpty()) {
+            return;
+        }
+        if (values.size() < 15) {
+            notes.add(new ExtractionNote("4", valueLines.get(0),
+                    "表4只识别出 %d 个数值，应有 15 个；已按顺序对应".formatted(values.size())));
+        }
+        for (int i = 0; i < values.size(); i++) {
+            String rowKey = TableLayout.TABLE4_ROWS.get(i / 5).key();
+            String column = TableLayout.TABLE4_COLUMNS.get(i % 5).key();
+            cells.add(new TableCell("4", rowKey, column, CellValue.parse(values.get(i)), values.get(i).strip(),
+                    valueLines.get(i)));
+        }
+    }
+
+    /** The index of the next cell that is a label (neither blank nor a value), or the end. */
+    private static int nextLabel(List<String> cells, int from) {
+        int i = from;
+        while (i < cells.size() && (cells.get(i).isEmpty() || CellValue.isValue(cells.get(i)))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static List<String> trimBlanks(List<String> cells) {
+        int a = 0;
+        int b = cells.size();
+        while (a < b && cells.get(a).isEmpty()) {
+            a++;
+        }
+        while (b > a && cells.get(b - 1).isEmpty()) {
+            b--;
+        }
+        return a >= b ? Collections.emptyList() : cells.subList(a, b);
+    }
+
+    private static String compact(String cell) {
+        return org.nianbao.reading.TextNormalizer.compact(cell);
+    }
+}

@@ -1,0 +1,41 @@
+package org.nianbao.reading;
+
+/**
+ * An input that cannot be assessed: empty, not text, too large, or not an annual report.
+ * The message is meant for the person who submitted the file (Chinese, with an English gloss).
+ */
+public class RejectedInput extends RuntimeException {
+
+    /** Why the input was refused; decides the HTTP status. */
+    public enum Reason { EMPTY, NOT_TEXT, TOO_LARGE, NOT_A_REPORT, UNSUPPORTED_FORMAT }
+
+    private final Reason reason;
+
+    public RejectedInput(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public static RejectedInput empty() {
+        return new RejectedInput(Reason.EMPTY, "文件为空，没有可评估的内容 (the file is empty)");
+    }
+
+    public static RejectedInput notText() {
+        return new RejectedInput(Reason.NOT_TEXT,
+                "文件不是可识别的文本（既不是 UTF-8 也不是 GB18030/GBK 编码）(the file is not readable text)");
+    }
+
+    public static RejectedInput tooLarge(long size, long limit) {
+        return new RejectedInput(Reason.TOO_LARGE, "文件过大：%d 字节，上限为 %d 字节 (the file is larger than the limit)"
+                .formatted(size, limit));
+    }
+
+    public static RejectedInput notAReport(String detail) {
+        return new RejectedInput(Reason.NOT_A_REPORT,
+                "内容不像政府信息公开工作年度报告：" + detail + " (the text is not a government information disclosure annual report)");
+    }
+}

@@ -1,0 +1,10 @@
+package org.nianbao.report;
+
+/**
+ * Something the reader could not read with certainty (a table row whose cells could not all be placed).
+ * It is about the reading, not the report, and becomes an {@code info} finding.
+ *
+ * @param table the table concerned ("2", "3", "4") or {@code null}
+ */
+public record ExtractionNote(String table, int line, String message) {
+}

@@ -1,0 +1,45 @@
+package org.nianbao.report;
+
+import java.time.LocalDate;
+
+/**
+ * What a report says about itself.
+ *
+ * @param agency            the organ that publishes it (e.g. 衢州市应急管理局), {@code null} if not found
+ * @param year              the year reported on, {@code null} if not found
+ * @param format            "2019" or "2021": the table format the report actually uses
+ * @param level             "government", "department" or "township": decides the deadline
+ * @param publishedOn       when it was published, {@code null} if unknown
+ * @param publishedOnSource "given", "page", "signature" or "none"
+ * @param signedOn          the date under the report (落款日期), {@code null} if there is none
+ * @param signedOnLine      the line of that date
+ * @param titleYear         the year in the report's title, {@code null} without a title
+ * @param titleLine         the line of the title
+ */
+public record Report(String agency, Integer year, String format, String level,
+                     LocalDate publishedOn, String publishedOnSource,
+                     LocalDate signedOn, Integer signedOnLine, Integer titleYear, Integer titleLine) {
+
+    public static final String GOVERNMENT = "government";
+    public static final String DEPARTMENT = "department";
+    public static final String TOWNSHIP = "township";
+
+    /** Reports on 2021 and later use the 2021 format (国办公开办函〔2021〕30号). */
+    public boolean dueFormat2021() {
+        return year != null && year >= 2021;
+    }
+
+    public Report withPublication(LocalDate date, String source) {
+        return new Report(agency, year, format, level, date, source, signedOn, signedOnLine, titleYear, titleLine);
+    }
+
+    public Report withAgency(String newAgency) {
+        return new Report(newAgency, year, format, level, publishedOn, publishedOnSource, signedOn, signedOnLine,
+                titleYear, titleLine);
+    }
+
+    public Report withLevel(String newLevel) {
+        return new Report(agency, year, format, newLevel, publishedOn, publishedOnSource, signedOn, signedOnLine,
+                titleYear, titleLine);
+    }
+}

@@ -1,0 +1,68 @@
+package org.nianbao.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything extracted from one report: the facts inserted into the rule session.
+ *
+ * @param previousYear last year's report of the same agency, or {@code null}
+ */
+public record ReportFacts(Report report, List<Section> sections, List<SubPart> subParts,
+                          List<Statement> statements, StatisticalPeriod period, List<TableCell> cells,
+                          List<ExpectedRow> expectedRows, List<ExpectedColumn> expectedColumns,
+                          List<Problem> problems, List<Measure> measures, List<NarrativeClaim> claims,
+                          List<YearMention> yearMentions, List<ExtractionNote> notes, PreviousYear previousYear) {
+
+    public ReportFacts {
+        sections = List.copyOf(sections);
+        subParts = List.copyOf(subParts);
+        statements = List.copyOf(statements);
+        cells = List.copyOf(cells);
+        expectedRows = List.copyOf(expectedRows);
+        expectedColumns = List.copyOf(expectedColumns);
+        problems = List.copyOf(problems);
+        measures = List.copyOf(measures);
+        claims = List.copyOf(claims);
+        yearMentions = List.copyOf(yearMentions);
+        notes = List.copyOf(notes);
+    }
+
+    public ReportFacts withReport(Report newReport) {
+        return new ReportFacts(newReport, sections, subParts, statements, period, cells, expectedRows,
+                expectedColumns, problems, measures, claims, yearMentions, notes, previousYear);
+    }
+
+    public ReportFacts withPreviousYear(PreviousYear previous) {
+        return new ReportFacts(report, sections, subParts, statements, period, cells, expectedRows,
+                expectedColumns, problems, measures, claims, yearMentions, notes, previous);
+    }
+
+    /** Every fact, as inserted into a rule session. */
+    public List<Object> all() {
+        List<Object> all = new ArrayList<>(cells.size() + expectedRows.size() + 64);
+        all.add(report);
+        if (period != null) {
+            all.add(period);
+        }
+        if (previousYear != null) {
+            all.add(previousYear);
+        }
+        all.addAll(sections);
+        all.addAll(subParts);
+        all.addAll(statements);
+        all.addAll(cells);
+        all.addAll(expectedRows);
+        all.addAll(expectedColumns);
+        all.addAll(problems);
+        all.addAll(measures);
+        all.addAll(claims);
+        all.addAll(yearMentions);
+        all.addAll(notes);
+        return all;
+    }
+
+    public Section section(int number) {
+        return sections.stream().filter(s -> s.number() == number).findFirst().orElse(null);
+    }
+}
