@@ -192,17 +192,7 @@ final class MetadataReader {
         return name;
     }
 
-    /** A people's government's composite report, a township's, or an organ's own (a 人民政府办公室 included). */
     static String levelOf(String agency) {
-        if (agency == null) {
-            return Report.DEPARTMENT;
-        }
-        if (agency.matches(".*(乡|镇|街道|街道办事处)(人民政府)?$") || agency.endsWith("街道办事处")) {
-            return Report.TOWNSHIP;
-        }
-        if (agency.endsWith("人民政府") || agency.matches(".*(省|市|区|县|州|旗)政府$")) {
-            return Report.GOVERNMENT;
-        }
-        return Report.DEPARTMENT;
+        return Levels.of(agency);
     }
 }

@@ -1,0 +1,31 @@
+package org.nianbao;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.nianbao.cli.ScoreCommand;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * {@code java -jar nianbao.jar score …} scores files without starting the web server;
+ * with no command the service starts.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("score")) {
+            CommandLineLogging.toStandardError();
+            // UTF-8 whatever the platform's locale, so that Chinese output survives a POSIX shell
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            int status = ScoreCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+            System.exit(status);
+        }
+        SpringApplication.run(NianbaoApplication.class, args);
+    }
+}

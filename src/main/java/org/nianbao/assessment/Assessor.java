@@ -1,0 +1,102 @@
+package org.nianbao.assessment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.nianbao.extraction.ReportExtractor;
+import org.nianbao.reading.SourceText;
+import org.nianbao.reading.TextDecoder;
+import org.nianbao.report.Deadline;
+import org.nianbao.report.Report;
+import org.nianbao.report.ReportFacts;
+import org.nianbao.rules.Finding;
+import org.nianbao.rules.RuleEngine;
+import org.nianbao.rules.RuleSet;
+import org.nianbao.scoring.Score;
+import org.nianbao.scoring.Scorecard;
+import org.nianbao.scoring.Scorer;
+
+/**
+ * The whole flow for one report: read → extract facts → assess with the rules → score with the scorecard.
+ * Immutable and thread-safe: one instance serves any number of concurrent assessments.
+ */
+public final class Assessor {
+
+    private final RuleSet rules;
+    private final Scorecard scorecard;
+    private final ReportExtractor extractor;
+
+    public Assessor(RuleSet rules, Scorecard scorecard) {
+        this.rules = rules;
+        this.scorecard = scorecard;
+        this.extractor = new ReportExtractor(rules.statements());
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public Scorecard scorecard() {
+        return scorecard;
+    }
+
+    /** Reads the bytes of a plain-text report and assesses it. */
+    public Assessment assess(String source, byte[] bytes, AssessmentOptions options) {
+        return assess(TextDecoder.decode(source, bytes), options);
+    }
+
+    public Assessment assess(SourceText text, AssessmentOptions options) {
+        ReportFacts facts = withOptions(extractor.extract(text), options);
+        return assess(text.name(), facts);
+    }
+
+    public Assessment assess(String source, ReportFacts facts) {
+        Report report = facts.report();
+        List<Object> all = new ArrayList<>(facts.all());
+        Deadline deadline = scorecard.deadlineFor(report);
+        if (deadline != null) {
+            all.add(deadline);
+        }
+        RuleEngine.Evaluation evaluation = RuleEngine.evaluate(rules, all);
+        Score score = Scorer.score(scorecard, report, facts.previousYear() != null, evaluation);
+        List<Finding> findings = new ArrayList<>(score.findings());
+        List<String> checkOrder = scorecard.checks().stream().map(Scorecard.Check::id).toList();
+        findings.sort(Comparator.comparingInt((Finding f) -> checkOrder.indexOf(f.check()))
+                .thenComparing(Finding::ruleId)
+                .thenComparing(f -> f.evidence().line() == null ? 0 : f.evidence().line()));
+        return new Assessment(null, source, summary(report), new Assessment.Ruleset(rules.version(), scorecard.label()),
+                score.score(), score.maxScore(), score.grade(), score.categories(), score.checks(), findings,
+                score.flags(), facts(facts));
+    }
+
+    static ReportFacts withOptions(ReportFacts facts, AssessmentOptions options) {
+        Report report = facts.report();
+        if (options.agency() != null && !options.agency().isBlank()) {
+            report = report.withAgency(options.agency().strip());
+            if (options.level() == null) {
+                report = report.withLevel(org.nianbao.extraction.Levels.of(report.agency()));
+            }
+        }
+        if (options.level() != null) {
+            report = report.withLevel(options.level());
+        }
+        if (options.publishedOn() != null) {
+            report = report.withPublication(options.publishedOn(), "given");
+        }
+        return facts.withReport(report);
+    }
+
+    private static Assessment.ReportSummary summary(Report r) {
+        return new Assessment.ReportSummary(r.agency(), r.year(), r.format(), r.level(),
+                r.publishedOn() == null ? null : r.publishedOn().toString(), r.publishedOnSource());
+    }
+
+    private static Assessment.Facts facts(ReportFacts facts) {
+        List<Integer> sections = facts.sections().stream().map(s -> s.number()).sorted().toList();
+        List<Assessment.Cell> cells = facts.cells().stream().map(c -> new Assessment.Cell(c.table(), c.row(), c.column(),
+                c.value() == null ? null : c.value() == Math.rint(c.value()) && Math.abs(c.value()) < 1e15
+                        ? (Number) c.value().longValue() : c.value(),
+                c.raw(), c.line())).toList();
+        return new Assessment.Facts(sections, cells);
+    }
+}

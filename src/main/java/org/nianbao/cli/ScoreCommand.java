@@ -1,0 +1,217 @@
+package org.nianbao.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.nianbao.assessment.Assessment;
+import org.nianbao.assessment.AssessmentOptions;
+import org.nianbao.assessment.Assessor;
+import org.nianbao.extraction.Levels;
+import org.nianbao.reading.RejectedInput;
+import org.nianbao.rules.InvalidRuleSet;
+import org.nianbao.rules.RuleSetLoader;
+import org.nianbao.scoring.CategoryScore;
+import org.nianbao.scoring.InvalidScorecard;
+import org.nianbao.scoring.ScorecardLoader;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code score [--format json|csv] [--facts] [--published-on DATE] [--level LEVEL] [--rules DIR] [--scorecard FILE] PATH...}
+ *
+ * <p>Scores files and folders. With {@code --format json} standard output holds one JSON array of assessments
+ * and nothing else. A file that cannot be read as a report yields {@code {"source": …, "error": …}}, the other
+ * files are still scored, and the exit status is 2.
+ */
+public final class ScoreCommand {
+
+    public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
+    static final String USAGE = """
+            用法: java -jar nianbao.jar score [--format json|csv] [--facts] [--published-on YYYY-MM-DD]
+                                              [--level government|department|township]
+                                              [--rules DIR] [--scorecard FILE] PATH...
+            PATH 可以是文件或文件夹（文件夹中的文件逐个评分）。""";
+
+    private ScoreCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        String format = "json";
+        boolean withFacts = false;
+        LocalDate publishedOn = null;
+        String level = null;
+        Path rulesDir = Path.of("rules");
+        Path scorecardFile = Path.of("scorecards", "default.yaml");
+        List<Path> paths = new ArrayList<>();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--format" -> format = value(args, ++i, a);
+                    case "--facts" -> withFacts = true;
+                    case "--published-on" -> publishedOn = LocalDate.parse(value(args, ++i, a));
+                    case "--level" -> level = value(args, ++i, a);
+                    case "--rules" -> rulesDir = Path.of(value(args, ++i, a));
+                    case "--scorecard" -> scorecardFile = Path.of(value(args, ++i, a));
+                    case "-h", "--help" -> {
+                        out.println(USAGE);
+                        return 0;
+                    }
+                    default -> {
+                        if (a.startsWith("--")) {
+                            throw new IllegalArgumentException("未知选项 " + a);
+                        }
+                        paths.add(Path.of(a));
+                    }
+                }
+            }
+            if (!List.of("json", "csv").contains(format)) {
+                throw new IllegalArgumentException("--format 只能是 json 或 csv");
+            }
+            if (level != null && !Levels.isValid(level)) {
+                throw new IllegalArgumentException("--level 只能是 government、department 或 township");
+            }
+            if (paths.isEmpty()) {
+                throw new IllegalArgumentException("请指定要评分的文件或文件夹");
+            }
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            err.println("错误: " + e.getMessage());
+            err.println(USAGE);
+            return 1;
+        }
+
+        Assessor assessor;
+        try {
+            assessor = new Assessor(RuleSetLoader.load(rulesDir), ScorecardLoader.load(scorecardFile));
+        } catch (InvalidRuleSet | InvalidScorecard e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+
+        AssessmentOptions options = new AssessmentOptions(publishedOn, null, level);
+        List<Object> results = new ArrayList<>();
+        boolean failed = false;
+        for (Path file : expand(paths)) {
+            try {
+                Assessment a = assessor.assess(file.toString(), read(file), options);
+                results.add(withFacts ? a : a.withoutFacts());
+            } catch (RejectedInput e) {
+                failed = true;
+                results.add(error(file, e.getMessage()));
+            } catch (RuntimeException e) {
+                failed = true;
+                results.add(error(file, "评分时出错 (assessment failed): " + e));
+            }
+        }
+        if (format.equals("json")) {
+            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(results));
+        } else {
+            out.print(csv(results, assessor));
+        }
+        out.flush();
+        return failed ? 2 : 0;
+    }
+
+    private static Map<String, String> error(Path file, String message) {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("source", file.toString());
+        e.put("error", message);
+        return e;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT, "文件不存在或不是普通文件 (no such file)");
+            }
+            long size = Files.size(file);
+            long limit = Long.getLong("nianbao.max-bytes", DEFAULT_MAX_BYTES);
+            if (size > limit) {
+                throw RejectedInput.tooLarge(size, limit);
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT, "无法读取文件 (cannot read): " + e.getMessage());
+        }
+    }
+
+    /** Files as given, and the files of folders (recursively, sorted, hidden files skipped). */
+    static List<Path> expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(f -> !f.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " 需要一个值");
+        }
+        return args[i];
+    }
+
+    static String csv(List<Object> results, Assessor assessor) {
+        List<String> header = new ArrayList<>(List.of("source", "agency", "year", "level", "format", "publishedOn",
+                "score", "grade"));
+        assessor.scorecard().categories().forEach(c -> header.add(c.id()));
+        header.addAll(List.of("errors", "warnings", "flags", "ruleset", "scorecard", "error"));
+        StringWriter text = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (Object r : results) {
+                if (r instanceof Assessment a) {
+                    List<Object> row = new ArrayList<>(List.of(a.source(), nz(a.report().agency()), nz(a.report().year()),
+                            a.report().level(), a.report().format(), nz(a.report().publishedOn()), a.score(), a.grade()));
+                    for (CategoryScore c : a.categories()) {
+                        row.add(c.score() + "/" + c.max());
+                    }
+                    row.add(a.findings().stream().filter(f -> "error".equals(f.severity())).count());
+                    row.add(a.findings().stream().filter(f -> "warning".equals(f.severity())).count());
+                    row.add(String.join("；", a.flags()));
+                    row.add(a.ruleset().version());
+                    row.add(a.ruleset().scorecard());
+                    row.add("");
+                    csv.printRecord(row);
+                } else if (r instanceof Map<?, ?> e) {
+                    List<Object> row = new ArrayList<>();
+                    row.add(e.get("source"));
+                    while (row.size() < header.size() - 1) {
+                        row.add("");
+                    }
+                    row.add(e.get("error"));
+                    csv.printRecord(row);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static Object nz(Object v) {
+        return v == null ? "" : v;
+    }
+}

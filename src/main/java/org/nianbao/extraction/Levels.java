@@ -1,0 +1,31 @@
+package org.nianbao.extraction;
+
+import org.nianbao.report.Report;
+
+/** The level of a report's organ, which decides its deadline. */
+public final class Levels {
+
+    private Levels() {
+    }
+
+    /**
+     * A township's (乡、镇、街道), a people's government's composite report (…人民政府), or an organ's own report
+     * (a 局, 委, 办, including a 人民政府办公室).
+     */
+    public static String of(String agency) {
+        if (agency == null) {
+            return Report.DEPARTMENT;
+        }
+        if (agency.matches(".*(乡|镇|街道|街道办事处)(人民政府)?$") || agency.endsWith("街道办事处")) {
+            return Report.TOWNSHIP;
+        }
+        if (agency.endsWith("人民政府") || agency.matches(".*(省|市|区|县|州|旗)政府$")) {
+            return Report.GOVERNMENT;
+        }
+        return Report.DEPARTMENT;
+    }
+
+    public static boolean isValid(String level) {
+        return Report.GOVERNMENT.equals(level) || Report.DEPARTMENT.equals(level) || Report.TOWNSHIP.equals(level);
+    }
+}

@@ -1,0 +1,23 @@
+package org.nianbao.rules;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One problem a rule found. {@code category} and {@code deduction} are filled in by the scorecard;
+ * {@code measure} is what the rule measured when the scorecard deducts by bands (e.g. days late).
+ */
+@JsonPropertyOrder({"ruleId", "check", "category", "severity", "deduction", "message", "suggestion", "evidence"})
+public record Finding(String ruleId, String check, String category, String severity, Double deduction,
+                      String message, String suggestion, Evidence evidence,
+                      @JsonIgnore Double measure, @JsonIgnore boolean marksNotApplicable) {
+
+    public Finding scored(String newCategory, double newDeduction) {
+        return new Finding(ruleId, check, newCategory, severity, newDeduction, message, suggestion, evidence, measure,
+                marksNotApplicable);
+    }
+
+    public boolean isErrorOrWarning() {
+        return "error".equals(severity) || "warning".equals(severity);
+    }
+}

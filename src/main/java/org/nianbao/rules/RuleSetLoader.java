@@ -1,0 +1,190 @@
+package org.nianbao.rules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.nianbao.extraction.StatementCatalog;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Builds a ruleset from a folder of rule files ({@code *.drl} and {@code statements.yaml}) at run time.
+ * Every problem is reported with its file and line; a ruleset with any problem is refused whole.
+ */
+public final class RuleSetLoader {
+
+    public static final String STATEMENTS_FILE = "statements.yaml";
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+
+    private RuleSetLoader() {
+    }
+
+    public static RuleSet load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "规则目录不存在 (no such rules folder)")));
+        }
+        List<Path> drl;
+        try (Stream<Path> files = Files.list(dir)) {
+            drl = files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
+        } catch (IOException e) {
+            throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "无法读取规则目录：" + e.getMessage())));
+        }
+        if (drl.isEmpty()) {
+            throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "规则目录中没有 .drl 规则文件")));
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        MessageDigest digest = sha256();
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId release = ks.newReleaseId("org.nianbao", "ruleset", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(release);
+        for (Path file : drl) {
+            byte[] content = read(file, problems);
+            digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(content);
+            kfs.write(resourcePath(file, content), content);
+        }
+        Path statementsFile = dir.resolve(STATEMENTS_FILE);
+        StatementCatalog statements = StatementCatalog.empty();
+        if (Files.isRegularFile(statementsFile)) {
+            byte[] content = read(statementsFile, problems);
+            digest.update(content);
+            statements = statements(content, problems);
+        } else {
+            problems.add(new RuleProblem(STATEMENTS_FILE, 0, "缺少表述定义文件 statements.yaml"));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? "?" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
+            problems.add(new RuleProblem(path, m.getLine(), m.getText().strip()));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(release);
+            throw new InvalidRuleSet(problems);
+        }
+        KieBase base = ks.newKieContainer(release).getKieBase();
+        ks.getRepository().removeKieModule(release);
+        List<RuleInfo> rules = catalogue(base, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRuleSet(problems);
+        }
+        String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        return new RuleSet(version, base, statements, rules);
+    }
+
+    /** Drools expects a rule file in the folder of its package (rules.arithmetic → rules/arithmetic/). */
+    private static String resourcePath(Path file, byte[] content) {
+        java.util.regex.Matcher m = PACKAGE.matcher(new String(content, StandardCharsets.UTF_8));
+        String folder = m.find() ? m.group(1).replace('.', '/') : "rules";
+        return "src/main/resources/" + folder + "/" + file.getFileName();
+    }
+
+    private static List<RuleInfo> catalogue(KieBase base, List<RuleProblem> problems) {
+        List<RuleInfo> rules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (KiePackage pkg : base.getKiePackages()) {
+            String category = pkg.getName().substring(pkg.getName().lastIndexOf('.') + 1);
+            for (Rule rule : pkg.getRules()) {
+                Object check = rule.getMetaData().get("check");
+                Object severity = rule.getMetaData().get("severity");
+                String file = String.valueOf(rule.getMetaData().getOrDefault("file", pkg.getName()));
+                if (check == null || severity == null) {
+                    problems.add(new RuleProblem(file, 0, "规则「%s」缺少 @check 或 @severity 属性".formatted(rule.getName())));
+                    continue;
+                }
+                String sev = severity.toString();
+                if (!Set.of("error", "warning", "info").contains(sev)) {
+                    problems.add(new RuleProblem(file, 0,
+                            "规则「%s」的 @severity 应为 error、warning 或 info，而不是「%s」".formatted(rule.getName(), sev)));
+                }
+                if (!ids.add(rule.getName())) {
+                    problems.add(new RuleProblem(file, 0, "规则编号「%s」重复".formatted(rule.getName())));
+                }
+                rules.add(new RuleInfo(rule.getName(), check.toString(), sev, category, pkg.getName()));
+            }
+        }
+        rules.sort(java.util.Comparator.comparing(RuleInfo::id));
+        return rules;
+    }
+
+    private static StatementCatalog statements(byte[] content, List<RuleProblem> problems) {
+        List<StatementCatalog.Entry> entries = new ArrayList<>();
+        try {
+            JsonNode root = YAML.readTree(content);
+            JsonNode list = root == null ? null : root.get("statements");
+            if (list == null || !list.isArray()) {
+                problems.add(new RuleProblem(STATEMENTS_FILE, 0, "应有一个 statements: 列表"));
+                return StatementCatalog.empty();
+            }
+            int index = 0;
+            for (JsonNode node : list) {
+                index++;
+                String kind = text(node, "kind");
+                String regex = text(node, "pattern");
+                if (kind == null || regex == null) {
+                    problems.add(new RuleProblem(STATEMENTS_FILE, 0, "第 %d 条表述缺少 kind 或 pattern".formatted(index)));
+                    continue;
+                }
+                Set<Integer> sections = new HashSet<>();
+                JsonNode s = node.get("sections");
+                if (s != null && s.isArray()) {
+                    s.forEach(n -> sections.add(n.asInt()));
+                }
+                try {
+                    entries.add(new StatementCatalog.Entry(kind, text(node, "name"), sections, Pattern.compile(regex)));
+                } catch (PatternSyntaxException e) {
+                    problems.add(new RuleProblem(STATEMENTS_FILE, 0,
+                            "表述「%s」的 pattern 不是有效的正则表达式：%s".formatted(kind, e.getDescription())));
+                }
+            }
+        } catch (RuntimeException e) {
+            problems.add(new RuleProblem(STATEMENTS_FILE, 0, "无法解析：" + e.getMessage()));
+        }
+        return new StatementCatalog(entries);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    private static byte[] read(Path file, List<RuleProblem> problems) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            problems.add(new RuleProblem(file.getFileName().toString(), 0, "无法读取：" + e.getMessage()));
+            return new byte[0];
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
