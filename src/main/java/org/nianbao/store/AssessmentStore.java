@@ -1,0 +1,88 @@
+package org.nianbao.store;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.nianbao.assessment.Assessment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Keeps every assessment with the source's hash and extracted text and the versions that produced it. */
+@Repository
+public class AssessmentStore {
+
+    /** A line of the assessment list. */
+    public record Summary(long id, String source, String agency, Integer year, double score, String grade,
+                          String rulesetVersion, String scorecardVersion, Instant createdAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public AssessmentStore(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Stores the assessment (with its facts) and returns it with its new id. */
+    public Assessment save(Assessment assessment, String sourceSha256, String sourceText) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO assessment (source, source_sha256, source_text, agency, report_year, score, grade,
+                                        ruleset_version, scorecard_version, assessment_json, created_at)
+                VALUES (:source, :sha, :text, :agency, :year, :score, :grade, :ruleset, :scorecard, :json, :created)
+                """)
+                .param("source", assessment.source())
+                .param("sha", sourceSha256)
+                .param("text", sourceText)
+                .param("agency", assessment.report().agency())
+                .param("year", assessment.report().year())
+                .param("score", assessment.score())
+                .param("grade", assessment.grade())
+                .param("ruleset", assessment.ruleset().version())
+                .param("scorecard", assessment.ruleset().scorecard())
+                .param("json", json.writeValueAsString(assessment.withId(null)))
+                .param("created", Timestamp.from(Instant.now()))
+                .update(key, "id");
+        return assessment.withId(key.getKey().longValue());
+    }
+
+    /** The assessment exactly as stored, with its id first; without {@code facts} unless asked for. */
+    public Optional<ObjectNode> find(long id, boolean withFacts) {
+        return jdbc.sql("SELECT assessment_json FROM assessment WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .map(text -> {
+                    ObjectNode stored = (ObjectNode) json.readTree(text);
+                    ObjectNode result = json.createObjectNode();
+                    result.put("id", id);
+                    result.setAll(stored);
+                    if (!withFacts) {
+                        result.remove("facts");
+                    }
+                    return result;
+                });
+    }
+
+    public List<Summary> list(Integer year, String agency) {
+        return jdbc.sql("""
+                SELECT id, source, agency, report_year, score, grade, ruleset_version, scorecard_version, created_at
+                FROM assessment
+                WHERE (CAST(:year AS INT) IS NULL OR report_year = :year)
+                  AND (CAST(:agency AS VARCHAR) IS NULL OR agency LIKE '%' || :agency || '%')
+                ORDER BY id
+                """)
+                .param("year", year)
+                .param("agency", agency)
+                .query((rs, n) -> new Summary(rs.getLong("id"), rs.getString("source"), rs.getString("agency"),
+                        (Integer) rs.getObject("report_year"), rs.getDouble("score"), rs.getString("grade"),
+                        rs.getString("ruleset_version"), rs.getString("scorecard_version"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+}

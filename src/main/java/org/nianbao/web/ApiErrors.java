@@ -1,0 +1,85 @@
+package org.nianbao.web;
+
+import org.nianbao.reading.RejectedInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every error as JSON {@code {"status", "error", "message"}} with a 4xx status; never a stack trace. */
+@RestControllerAdvice
+public class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** The body of an error response. */
+    public record ApiError(int status, String error, String message) {
+    }
+
+    @ExceptionHandler(RejectedInput.class)
+    ResponseEntity<ApiError> rejected(RejectedInput e) {
+        HttpStatus status = switch (e.reason()) {
+            case EMPTY -> HttpStatus.BAD_REQUEST;
+            case NOT_TEXT, UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case NOT_A_REPORT -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        return error(status, e.reason().name().toLowerCase(), e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, "too_large", "文件超过上传大小上限 (the file is larger than the upload limit)");
+    }
+
+    @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
+    ResponseEntity<ApiError> noFile(Exception e) {
+        return error(HttpStatus.BAD_REQUEST, "no_file", "请以 multipart/form-data 上传报告文件，字段名为 file (send the report as multipart field 'file')");
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+            AssessmentController.BadRequest.class})
+    ResponseEntity<ApiError> badRequest(Exception e) {
+        String message = e instanceof MethodArgumentTypeMismatchException m
+                ? "参数 %s 的值「%s」无效（日期应为 YYYY-MM-DD）(invalid parameter)".formatted(m.getName(), m.getValue())
+                : e.getMessage();
+        return error(HttpStatus.BAD_REQUEST, "bad_request", message);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                "请以 multipart/form-data 上传报告文件 (send the report as multipart/form-data)");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "不支持的请求方法 " + e.getMethod());
+    }
+
+    @ExceptionHandler({AssessmentController.NotFound.class, NoResourceFoundException.class})
+    ResponseEntity<ApiError> notFound(Exception e) {
+        String message = e instanceof AssessmentController.NotFound ? e.getMessage() : "没有这个地址 (not found)";
+        return error(HttpStatus.NOT_FOUND, "not_found", message);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "服务内部错误，请稍后重试 (internal error)");
+    }
+
+    private static ResponseEntity<ApiError> error(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).body(new ApiError(status.value(), code, message));
+    }
+}

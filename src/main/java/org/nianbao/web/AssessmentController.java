@@ -1,0 +1,80 @@
+package org.nianbao.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.nianbao.assessment.Assessment;
+import org.nianbao.assessment.AssessmentOptions;
+import org.nianbao.assessment.AssessmentService;
+import org.nianbao.extraction.Levels;
+import org.nianbao.reading.RejectedInput;
+import org.nianbao.store.AssessmentStore;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Assess a report, fetch an assessment, list assessments. */
+@RestController
+@RequestMapping("/api/assessments")
+public class AssessmentController {
+
+    private final AssessmentService service;
+    private final AssessmentStore store;
+
+    public AssessmentController(AssessmentService service, AssessmentStore store) {
+        this.service = service;
+        this.store = store;
+    }
+
+    /** {@code POST /api/assessments} (multipart {@code file}; optional {@code publishedOn}, {@code agency}, {@code level}, {@code facts}). */
+    @PostMapping(consumes = "multipart/form-data")
+    public ResponseEntity<Assessment> assess(@RequestParam("file") MultipartFile file,
+                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
+                                             @RequestParam(required = false) String agency,
+                                             @RequestParam(required = false) String level,
+                                             @RequestParam(defaultValue = "false") boolean facts) throws IOException {
+        if (level != null && !Levels.isValid(level)) {
+            throw new BadRequest("level 只能是 government、department 或 township (invalid level)");
+        }
+        if (file.isEmpty()) {
+            throw RejectedInput.empty();
+        }
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? "upload" : file.getOriginalFilename();
+        Assessment assessment = service.assessAndStore(name, file.getBytes(), new AssessmentOptions(publishedOn, agency, level));
+        return ResponseEntity.created(URI.create("/api/assessments/" + assessment.id()))
+                .body(facts ? assessment : assessment.withoutFacts());
+    }
+
+    @GetMapping("/{id}")
+    public ObjectNode get(@PathVariable long id, @RequestParam(defaultValue = "false") boolean facts) {
+        return store.find(id, facts).orElseThrow(() -> new NotFound("没有编号为 " + id + " 的评估结果 (no such assessment)"));
+    }
+
+    @GetMapping
+    public List<AssessmentStore.Summary> list(@RequestParam(required = false) Integer year,
+                                              @RequestParam(required = false) String agency) {
+        return store.list(year, agency == null || agency.isBlank() ? null : agency);
+    }
+
+    /** A request that cannot be answered as asked. */
+    static class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    static class NotFound extends RuntimeException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+}
