@@ -62,7 +62,8 @@ final class RowCollector {
     /**
      * Offers the cells that follow a label on one printed row. A row with at least as many numbers as
      * columns still to fill takes the numbers only (empty cells there are merged-cell artefacts); otherwise
-     * leading empty cells beyond what is needed are dropped and the rest taken in order, blanks included.
+     * surplus empty cells are dropped (first trailing padding, then leading merged cells) and the rest taken in
+     * order, blanks included.
      */
     void offerRow(List<String> rest, int line) {
         int remaining = columns.size() - taken;
@@ -76,10 +77,14 @@ final class RowCollector {
             return;
         }
         int from = 0;
-        while (rest.size() - from > remaining && rest.get(from).isEmpty()) {
-            from++;
+        int to = rest.size();
+        while (to - from > remaining && rest.get(to - 1).isEmpty()) {
+            to--; // padding after the row
         }
-        for (int i = from; i < rest.size() && accepting(); i++) {
+        while (to - from > remaining && rest.get(from).isEmpty()) {
+            from++; // merged cells before the numbers
+        }
+        for (int i = from; i < to && accepting(); i++) {
             offer(rest.get(i), line);
         }
     }

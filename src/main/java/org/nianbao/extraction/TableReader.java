@@ -90,6 +90,12 @@ final class TableReader {
                     row.finish();
                     header = true;
                     columns = new ArrayList<>();
+                    // 「信息内容 本年制发件数 本年废止件数 …」 printed as one cell: its column labels follow
+                    String[] words = cell.strip().split("\\s+");
+                    for (int w = 1; w < words.length; w++) {
+                        TableLayout.Key column = TableLayout.match(TableLayout.TABLE2_COLUMNS, words[w]);
+                        columns.add(column == null ? null : column.key());
+                    }
                     continue;
                 }
                 if (cell.isEmpty() || CellValue.isValue(cell)) {

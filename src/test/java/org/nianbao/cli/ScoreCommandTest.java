@@ -1,0 +1,73 @@
+package org.nianbao.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nianbao.Samples;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ScoreCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return ScoreCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void scoresAFolderAsOneJsonArrayAndKeepsGoingPastBadFiles() throws IOException {
+        Files.copy(Samples.DIR.resolve("001_0f3a3c160bddc4d1.txt"), dir.resolve("a.txt"));
+        Files.write(dir.resolve("b-empty.txt"), new byte[0]);
+        Files.writeString(dir.resolve("c-not-a-report.txt"), "会议纪要\n今天讨论了食堂菜单。\n");
+        Files.copy(Samples.DIR.resolve("002_6d7e4eb448e02a30.txt"), dir.resolve("d.txt"));
+
+        int status = run("--facts", dir.toString());
+
+        assertThat(status).isEqualTo(2);
+        JsonNode results = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(results.size()).isEqualTo(4);
+        assertThat(results.get(0).get("grade").asString()).isNotBlank();
+        assertThat(results.get(0).get("facts").get("cells").size()).isEqualTo(200);
+        assertThat(results.get(1).get("error").asString()).contains("文件为空");
+        assertThat(results.get(2).get("error").asString()).contains("年度报告");
+        assertThat(results.get(3).get("report").get("publishedOn").asString()).isEqualTo("2021-02-08");
+    }
+
+    @Test
+    void writesOneCsvLinePerReport() {
+        int status = run("--format", "csv", Samples.DIR.resolve("000_0b909c2a4ee59f11.txt").toString());
+
+        assertThat(status).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\r?\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("source,agency,year");
+        assertThat(lines[1]).contains("衢州市应急管理局", "2023");
+    }
+
+    @Test
+    void explainsABadOption() {
+        assertThat(run("--format", "pdf", "x.txt")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void refusesABrokenRulesFolderWithItsProblems() throws IOException {
+        Files.writeString(dir.resolve("x.drl"), "package rules.x;\nrule \"X\" when Report( then end\n");
+
+        assertThat(run("--rules", dir.toString(), Samples.DIR.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("x.drl");
+    }
+}

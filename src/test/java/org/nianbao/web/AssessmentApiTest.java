@@ -1,0 +1,97 @@
+package org.nianbao.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.nianbao.Samples;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST API over real HTTP, on a real (in-memory) H2 database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:api-test;DB_CLOSE_DELAY=-1")
+class AssessmentApiTest {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private HttpResponse<String> upload(String filename, byte[] content, String... fields) throws IOException, InterruptedException {
+        String boundary = UUID.randomUUID().toString();
+        var body = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                    + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assessments"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void assessesAnUploadStoresItAndServesItBack() throws Exception {
+        HttpResponse<String> created = upload("001.txt", Samples.bytes("001_0f3a3c160bddc4d1.txt"));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode body = json.readTree(created.body());
+        long id = body.get("id").asLong();
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/assessments/" + id);
+        assertThat(body.get("report").get("agency").asString()).isEqualTo("清镇市人民政府办公室");
+        assertThat(body.has("facts")).isFalse();
+
+        JsonNode stored = json.readTree(get("/api/assessments/" + id + "?facts=true").body());
+        assertThat(stored.get("score").asDouble()).isEqualTo(body.get("score").asDouble());
+        assertThat(stored.get("ruleset").get("version").asString()).isEqualTo(body.get("ruleset").get("version").asString());
+        assertThat(stored.get("facts").get("cells").size()).isEqualTo(200);
+
+        JsonNode list = json.readTree(get("/api/assessments?year=2023&agency=清镇").body());
+        assertThat(list.valueStream().map(n -> n.get("id").asLong())).contains(id);
+    }
+
+    @Test
+    void aGivenPublicationDateIsUsed() throws Exception {
+        HttpResponse<String> created = upload("000.txt", Samples.bytes("000_0b909c2a4ee59f11.txt"), "publishedOn", "2024-01-20");
+
+        JsonNode report = json.readTree(created.body()).get("report");
+        assertThat(report.get("publishedOn").asString()).isEqualTo("2024-01-20");
+        assertThat(report.get("publishedOnSource").asString()).isEqualTo("given");
+    }
+
+    @Test
+    void badInputGetsAClearMessageAnd4xx() throws Exception {
+        assertError(upload("empty.txt", new byte[0]), 400, "文件为空");
+        assertError(upload("x.pdf", new byte[] {0x25, 0x50, 0x44, 0x46, 0x00, 0x01, (byte) 0xFF}), 415, "不是可识别的文本");
+        assertError(upload("notes.txt", "会议纪要\n今天讨论了食堂菜单。\n".getBytes(StandardCharsets.UTF_8)), 422, "年度报告");
+        assertError(upload("000.txt", Samples.bytes("000_0b909c2a4ee59f11.txt"), "publishedOn", "yesterday"), 400, "publishedOn");
+        assertError(get("/api/assessments/987654"), 404, "987654");
+    }
+
+    private void assertError(HttpResponse<String> response, int status, String text) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        JsonNode error = json.readTree(response.body());
+        assertThat(error.get("status").asInt()).isEqualTo(status);
+        assertThat(error.get("message").asString()).contains(text);
+        assertThat(response.body()).doesNotContain("Exception", "at org.");
+    }
+}
