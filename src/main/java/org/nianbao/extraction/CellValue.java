@@ -11,8 +11,20 @@ final class CellValue {
     private CellValue() {
     }
 
+    /** The text ends in a digit, a dash or 「无」: it may end with a value. */
+    static boolean endsLikeValue(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char c = text.charAt(text.length() - 1);
+        return Character.isDigit(c) || c == '/' || c == '-' || c == '—' || c == '–' || c == '无' || c == '／';
+    }
+
     static boolean isValue(String text) {
         String t = text.strip();
+        if (t.isEmpty() || !endsLikeValue(t)) {
+            return false;
+        }
         return NUMBER.matcher(t).matches() || DASH.matcher(t).matches();
     }
 

@@ -5,6 +5,9 @@ import org.nianbao.report.Report;
 /** The level of a report's organ, which decides its deadline. */
 public final class Levels {
 
+    private static final java.util.regex.Pattern TOWNSHIP = java.util.regex.Pattern.compile("(乡|镇|街道|街道办事处)(人民政府)?$");
+    private static final java.util.regex.Pattern PLACE_GOVERNMENT = java.util.regex.Pattern.compile("(省|市|区|县|州|旗)政府$");
+
     private Levels() {
     }
 
@@ -16,10 +19,10 @@ public final class Levels {
         if (agency == null) {
             return Report.DEPARTMENT;
         }
-        if (agency.matches(".*(乡|镇|街道|街道办事处)(人民政府)?$") || agency.endsWith("街道办事处")) {
+        if (TOWNSHIP.matcher(agency).find() || agency.endsWith("街道办事处")) {
             return Report.TOWNSHIP;
         }
-        if (agency.endsWith("人民政府") || agency.matches(".*(省|市|区|县|州|旗)政府$")) {
+        if (agency.endsWith("人民政府") || PLACE_GOVERNMENT.matcher(agency).find()) {
             return Report.GOVERNMENT;
         }
         return Report.DEPARTMENT;

@@ -17,6 +17,7 @@ record LineCells(SourceLine line, List<String> cells, boolean rowLine) {
 
     private static final Pattern TRAILING_NUMBERS =
             Pattern.compile("^(.*?[^\\s\\d.,/-])\\s+((?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|/|-|—+|无)(?:\\s+(?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|/|-|—+|无))*)$");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern SPACED_VALUES =
             Pattern.compile("^(?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|/|—+|无)(?:\\s+(?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|/|—+|无))+$");
 
@@ -62,8 +63,12 @@ record LineCells(SourceLine line, List<String> cells, boolean rowLine) {
 
     /** 「一、本年新收 1 0 0」 → label and numbers; 「0 0 0」 → three numbers. */
     private static void splitSpaced(String cell, List<String> out) {
+        if (cell.indexOf(' ') < 0 || !CellValue.endsLikeValue(cell)) {
+            out.add(cell);
+            return;
+        }
         if (SPACED_VALUES.matcher(cell).matches()) {
-            for (String v : cell.split("\\s+")) {
+            for (String v : WHITE_SPACE.split(cell)) {
                 out.add(v);
             }
             return;
@@ -71,7 +76,7 @@ record LineCells(SourceLine line, List<String> cells, boolean rowLine) {
         var m = TRAILING_NUMBERS.matcher(cell);
         if (m.matches() && !m.group(1).matches(".*[0-9]\\.$")) {
             out.add(m.group(1).strip());
-            for (String v : m.group(2).split("\\s+")) {
+            for (String v : WHITE_SPACE.split(m.group(2))) {
                 out.add(v);
             }
             return;

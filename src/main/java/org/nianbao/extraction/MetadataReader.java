@@ -46,6 +46,9 @@ final class MetadataReader {
         for (int span = 1; span <= 2 && titleYear == null; span++) {
             for (int i = 0; i + span <= titleScan && i + span <= lines.size() && titleYear == null; i++) {
                 String candidate = span == 1 ? lines.get(i).compact() : lines.get(i).compact() + lines.get(i + 1).compact();
+                if (!candidate.contains("政府信息公开") || !candidate.contains("报告")) {
+                    continue;
+                }
                 Matcher m = TITLE_AGENCY_FIRST.matcher(candidate);
                 Matcher y = TITLE_YEAR_FIRST.matcher(candidate);
                 if (m.find()) {
@@ -61,6 +64,9 @@ final class MetadataReader {
         }
         if (agency == null) {
             for (int i = 0; i < firstSection && agency == null; i++) {
+                if (lines.get(i).compact().indexOf('由') < 0) {
+                    continue;
+                }
                 Matcher m = AGENCY_IN_PREAMBLE.matcher(lines.get(i).compact());
                 if (m.find()) {
                     agency = cleanAgency(m.group(1));
@@ -73,6 +79,9 @@ final class MetadataReader {
         // dates: the page's 发布时间, and the date under the report
         LocalDate pageDate = null;
         for (SourceLine line : lines) {
+            if (!line.compact().contains("发") && !line.compact().contains("日期") && !line.compact().contains("时间")) {
+                continue;
+            }
             Matcher m = PAGE_DATE.matcher(line.compact());
             if (m.find()) {
                 pageDate = Dates.of(m.group(1), m.group(2), m.group(3));

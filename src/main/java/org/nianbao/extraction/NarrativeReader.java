@@ -21,12 +21,19 @@ import org.nianbao.report.YearMention;
 final class NarrativeReader {
 
     private static final Pattern SUB_PART = Pattern.compile("^\\(([一二三四五六七八九十]{1,2}|\\d{1,2})\\)(.*)$");
-    private static final List<String[]> TOPICS = List.of(
-            new String[] {"依申请公开", "依申请公开"},
-            new String[] {"主动公开", "主动公开"},
-            new String[] {"政府信息管理", "信息管理|信息资源管理|信息资源"},
-            new String[] {"平台建设", "平台"},
-            new String[] {"监督保障", "监督|保障"});
+    private record Topic(String name, Pattern pattern) {
+    }
+
+    private static final List<Topic> TOPICS = List.of(
+            new Topic("依申请公开", Pattern.compile("依申请公开")),
+            new Topic("主动公开", Pattern.compile("主动公开")),
+            new Topic("政府信息管理", Pattern.compile("信息管理|信息资源管理|信息资源")),
+            new Topic("平台建设", Pattern.compile("平台")),
+            new Topic("监督保障", Pattern.compile("监督|保障")));
+    private static final Pattern TITLE_END = Pattern.compile("[。:;]");
+    private static final Pattern SENTENCE_END = Pattern.compile("[。;]");
+    private static final Pattern NOT_OWN_YEAR = Pattern.compile("问题|整改|结转|以前|以来|年底|年末|上年|去年|同比|相比");
+    private static final Pattern NOTHING = Pattern.compile("^(无|暂无|没有).{0,10}$");
 
     // section 五
     private static final Pattern MEASURE_HEADING = Pattern.compile(
@@ -44,6 +51,18 @@ final class NarrativeReader {
 
     // numbers stated in the text
     private record ClaimPattern(String subject, Pattern pattern, boolean zero) {
+        /** A word every match contains: lines without it are not searched. */
+        String keyword() {
+            return switch (subject) {
+                case "applications_received" -> "申请";
+                case "applications_handled" -> null;
+                case "applications_not_processed" -> "不予处理";
+                case "applications_carried_over" -> "结转";
+                case "reviews" -> "复议";
+                case "lawsuits" -> "诉讼";
+                default -> "规范性文件";
+            };
+        }
     }
 
     private static final List<ClaimPattern> CLAIMS = List.of(
@@ -91,14 +110,14 @@ final class NarrativeReader {
                 continue;
             }
             String printed = m.group(1);
-            String title = m.group(2).split("[。:;]", 2)[0];
+            String title = TITLE_END.split(m.group(2), 2)[0];
             if (title.length() > 30) {
                 title = title.substring(0, 30);
             }
             String topic = null;
-            for (String[] t : TOPICS) {
-                if (Pattern.compile(t[1]).matcher(title).find()) {
-                    topic = t[0];
+            for (Topic t : TOPICS) {
+                if (t.pattern().matcher(title).find()) {
+                    topic = t.name();
                     break;
                 }
             }
@@ -115,6 +134,9 @@ final class NarrativeReader {
                 continue;
             }
             int section = sectionOf(sections, line.number());
+            if (section >= 2 && section <= 4) {
+                continue; // the tables: statements stand in the narrative
+            }
             String compact = line.compact();
             for (StatementCatalog.Entry entry : catalog.entries()) {
                 if (!entry.sections().isEmpty() && !entry.sections().contains(section)) {
@@ -176,7 +198,7 @@ final class NarrativeReader {
                     if (item.length() >= 6) {
                         measures.add(new Measure(n, item));
                     }
-                } else if (PROBLEM_WORDS.matcher(item).find() && !item.matches("^(无|暂无|没有).{0,10}$")) {
+                } else if (PROBLEM_WORDS.matcher(item).find() && !NOTHING.matcher(item).matches()) {
                     problems.add(new Problem(n, item));
                 }
             }
@@ -236,8 +258,16 @@ final class NarrativeReader {
                 continue; // the tables' own labels are not claims
             }
             String compact = line.compact();
+            if (compact.indexOf('件') < 0 && compact.indexOf('份') < 0 && compact.indexOf('未') < 0
+                    && compact.indexOf('起') < 0 && compact.indexOf('宗') < 0 && compact.indexOf('个') < 0
+                    && compact.indexOf('条') < 0) {
+                continue; // every claim counts in 件/份/起/宗/个/条 or says 未…
+            }
             List<int[]> taken = new ArrayList<>();
             for (ClaimPattern claim : CLAIMS) {
+                if (claim.keyword() != null && !compact.contains(claim.keyword())) {
+                    continue;
+                }
                 Matcher m = claim.pattern().matcher(compact);
                 while (m.find()) {
                     int start = m.start();
@@ -279,8 +309,13 @@ final class NarrativeReader {
         }
         for (SourceLine line : lines) {
             String compact = line.compact();
-            for (String sentence : compact.split("[。;]")) {
-                if (sentence.matches(".*(问题|整改|结转|以前|以来|年底|年末|上年|去年|同比|相比).*")) {
+            int section = sectionOf(sections, line.number());
+            if (compact.indexOf('年') < 0 || section >= 2 && section <= 4
+                    || compact.indexOf('本') < 0 && compact.indexOf('我') < 0) {
+                continue;
+            }
+            for (String sentence : SENTENCE_END.split(compact)) {
+                if (NOT_OWN_YEAR.matcher(sentence).find()) {
                     continue;
                 }
                 Matcher m = OWN_YEAR.matcher(sentence);

@@ -16,13 +16,14 @@ public final class TableLayout {
     }
 
     /** A canonical key, the label the format prints, and the pattern that recognises the label. */
-    public record Key(String key, String label, Pattern pattern, String group) {
+    public record Key(String key, String label, Pattern pattern, String literal, String group) {
         static Key of(String key, String label, String regex, String group) {
-            return new Key(key, label, Pattern.compile(regex), group);
+            boolean plain = regex.chars().noneMatch(c -> "\\^$.|?*+()[]{}".indexOf(c) >= 0);
+            return new Key(key, label, Pattern.compile(regex), plain ? regex : null, group);
         }
 
         boolean matches(String compactText) {
-            return pattern.matcher(compactText).find();
+            return literal != null ? compactText.contains(literal) : pattern.matcher(compactText).find();
         }
     }
 

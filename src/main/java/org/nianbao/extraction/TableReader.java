@@ -16,6 +16,7 @@ import org.nianbao.report.TableCell;
  */
 final class TableReader {
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern ITEM = Pattern.compile("第二十条第\\(?([一二三四五六七八九十]+)\\)?项");
     private static final List<String> TABLE3_COLUMN_KEYS =
             TableLayout.TABLE3_COLUMNS.stream().map(TableLayout.Key::key).toList();
@@ -91,7 +92,7 @@ final class TableReader {
                     header = true;
                     columns = new ArrayList<>();
                     // 「信息内容 本年制发件数 本年废止件数 …」 printed as one cell: its column labels follow
-                    String[] words = cell.strip().split("\\s+");
+                    String[] words = WHITE_SPACE.split(cell.strip());
                     for (int w = 1; w < words.length; w++) {
                         TableLayout.Key column = TableLayout.match(TableLayout.TABLE2_COLUMNS, words[w]);
                         columns.add(column == null ? null : column.key());

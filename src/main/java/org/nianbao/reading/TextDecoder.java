@@ -63,7 +63,7 @@ public final class TextDecoder {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
-                lines.add(new SourceLine(number++, TextNormalizer.normalize(text.substring(start, i))));
+                lines.add(SourceLine.of(number++, TextNormalizer.normalize(text.substring(start, i))));
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
@@ -71,7 +71,7 @@ public final class TextDecoder {
             }
         }
         if (start < text.length()) {
-            lines.add(new SourceLine(number, TextNormalizer.normalize(text.substring(start))));
+            lines.add(SourceLine.of(number, TextNormalizer.normalize(text.substring(start))));
         }
         return lines;
     }

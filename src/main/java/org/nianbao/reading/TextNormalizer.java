@@ -7,6 +7,8 @@ package org.nianbao.reading;
  */
 public final class TextNormalizer {
 
+    private static final java.util.regex.Pattern BOOKMARK = java.util.regex.Pattern.compile("\\[bookmark: [^\\]]*]");
+
     private TextNormalizer() {
     }
 
@@ -26,7 +28,11 @@ public final class TextNormalizer {
                 out.append(c);
             }
         }
-        return out.toString().replaceAll("\\[bookmark: [^\\]]*]", "").stripTrailing().replaceAll("\\s+$", "");
+        String text = out.toString();
+        if (text.indexOf("[bookmark:") >= 0) {
+            text = BOOKMARK.matcher(text).replaceAll("");
+        }
+        return text.stripTrailing();
     }
 
     /** Removes every kind of white space. */

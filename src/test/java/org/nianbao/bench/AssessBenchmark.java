@@ -2,13 +2,10 @@ package org.nianbao.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.nianbao.assessment.Assessment;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
-import org.nianbao.rules.RuleSet;
 import org.nianbao.rules.RuleSetLoader;
 import org.nianbao.scoring.ScorecardLoader;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,8 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Assessing a report in-process (read + extract + rules + score), batch scoring of the five samples, and
- * rebuilding the ruleset from {@code rules/}. Run from the project root: {@code mvn -Pbench verify}
+ * Assessing one report in-process: read + extract + rules + score. Run from the project root: {@code mvn -Pbench verify}
  * (see README, "Performance").
  */
 @State(Scope.Benchmark)
@@ -42,18 +38,11 @@ public class AssessBenchmark {
 
     private Assessor assessor;
     private byte[] report;
-    private final List<byte[]> all = new ArrayList<>();
 
     @Setup
     public void setUp() throws Exception {
         assessor = new Assessor(RuleSetLoader.load(Path.of("rules")), ScorecardLoader.load(Path.of("scorecards/default.yaml")));
-        Path samples = Path.of("src/test/resources/samples");
-        report = Files.readAllBytes(samples.resolve(sample));
-        try (var files = Files.list(samples)) {
-            for (Path p : files.sorted().toList()) {
-                all.add(Files.readAllBytes(p));
-            }
-        }
+        report = Files.readAllBytes(Path.of("src/test/resources/samples").resolve(sample));
     }
 
     /** One report, end to end. */
@@ -62,20 +51,4 @@ public class AssessBenchmark {
         return assessor.assess(sample, report, AssessmentOptions.NONE);
     }
 
-    /** The five samples one after another, as a committee's batch does (per batch, not per report). */
-    @Benchmark
-    public int batchOfFive() {
-        int n = 0;
-        for (byte[] r : all) {
-            n += assessor.assess("batch", r, AssessmentOptions.NONE).findings().size();
-        }
-        return n;
-    }
-
-    /** Rebuilding the ruleset after an edit (a warm JVM). */
-    @Benchmark
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public RuleSet rebuildRules() {
-        return RuleSetLoader.load(Path.of("rules"));
-    }
 }
