@@ -17,6 +17,7 @@ public record Finding(String ruleId, String check, String category, String sever
                 marksNotApplicable);
     }
 
+    @JsonIgnore
     public boolean isErrorOrWarning() {
         return "error".equals(severity) || "warning".equals(severity);
     }

@@ -46,6 +46,28 @@ class ScoreCommandTest {
     }
 
     @Test
+    void printsExactlyTheShapeOfTheAssessmentSpec() {
+        assertThat(run("--facts", Samples.DIR.resolve("004_e93a6eea8c407df3.txt").toString())).isZero();
+        JsonNode a = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)).get(0);
+
+        assertThat(a.propertyNames()).containsExactly("source", "report", "ruleset", "score", "maxScore", "grade",
+                "categories", "checks", "findings", "flags", "facts");
+        assertThat(a.get("report").propertyNames()).containsExactly("agency", "year", "format", "level", "publishedOn",
+                "publishedOnSource");
+        assertThat(a.get("categories").get(0).propertyNames()).containsExactly("id", "name", "score", "max");
+        assertThat(a.get("checks").get(0).propertyNames()).containsExactly("id", "category", "outcome", "points", "earned");
+        for (JsonNode f : a.get("findings")) {
+            assertThat(f.propertyNames()).containsExactly("ruleId", "check", "category", "severity", "deduction",
+                    "message", "suggestion", "evidence");
+            assertThat(f.get("evidence").propertyNames()).containsExactly("section", "table", "row", "column",
+                    "expected", "actual", "line", "excerpt");
+        }
+        assertThat(a.get("facts").get("cells").get(0).propertyNames())
+                .containsExactly("table", "row", "column", "value", "raw", "line");
+        assertThat(a.get("facts").get("sections").valueStream().map(JsonNode::asInt)).containsExactly(1, 2, 3, 5, 6);
+    }
+
+    @Test
     void writesOneCsvLinePerReport() {
         int status = run("--format", "csv", Samples.DIR.resolve("000_0b909c2a4ee59f11.txt").toString());
 
