@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.nianbao.extraction.ReportExtractor;
+import org.nianbao.extraction.TableLayout;
 import org.nianbao.reading.SourceText;
 import org.nianbao.reading.TextDecoder;
 import org.nianbao.report.Deadline;
@@ -57,16 +58,27 @@ public final class Assessor {
         if (deadline != null) {
             all.add(deadline);
         }
-        RuleEngine.Evaluation evaluation = RuleEngine.evaluate(rules, all);
+        RuleEngine.Evaluation found = RuleEngine.evaluate(rules, all);
+        // a fixed order, so that the same report always puts each deduction on the same finding
+        List<Finding> ordered = new ArrayList<>(found.findings());
+        ordered.sort(findingOrder());
+        RuleEngine.Evaluation evaluation = new RuleEngine.Evaluation(ordered, found.notApplicable());
         Score score = Scorer.score(scorecard, report, facts.previousYear() != null, evaluation);
-        List<Finding> findings = new ArrayList<>(score.findings());
-        List<String> checkOrder = scorecard.checks().stream().map(Scorecard.Check::id).toList();
-        findings.sort(Comparator.comparingInt((Finding f) -> checkOrder.indexOf(f.check()))
-                .thenComparing(Finding::ruleId)
-                .thenComparing(f -> f.evidence().line() == null ? 0 : f.evidence().line()));
+        List<Finding> findings = score.findings();
         return new Assessment(null, source, summary(report), new Assessment.Ruleset(rules.version(), scorecard.label()),
                 score.score(), score.maxScore(), score.grade(), score.categories(), score.checks(), findings,
                 score.flags(), facts(facts));
+    }
+
+    private Comparator<Finding> findingOrder() {
+        List<String> checkOrder = scorecard.checks().stream().map(Scorecard.Check::id).toList();
+        return Comparator.comparingInt((Finding f) -> checkOrder.indexOf(f.check()))
+                .thenComparing(Finding::ruleId)
+                .thenComparing(f -> f.evidence().line() == null ? 0 : f.evidence().line())
+                .thenComparing(f -> f.evidence().table() == null ? "" : f.evidence().table())
+                .thenComparingInt(f -> TableLayout.rowIndex(f.evidence().table(), f.evidence().row()))
+                .thenComparingInt(f -> TableLayout.columnIndex(f.evidence().table(), f.evidence().column()))
+                .thenComparing(Finding::message);
     }
 
     static ReportFacts withOptions(ReportFacts facts, AssessmentOptions options) {

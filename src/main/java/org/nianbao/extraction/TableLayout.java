@@ -161,27 +161,55 @@ public final class TableLayout {
 
     /** The printed label of a row key, for messages. */
     public static String rowLabel(String table, String row) {
-        List<Key> keys = switch (table) {
+        if ("3".equals(table) && TABLE3_OTHER.key().equals(row)) {
+            return TABLE3_OTHER.label();
+        }
+        return rowsOf(table).stream().filter(k -> k.key().equals(row)).map(Key::label).findFirst().orElse(row);
+    }
+
+    /** The printed label of a column key, for messages. */
+    public static String columnLabel(String table, String column) {
+        return columnsOf(table).stream().filter(k -> k.key().equals(column)).map(Key::label).findFirst().orElse(column);
+    }
+
+    /** The position of a row in its table as the format prints it (for ordering findings); -1 if unknown. */
+    public static int rowIndex(String table, String row) {
+        if ("3".equals(table) && TABLE3_OTHER.key().equals(row)) {
+            row = "other_no_correction"; // the one-row 三(六) stands where its three sub-rows would
+        }
+        return indexOf(rowsOf(table), row);
+    }
+
+    /** The position of a column in its table; -1 if unknown. */
+    public static int columnIndex(String table, String column) {
+        return indexOf(columnsOf(table), column);
+    }
+
+    private static List<Key> rowsOf(String table) {
+        return switch (table == null ? "" : table) {
             case "2" -> TABLE2_ROWS;
             case "3" -> TABLE3_ROWS;
             case "4" -> TABLE4_ROWS;
             default -> List.of();
         };
-        if ("3".equals(table) && TABLE3_OTHER.key().equals(row)) {
-            return TABLE3_OTHER.label();
-        }
-        return keys.stream().filter(k -> k.key().equals(row)).map(Key::label).findFirst().orElse(row);
     }
 
-    /** The printed label of a column key, for messages. */
-    public static String columnLabel(String table, String column) {
-        List<Key> keys = switch (table) {
+    private static List<Key> columnsOf(String table) {
+        return switch (table == null ? "" : table) {
             case "2" -> TABLE2_COLUMNS;
             case "3" -> TABLE3_COLUMNS;
             case "4" -> TABLE4_COLUMNS;
             default -> List.of();
         };
-        return keys.stream().filter(k -> k.key().equals(column)).map(Key::label).findFirst().orElse(column);
+    }
+
+    private static int indexOf(List<Key> keys, String key) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static Key match(List<Key> keys, String compactText) {
