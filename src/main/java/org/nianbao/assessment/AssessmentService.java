@@ -4,8 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.nianbao.reading.SourceText;
-import org.nianbao.reading.TextDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.nianbao.reading.Document;
+import org.nianbao.reading.Readers;
+import org.nianbao.reading.ReadingLimits;
 import org.nianbao.rules.RuleSetLoader;
 import org.nianbao.scoring.ScorecardLoader;
 import org.nianbao.store.AssessmentStore;
@@ -29,9 +33,20 @@ public class AssessmentService {
 
     /** Reads, assesses and stores one uploaded report; the result carries its id. */
     public Assessment assessAndStore(String source, byte[] bytes, AssessmentOptions options) {
-        SourceText text = TextDecoder.decode(source, bytes);
-        Assessment assessment = assessor.assess(text, options);
-        return store.save(assessment, sha256(bytes), text.original());
+        Document document = Readers.read(source, bytes);
+        Assessment assessment = assessor.assess(document, options);
+        return store.save(assessment, sha256(bytes), document.text().original());
+    }
+
+    /** A ZIP archive of reports (or one report): each entry assessed and stored on its own. */
+    public List<BatchItem> assessAndStoreAll(String source, byte[] bytes, AssessmentOptions options) {
+        List<BatchItem> stored = new ArrayList<>();
+        for (BatchItem item : assessor.assessAll(source, bytes, options, ReadingLimits.DEFAULT)) {
+            stored.add(item.failed() ? item : new BatchItem(item.source(),
+                    store.save(item.assessment(), sha256(item.extractedText().getBytes(StandardCharsets.UTF_8)),
+                            item.extractedText()), null, null));
+        }
+        return stored;
     }
 
     private static String sha256(byte[] bytes) {

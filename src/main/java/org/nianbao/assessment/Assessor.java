@@ -5,8 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import org.nianbao.extraction.ReportExtractor;
 import org.nianbao.extraction.TableLayout;
+import org.nianbao.reading.Archives;
+import org.nianbao.reading.Document;
+import org.nianbao.reading.Readers;
+import org.nianbao.reading.ReadingLimits;
 import org.nianbao.reading.SourceText;
-import org.nianbao.reading.TextDecoder;
 import org.nianbao.report.Deadline;
 import org.nianbao.report.Report;
 import org.nianbao.report.ReportFacts;
@@ -41,14 +44,47 @@ public final class Assessor {
         return scorecard;
     }
 
-    /** Reads the bytes of a plain-text report and assesses it. */
+    /** Reads a report in any supported format (text, web page, Word, PDF) and assesses it. */
     public Assessment assess(String source, byte[] bytes, AssessmentOptions options) {
-        return assess(TextDecoder.decode(source, bytes), options);
+        return assess(Readers.read(source, bytes), options);
+    }
+
+    public Assessment assess(Document document, AssessmentOptions options) {
+        ReportFacts facts = extractor.extract(document.text());
+        if (document.pageDate() != null && !"page".equals(facts.report().publishedOnSource())) {
+            facts = facts.withReport(facts.report().withPublication(document.pageDate(), "page"));
+        }
+        return assess(document.text().name(), withOptions(facts, options));
     }
 
     public Assessment assess(SourceText text, AssessmentOptions options) {
-        ReportFacts facts = withOptions(extractor.extract(text), options);
-        return assess(text.name(), facts);
+        return assess(new Document(text, "text", null), options);
+    }
+
+    /**
+     * A file that may be a ZIP archive of reports: each entry is assessed on its own, and an entry that cannot
+     * be read becomes an error item; the other entries are still assessed.
+     */
+    public List<BatchItem> assessAll(String source, byte[] bytes, AssessmentOptions options, ReadingLimits limits) {
+        if (bytes.length > 0 && bytes.length <= limits.maxBytes() && Readers.kind(bytes) == Readers.Kind.ARCHIVE) {
+            List<BatchItem> items = new ArrayList<>();
+            for (Archives.Entry entry : Archives.entries(bytes, limits)) {
+                String name = source + "!/" + entry.name();
+                items.add(entry.error() != null ? BatchItem.failed(name, entry.error().getMessage())
+                        : one(name, entry.bytes(), options, limits));
+            }
+            return items;
+        }
+        return List.of(one(source, bytes, options, limits));
+    }
+
+    private BatchItem one(String source, byte[] bytes, AssessmentOptions options, ReadingLimits limits) {
+        try {
+            Document document = Readers.read(source, bytes, limits);
+            return BatchItem.of(assess(document, options), document.text().original());
+        } catch (org.nianbao.reading.RejectedInput e) {
+            return BatchItem.failed(source, e.getMessage());
+        }
     }
 
     public Assessment assess(String source, ReportFacts facts) {

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.nianbao.assessment.Assessment;
+import org.nianbao.assessment.BatchItem;
+import org.nianbao.reading.ReadingLimits;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
 import org.nianbao.extraction.Levels;
@@ -103,16 +105,23 @@ public final class ScoreCommand {
         AssessmentOptions options = new AssessmentOptions(publishedOn, null, level);
         List<Object> results = new ArrayList<>();
         boolean failed = false;
+        ReadingLimits limits = limits();
         for (Path file : expand(paths)) {
             try {
-                Assessment a = assessor.assess(file.toString(), read(file), options);
-                results.add(withFacts ? a : a.withoutFacts());
+                for (BatchItem item : assessor.assessAll(file.toString(), read(file, limits), options, limits)) {
+                    if (item.failed()) {
+                        failed = true;
+                        results.add(error(item.source(), item.error()));
+                    } else {
+                        results.add(withFacts ? item.assessment() : item.assessment().withoutFacts());
+                    }
+                }
             } catch (RejectedInput e) {
                 failed = true;
-                results.add(error(file, e.getMessage()));
+                results.add(error(file.toString(), e.getMessage()));
             } catch (RuntimeException e) {
                 failed = true;
-                results.add(error(file, "评分时出错 (assessment failed): " + e));
+                results.add(error(file.toString(), "评分时出错 (assessment failed): " + e));
             }
         }
         if (format.equals("json")) {
@@ -124,22 +133,28 @@ public final class ScoreCommand {
         return failed ? 2 : 0;
     }
 
-    private static Map<String, String> error(Path file, String message) {
+    private static Map<String, String> error(String source, String message) {
         Map<String, String> e = new LinkedHashMap<>();
-        e.put("source", file.toString());
+        e.put("source", source);
         e.put("error", message);
         return e;
     }
 
-    private static byte[] read(Path file) {
+    /** The size limit is the system property {@code nianbao.max-bytes} (default 20 MiB). */
+    private static ReadingLimits limits() {
+        long max = Long.getLong("nianbao.max-bytes", DEFAULT_MAX_BYTES);
+        ReadingLimits d = ReadingLimits.DEFAULT;
+        return new ReadingLimits(max, d.maxCharacters(), d.maxEntries(), Math.max(d.maxArchiveBytes(), max));
+    }
+
+    private static byte[] read(Path file, ReadingLimits limits) {
         try {
             if (!Files.isRegularFile(file)) {
                 throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT, "文件不存在或不是普通文件 (no such file)");
             }
             long size = Files.size(file);
-            long limit = Long.getLong("nianbao.max-bytes", DEFAULT_MAX_BYTES);
-            if (size > limit) {
-                throw RejectedInput.tooLarge(size, limit);
+            if (size > limits.maxBytes()) {
+                throw RejectedInput.tooLarge(size, limits.maxBytes());
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {

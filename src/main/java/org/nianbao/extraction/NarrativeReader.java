@@ -41,9 +41,9 @@ final class NarrativeReader {
     private static final Pattern PROBLEM_HEADING = Pattern.compile(
             "^(?:\\(?[一二三四五六1-6]\\)?[、.]?)?[^,。:]{0,6}(存在的?(主要)?问题|存在的?不足|主要问题)");
     private static final Pattern MEASURE_OPENING = Pattern.compile(
-            "^(下一步|下步|针对(上述|以上|存在的|这些)?(问题|不足)|今后|为此|(19|20)\\d{2}年(度)?[,]?(我|本)?[\\u4e00-\\u9fa5]{0,6}(将|要)|改进(措施|举措|情况)|我(局|们|单位|委|办|中心)将)");
+            "^(下一步|下步|针对(上述|以上|存在的?|这些)?(问题|不足)|今后|为此|(19|20)\\d{2}年(度)?[,]?(我|本)?[\\u4e00-\\u9fa5]{0,6}(将|要)|改进(措施|举措|情况)|我(局|们|单位|委|办|中心)将)");
     private static final Pattern MEASURE_PIVOT = Pattern.compile(
-            "(针对(上述|以上|存在的|这些)(问题|不足)|下一步[,]|下步[,]|下一步工作中|今后[,]|为此[,])");
+            "(针对(上述|以上|存在的?|这些)(问题|不足)|下一步[,]|下步[,]|下一步工作中|今后[,]|为此[,])");
     private static final Pattern ENUMERATOR = Pattern.compile(
             "(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][,、]|(?<![\\d.])[1-9][.、](?!\\d)|\\([1-9一二三四五六七八九]\\))");
     private static final Pattern PROBLEM_WORDS = Pattern.compile(

@@ -45,7 +45,7 @@ public final class TableLayout {
             Key.of("granted", "(一)予以公开", "予以公开", "outcome"),
             Key.of("partially_granted", "(二)部分公开", "部分公开", "outcome"),
             Key.of("denied_state_secret", "(三)1.属于国家秘密", "国家秘密", "outcome"),
-            Key.of("denied_law_prohibited", "(三)2.其他法律行政法规禁止公开", "法律行政法规", "outcome"),
+            Key.of("denied_law_prohibited", "(三)2.其他法律行政法规禁止公开", "其他法律|法律行政", "outcome"),
             Key.of("denied_three_safety", "(三)3.危及“三安全一稳定”", "三安全一稳定", "outcome"),
             Key.of("denied_third_party", "(三)4.保护第三方合法权益", "第三方合法权益", "outcome"),
             Key.of("denied_internal_affairs", "(三)5.属于三类内部事务信息", "内部事务", "outcome"),
@@ -59,10 +59,10 @@ public final class TableLayout {
             Key.of("not_processed_repeated", "(五)2.重复申请", "^[0-9.、]*重复申请", "outcome"),
             Key.of("not_processed_publication", "(五)3.要求提供公开出版物", "公开出版物", "outcome"),
             Key.of("not_processed_excessive", "(五)4.无正当理由大量反复申请", "大量反复", "outcome"),
-            Key.of("not_processed_reconfirm", "(五)5.要求行政机关确认或重新出具已获取信息", "重新出具", "outcome"),
-            Key.of("other_no_correction", "(六)1.申请人无正当理由逾期不补正", "不补正", "outcome"),
+            Key.of("not_processed_reconfirm", "(五)5.要求行政机关确认或重新出具已获取信息", "重新出具|确认或重新", "outcome"),
+            Key.of("other_no_correction", "(六)1.申请人无正当理由逾期不补正", "不补正|逾期不补", "outcome"),
             Key.of("other_unpaid_fee", "(六)2.申请人逾期未按收费通知要求缴纳费用", "缴纳费用|收费通知", "outcome"),
-            Key.of("other_misc", "(六)3.其他", "^[0-9]+\\.?其他$", "outcome"),
+            Key.of("other_misc", "(六)3.其他", "^[0-9]+[.、]?其他$", "outcome"),
             Key.of("results_total", "(七)总计", "总计", "results_total"),
             Key.of("carried_forward", "四、结转下年度继续办理", "结转下年度", "carried_forward"));
 

@@ -165,7 +165,22 @@ final class TableReader {
                 }
                 boolean other = key == null && TableLayout.TABLE3_OTHER.matches(compact);
                 if (key == null && !other) {
-                    continue; // a group heading such as 「(三)不予公开」
+                    // a group heading such as 「(三)不予公开」, or the rest of a label broken over lines
+                    // (「(三)不 6 0 0 …」 in a PDF): numbers after it belong to the row still waiting for them
+                    int next = nextLabel(cellsHere, i + 1);
+                    if (row.accepting() && !row.hasValues() && next > i + 1) {
+                        row.offerRow(cellsHere.subList(i + 1, next), n);
+                        lastRowLine = n;
+                        i = next - 1;
+                    }
+                    continue;
+                }
+                if (key != null && key.key().equals(row.row()) && !row.hasValues()) {
+                    // the same label continued on the next line: its numbers follow
+                    int next = nextLabel(cellsHere, i + 1);
+                    row.offerRow(cellsHere.subList(i + 1, next), n);
+                    i = next - 1;
+                    continue;
                 }
                 if (key != null && "other".equals(row.row()) && !row.hasValues()) {
                     row.discard(); // 「(六)其他处理」 was the heading of its three sub-rows

@@ -54,6 +54,30 @@ public class AssessmentController {
                 .body(facts ? assessment : assessment.withoutFacts());
     }
 
+    /**
+     * {@code POST /api/assessments/batch} (multipart {@code file}: a ZIP archive of reports, or one report):
+     * every entry assessed and stored; an entry that cannot be read is listed with its {@code error}.
+     */
+    @PostMapping(path = "/batch", consumes = "multipart/form-data")
+    public List<Object> batch(@RequestParam("file") MultipartFile file,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
+                              @RequestParam(required = false) String level) throws IOException {
+        if (level != null && !Levels.isValid(level)) {
+            throw new BadRequest("level 只能是 government、department 或 township (invalid level)");
+        }
+        if (file.isEmpty()) {
+            throw RejectedInput.empty();
+        }
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? "upload" : file.getOriginalFilename();
+        List<Object> results = new java.util.ArrayList<>();
+        for (var item : service.assessAndStoreAll(name, file.getBytes(), new AssessmentOptions(publishedOn, null, level))) {
+            results.add(item.failed() ? java.util.Map.of("source", item.source(), "error", item.error())
+                    : item.assessment().withoutFacts());
+        }
+        return results;
+    }
+
     @GetMapping("/{id}")
     public ObjectNode get(@PathVariable long id, @RequestParam(defaultValue = "false") boolean facts) {
         return store.find(id, facts).orElseThrow(() -> new NotFound("没有编号为 " + id + " 的评估结果 (no such assessment)"));

@@ -1,0 +1,195 @@
+package org.nianbao.reading;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+
+/**
+ * Reads a web page (or a saved page): the report body without the site's navigation, breadcrumbs, share and
+ * print links; {@code <table>} cells as cells (merged cells spread over the columns they span); the page's
+ * 发布时间 as its publication date. The charset comes from the page (BOM, meta), not from an assumption.
+ */
+final class HtmlReader {
+
+    private static final String CHROME = "nav, header, footer, script, style, noscript, iframe, form, select, button, "
+            + "[class~=(?i)(nav|menu|breadcrumb|crumb|share|print|footer|header|sidebar|position|location|toolbar)], "
+            + "[id~=(?i)(nav|menu|breadcrumb|crumb|share|print|footer|header|sidebar|position|location|toolbar)]";
+    private static final Pattern PAGE_DATE = Pattern.compile(
+            "(?:发布时间|发布日期|发稿时间|公开日期|日期)\\s*[:：]\\s*((?:19|20)\\d{2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})");
+    private static final Pattern META_DATE = Pattern.compile("((?:19|20)\\d{2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})");
+    private static final int MAX_DEPTH = 200;
+
+    private HtmlReader() {
+    }
+
+    static Document read(String name, byte[] bytes, ReadingLimits limits) {
+        org.jsoup.nodes.Document page;
+        try {
+            Parser parser = Parser.htmlParser().setTrackErrors(0);
+            page = Jsoup.parse(new ByteArrayInputStream(bytes), null, "", parser);
+        } catch (IOException e) {
+            throw new RejectedInput(RejectedInput.Reason.NOT_TEXT, "无法读取网页 (cannot read the page): " + e.getMessage());
+        }
+        LocalDate pageDate = metaDate(page);
+        if (pageDate == null) {
+            Matcher m = PAGE_DATE.matcher(page.body() == null ? "" : page.body().text());
+            if (m.find()) {
+                pageDate = date(m);
+            }
+        }
+        Element body = page.body();
+        if (body == null) {
+            throw RejectedInput.empty();
+        }
+        body.select(CHROME).remove();
+        Element content = mainContent(body);
+        DocumentBuilder out = new DocumentBuilder(limits.maxCharacters());
+        StringBuilder paragraph = new StringBuilder();
+        walk(content, out, paragraph, 0);
+        flush(out, paragraph);
+        return out.build(name, "html", pageDate);
+    }
+
+    /** The element that holds the report: the one with the most text among the usual containers, else the body. */
+    private static Element mainContent(Element body) {
+        Element best = body;
+        int bestLength = 0;
+        for (Element e : body.select("article, main, [class~=(?i)(content|article|zoom|detail|text|main)], [id~=(?i)(content|article|zoom|detail|text|main)]")) {
+            int length = e.text().length();
+            if (length > bestLength) {
+                best = e;
+                bestLength = length;
+            }
+        }
+        return bestLength > body.text().length() / 3 ? best : body;
+    }
+
+    private static void walk(Node node, DocumentBuilder out, StringBuilder paragraph, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new RejectedInput(RejectedInput.Reason.NOT_TEXT, "网页嵌套过深，无法读取 (the page is nested too deeply)");
+        }
+        for (Node child : node.childNodes()) {
+            if (child instanceof TextNode t) {
+                paragraph.append(t.getWholeText().replaceAll("\\s+", " "));
+            } else if (child instanceof Element e) {
+                String tag = e.normalName();
+                if (tag.equals("table")) {
+                    flush(out, paragraph);
+                    table(e, out);
+                } else if (tag.equals("br")) {
+                    flush(out, paragraph);
+                } else if (isBlock(tag)) {
+                    flush(out, paragraph);
+                    walk(e, out, paragraph, depth + 1);
+                    flush(out, paragraph);
+                } else {
+                    walk(e, out, paragraph, depth + 1);
+                }
+            }
+        }
+    }
+
+    private static boolean isBlock(String tag) {
+        return switch (tag) {
+            case "p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+                 "dd", "blockquote", "pre", "center", "main", "tr", "tbody", "thead" -> true;
+            default -> false;
+        };
+    }
+
+    private static void flush(DocumentBuilder out, StringBuilder paragraph) {
+        String text = paragraph.toString().strip();
+        if (!text.isEmpty()) {
+            out.paragraph(text);
+        }
+        paragraph.setLength(0);
+    }
+
+    /** Rows of a table with row- and column-spans spread, so every number keeps its column. */
+    private static void table(Element table, DocumentBuilder out) {
+        List<List<String>> grid = new ArrayList<>();
+        List<int[]> pending = new ArrayList<>(); // {row, column} taken by a rowspan from above
+        int r = 0;
+        for (Element tr : table.select("tr")) {
+            if (tr.closest("table") != table) {
+                continue; // a row of a nested table
+            }
+            List<String> cells = new ArrayList<>();
+            int c = 0;
+            for (Element td : tr.children()) {
+                if (!td.normalName().equals("td") && !td.normalName().equals("th")) {
+                    continue;
+                }
+                while (taken(pending, r, c)) {
+                    cells.add("");
+                    c++;
+                }
+                cells.add(td.text().strip());
+                int colspan = span(td.attr("colspan"));
+                int rowspan = span(td.attr("rowspan"));
+                for (int k = 1; k < colspan; k++) {
+                    cells.add("");
+                }
+                for (int down = 1; down < rowspan; down++) {
+                    for (int k = 0; k < colspan; k++) {
+                        pending.add(new int[] {r + down, c + k});
+                    }
+                }
+                c += colspan;
+            }
+            while (taken(pending, r, c)) {
+                cells.add("");
+                c++;
+            }
+            grid.add(cells);
+            r++;
+        }
+        for (List<String> row : grid) {
+            if (row.stream().anyMatch(s -> !s.isBlank())) {
+                out.row(row);
+            }
+        }
+    }
+
+    private static boolean taken(List<int[]> pending, int row, int column) {
+        return pending.stream().anyMatch(p -> p[0] == row && p[1] == column);
+    }
+
+    private static int span(String attr) {
+        try {
+            return Math.max(1, Math.min(50, Integer.parseInt(attr.strip())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static LocalDate metaDate(org.jsoup.nodes.Document page) {
+        for (String name : List.of("PubDate", "pubdate", "publishdate", "article:published_time", "firstpublishedtime")) {
+            Element meta = page.selectFirst("meta[name=" + name + "], meta[property=" + name + "]");
+            if (meta != null) {
+                Matcher m = META_DATE.matcher(meta.attr("content"));
+                if (m.find()) {
+                    return date(m);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static LocalDate date(Matcher m) {
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.nianbao.reading;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.tika.Tika;
+
+/**
+ * Reads a report from its bytes, whatever the format: the content decides the reader (Apache Tika's
+ * detector), not the file name, so a file whose extension lies is read by what it is or refused clearly.
+ */
+public final class Readers {
+
+    private static final Tika TIKA = new Tika();
+
+    private Readers() {
+    }
+
+    /** The kinds of content a report may come in. */
+    public enum Kind { TEXT, HTML, DOCX, DOC, PDF, ARCHIVE, UNSUPPORTED }
+
+    public static Document read(String name, byte[] bytes) {
+        return read(name, bytes, ReadingLimits.DEFAULT);
+    }
+
+    public static Document read(String name, byte[] bytes, ReadingLimits limits) {
+        if (bytes.length == 0) {
+            throw RejectedInput.empty();
+        }
+        if (bytes.length > limits.maxBytes()) {
+            throw RejectedInput.tooLarge(bytes.length, limits.maxBytes());
+        }
+        return switch (kind(bytes)) {
+            case PDF -> PdfReader.read(name, bytes, limits);
+            case DOCX -> DocxReader.read(name, bytes, limits);
+            case DOC -> DocReader.read(name, bytes, limits);
+            case HTML -> HtmlReader.read(name, bytes, limits);
+            case TEXT -> new Document(TextDecoder.decode(name, bytes), "text", null);
+            case ARCHIVE -> throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT,
+                    "这是一个压缩包，请按批量评分提交 (a ZIP archive: submit it as a batch)");
+            case UNSUPPORTED -> throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT,
+                    "不支持的文件格式（支持 txt、网页、Word、PDF 及其 ZIP 压缩包）(unsupported format: " + TIKA.detect(bytes) + ")");
+        };
+    }
+
+    /** What the bytes are, by their content. */
+    public static Kind kind(byte[] bytes) {
+        String type = TIKA.detect(bytes);
+        return switch (type) {
+            case "application/pdf" -> Kind.PDF;
+            case "text/html", "application/xhtml+xml" -> Kind.HTML;
+            case "application/x-tika-msoffice", "application/msword" -> Kind.DOC;
+            case "application/zip", "application/x-tika-ooxml", "application/java-archive" -> zipKind(bytes);
+            // unknown bytes go to the text reader, which refuses what is not text with a clear message
+            default -> type.startsWith("text/") || type.equals("application/octet-stream") ? Kind.TEXT : Kind.UNSUPPORTED;
+        };
+    }
+
+    /** A Word document is a ZIP with word/document.xml; any other ZIP is an archive of reports. */
+    private static Kind zipKind(byte[] bytes) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            ZipEntry entry;
+            int seen = 0;
+            boolean office = false;
+            while ((entry = zip.getNextEntry()) != null && seen++ < 200) {
+                String n = entry.getName();
+                if (n.equals("word/document.xml")) {
+                    return Kind.DOCX;
+                }
+                office |= n.equals("[Content_Types].xml");
+            }
+            return office ? Kind.UNSUPPORTED : Kind.ARCHIVE;
+        } catch (IOException | IllegalArgumentException e) {
+            return Kind.UNSUPPORTED;
+        }
+    }
+
+    static RejectedInput unreadable(String format, Exception e) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (detail.length() > 200) {
+            detail = detail.substring(0, 200) + "…";
+        }
+        String lower = detail.toLowerCase();
+        String why = lower.contains("zip bomb") || lower.contains("inflate ratio") || lower.contains("max entry size")
+                ? "疑似压缩炸弹，已拒绝 (suspected zip bomb)" : "文件已损坏或不是有效的 " + format + " 文件 (corrupt or not a valid " + format + " file)";
+        return new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT, why + ": " + detail);
+    }
+}
