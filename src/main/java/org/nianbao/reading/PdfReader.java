@@ -18,7 +18,9 @@ import org.apache.pdfbox.text.TextPosition;
  */
 final class PdfReader {
 
-    private static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–\\s]*(第\\s*)?\\d{1,3}(\\s*页)?(\\s*/\\s*\\d{1,3})?[-—–\\s]*$");
+    /** 「- 3 -」「— 3 —」「第3页」「第 3 页 共 5 页」「3/5」; a bare number may be a table cell and is kept. */
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "^\\s*(?:[-—–]\\s*\\d{1,3}\\s*[-—–]|第\\s*\\d{1,3}\\s*页(?:\\s*[,，]?\\s*共\\s*\\d{1,3}\\s*页)?|\\d{1,3}\\s*/\\s*\\d{1,3})\\s*$");
     private static final Pattern STARTS_BLOCK = Pattern.compile(
             "^\\s*([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\\d]+[)）]|\\d+[.、]|第[一二三四五六七八九十]+|[一二三四五六七八九十]是)");
     private static final Pattern NUMBERS_AT_END = Pattern.compile(".*\\d+(\\s+[\\d.]+){2,}\\s*$");

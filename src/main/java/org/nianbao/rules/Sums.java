@@ -7,11 +7,11 @@ public final class Sums {
     }
 
     /** The two numbers differ (beyond rounding). */
-    public static boolean differ(double a, double b) {
-        return Math.abs(a - b) > 1e-6;
+    public static boolean differ(Number a, Number b) {
+        return Math.abs(a.doubleValue() - b.doubleValue()) > 1e-6;
     }
 
-    public static boolean fractional(double value) {
-        return differ(value, Math.rint(value));
+    public static boolean fractional(Number value) {
+        return differ(value, Math.rint(value.doubleValue()));
     }
 }
