@@ -75,6 +75,15 @@ class SampleAssessmentTest {
     }
 
     @Test
+    void aStatisticalPeriodOfAnotherYearIsFlagged() {
+        // sample 004's title says 2023; its period is made to say 2022
+        Assessment a = Samples.assessEdited("004_e93a6eea8c407df3.txt", "统计时限为 2023 年 1 月 1 日", "统计时限为 2022 年 1 月 1 日");
+
+        assertThat(ruleIds(a)).contains("TIME-PERIOD-WRONG-YEAR");
+        assertThat(ruleIds(Samples.assess("004_e93a6eea8c407df3.txt"))).doesNotContain("TIME-PERIOD-WRONG-YEAR");
+    }
+
+    @Test
     void sample003MixesSubPartNumberingStyles() {
         assertThat(ruleIds(Samples.assess("003_a08e251a7459b3ee.txt"))).contains("COMP-SUBPART-NUMBERING");
     }
