@@ -142,9 +142,7 @@ public final class ScoreCommand {
 
     /** The size limit is the system property {@code nianbao.max-bytes} (default 20 MiB). */
     private static ReadingLimits limits() {
-        long max = Long.getLong("nianbao.max-bytes", DEFAULT_MAX_BYTES);
-        ReadingLimits d = ReadingLimits.DEFAULT;
-        return new ReadingLimits(max, d.maxCharacters(), d.maxEntries(), Math.max(d.maxArchiveBytes(), max));
+        return ReadingLimits.withMaxBytes(Long.getLong("nianbao.max-bytes", DEFAULT_MAX_BYTES));
     }
 
     private static byte[] read(Path file, ReadingLimits limits) {

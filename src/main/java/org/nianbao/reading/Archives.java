@@ -1,18 +1,20 @@
 package org.nianbao.reading;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * Unpacks a ZIP archive of reports in memory, each entry to be assessed on its own. Nothing is written to
- * disk. Limits on the number of entries, each entry's size and the total unpacked size stop a ZIP bomb while
- * it unpacks; an entry with an unsafe name (absolute, or climbing out with {@code ..}) is refused on its own.
+ * Unpacks a ZIP archive of reports in memory, each entry to be assessed on its own; nothing is written to
+ * disk. The archive is read through its central directory, so listing it inflates nothing, and each entry is
+ * inflated only up to the size limit: a ZIP bomb stops as soon as it passes the limit. An entry with an
+ * unsafe name (absolute, or climbing out with {@code ..}) is refused on its own.
  */
 public final class Archives {
 
@@ -23,37 +25,42 @@ public final class Archives {
     private Archives() {
     }
 
+    /** The names of the entries, from the central directory (nothing is inflated). */
+    static List<String> names(byte[] archive) throws IOException {
+        try (ZipFile zip = open(archive)) {
+            List<String> names = new ArrayList<>();
+            for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
+                names.add(e.getName());
+            }
+            return names;
+        }
+    }
+
     public static List<Entry> entries(byte[] archive, ReadingLimits limits) {
         List<Entry> entries = new ArrayList<>();
         long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (entry.isDirectory()) {
-                    continue;
-                }
+        try (ZipFile zip = open(archive)) {
+            List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
+            if (all.size() > limits.maxEntries()) {
+                throw new RejectedInput(RejectedInput.Reason.TOO_LARGE,
+                        "压缩包中有 %d 个文件，超过上限 %d 个 (too many entries)".formatted(all.size(), limits.maxEntries()));
+            }
+            for (ZipArchiveEntry entry : all) {
                 String name = entry.getName();
-                if (entries.size() >= limits.maxEntries()) {
-                    throw new RejectedInput(RejectedInput.Reason.TOO_LARGE,
-                            "压缩包中的文件超过 %d 个 (too many entries)".formatted(limits.maxEntries()));
+                String base = name.substring(name.lastIndexOf('/') + 1);
+                if (entry.isDirectory() || base.startsWith(".") || name.startsWith("__MACOSX/")) {
+                    continue;
                 }
                 if (unsafe(name)) {
                     entries.add(new Entry(name, null, new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT,
                             "压缩包中的文件名不安全，已跳过 (unsafe entry name): " + name)));
                     continue;
                 }
-                String base = name.substring(name.lastIndexOf('/') + 1);
-                if (base.startsWith(".") || name.startsWith("__MACOSX/")) {
-                    continue;
-                }
                 long room = Math.min(limits.maxBytes(), limits.maxArchiveBytes() - total);
-                byte[] bytes = readAtMost(zip, room);
+                byte[] bytes = entry.getSize() > room ? null : readAtMost(zip, entry, room);
                 if (bytes == null) {
-                    if (room < limits.maxBytes()) {
-                        throw new RejectedInput(RejectedInput.Reason.TOO_LARGE,
-                                "压缩包解压后超过 %d 字节，疑似压缩炸弹 (the archive unpacks to too much)".formatted(limits.maxArchiveBytes()));
-                    }
-                    entries.add(new Entry(name, null, RejectedInput.tooLarge(limits.maxBytes() + 1, limits.maxBytes())));
+                    entries.add(new Entry(name, null, new RejectedInput(RejectedInput.Reason.TOO_LARGE,
+                            "解压后超过 %d 字节，疑似压缩炸弹，已跳过 (the entry unpacks to too much)".formatted(room))));
                     continue;
                 }
                 total += bytes.length;
@@ -68,20 +75,26 @@ public final class Archives {
         return entries;
     }
 
+    private static ZipFile open(byte[] archive) throws IOException {
+        return ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(archive)).get();
+    }
+
     /** The entry's bytes, or {@code null} as soon as it passes {@code limit}. */
-    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long read = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            read += n;
-            if (read > limit) {
-                return null;
+    private static byte[] readAtMost(ZipFile zip, ZipArchiveEntry entry, long limit) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                read += n;
+                if (read > limit) {
+                    return null;
+                }
+                out.write(buffer, 0, n);
             }
-            out.write(buffer, 0, n);
+            return out.toByteArray();
         }
-        return out.toByteArray();
     }
 
     private static boolean unsafe(String name) {

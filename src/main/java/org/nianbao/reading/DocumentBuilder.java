@@ -41,7 +41,8 @@ public final class DocumentBuilder {
     private void add(String line) {
         characters += line.length() + 1;
         if (characters > maxCharacters) {
-            throw RejectedInput.tooLarge(characters, maxCharacters);
+            throw new RejectedInput(RejectedInput.Reason.TOO_LARGE,
+                    "文件中的文字超过 %d 个字符，不像一份年度报告 (too much text)".formatted(maxCharacters));
         }
         lines.add(line);
     }

@@ -23,7 +23,7 @@ final class DocxReader {
 
     static Document read(String name, byte[] bytes, ReadingLimits limits) {
         ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(limits.maxArchiveBytes());
+        ZipSecureFile.setMaxEntrySize(Math.min(limits.maxArchiveBytes(), 100L << 20)); // bounds the XML POI parses
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             DocumentBuilder out = new DocumentBuilder(limits.maxCharacters());
             for (IBodyElement element : doc.getBodyElements()) {

@@ -32,6 +32,13 @@ final class HtmlReader {
     }
 
     static Document read(String name, byte[] bytes, ReadingLimits limits) {
+        if (bytes.length > limits.maxPageBytes()) {
+            throw new RejectedInput(RejectedInput.Reason.TOO_LARGE, ("网页超过 %d 字节，不像一份年度报告页面；"
+                    + "可另存为文本或 PDF 后提交 (the page is too large)").formatted(limits.maxPageBytes()));
+        }
+        if (nesting(bytes) > MAX_DEPTH) {
+            throw new RejectedInput(RejectedInput.Reason.NOT_TEXT, "网页嵌套过深，无法读取 (the page is nested too deeply)");
+        }
         org.jsoup.nodes.Document page;
         try {
             Parser parser = Parser.htmlParser().setTrackErrors(0);
@@ -72,6 +79,40 @@ final class HtmlReader {
         }
         return bestLength > body.text().length() / 3 ? best : body;
     }
+
+    /**
+     * How deeply the page's elements nest, counted on the bytes before parsing (a hostile page nested 100 000
+     * deep would take the parser seconds). Void elements and self-closing tags do not nest; {@code <} never
+     * occurs inside a multi-byte GBK or UTF-8 character, so the count holds whatever the charset.
+     */
+    static int nesting(byte[] bytes) {
+        int depth = 0;
+        int max = 0;
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] != '<') {
+                continue;
+            }
+            byte next = bytes[i + 1];
+            if (next == '/') {
+                depth = Math.max(0, depth - 1);
+            } else if (Character.isLetter(next)) {
+                int end = i + 1;
+                while (end < bytes.length && bytes[end] != '>' && end - i < 2048) {
+                    end++;
+                }
+                String tag = new String(bytes, i + 1, Math.min(end - i - 1, 10), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .toLowerCase().split("[\\s/>]", 2)[0];
+                boolean selfClosing = end < bytes.length && bytes[end - 1] == '/';
+                if (!selfClosing && !VOID.contains(tag)) {
+                    max = Math.max(max, ++depth);
+                }
+            }
+        }
+        return max;
+    }
+
+    private static final java.util.Set<String> VOID = java.util.Set.of("area", "base", "br", "col", "embed", "hr", "img",
+            "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "td", "th", "tr", "option");
 
     private static void walk(Node node, DocumentBuilder out, StringBuilder paragraph, int depth) {
         if (depth > MAX_DEPTH) {

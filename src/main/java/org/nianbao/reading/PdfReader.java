@@ -25,6 +25,9 @@ final class PdfReader {
             "^\\s*([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\\d]+[)）]|\\d+[.、]|第[一二三四五六七八九十]+|[一二三四五六七八九十]是)");
     private static final Pattern NUMBERS_AT_END = Pattern.compile(".*\\d+(\\s+[\\d.]+){2,}\\s*$");
 
+    /** An annual report runs to a few dozen pages; a longer PDF is not one. */
+    private static final int MAX_PAGES = 300;
+
     private PdfReader() {
     }
 
@@ -34,6 +37,10 @@ final class PdfReader {
 
     static Document read(String name, byte[] bytes, ReadingLimits limits) {
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            if (pdf.getNumberOfPages() > MAX_PAGES) {
+                throw new RejectedInput(RejectedInput.Reason.TOO_LARGE,
+                        "PDF 有 %d 页，超过上限 %d 页 (too many pages)".formatted(pdf.getNumberOfPages(), MAX_PAGES));
+            }
             LineCollector collector = new LineCollector();
             collector.setSortByPosition(true);
             collector.getText(pdf);

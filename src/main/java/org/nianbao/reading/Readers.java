@@ -1,9 +1,7 @@
 package org.nianbao.reading;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.List;
 import org.apache.tika.Tika;
 
 /**
@@ -59,25 +57,19 @@ public final class Readers {
 
     /** A Word document is a ZIP with word/document.xml; any other ZIP is an archive of reports. */
     private static Kind zipKind(byte[] bytes) {
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry entry;
-            int seen = 0;
-            boolean office = false;
-            while ((entry = zip.getNextEntry()) != null && seen++ < 200) {
-                String n = entry.getName();
-                if (n.equals("word/document.xml")) {
-                    return Kind.DOCX;
-                }
-                office |= n.equals("[Content_Types].xml");
+        try {
+            List<String> names = Archives.names(bytes);
+            if (names.contains("word/document.xml")) {
+                return Kind.DOCX;
             }
-            return office ? Kind.UNSUPPORTED : Kind.ARCHIVE;
-        } catch (IOException | IllegalArgumentException e) {
+            return names.contains("[Content_Types].xml") ? Kind.UNSUPPORTED : Kind.ARCHIVE;
+        } catch (IOException | RuntimeException e) {
             return Kind.UNSUPPORTED;
         }
     }
 
     static RejectedInput unreadable(String format, Exception e) {
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String detail = e.getMessage() == null ? "" : e.getMessage().replaceAll("[\\w.$]+(Exception|Error):\\s*", "");
         if (detail.length() > 200) {
             detail = detail.substring(0, 200) + "…";
         }
