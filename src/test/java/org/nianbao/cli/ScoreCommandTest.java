@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nianbao.Samples;
@@ -65,6 +66,28 @@ class ScoreCommandTest {
         assertThat(a.get("facts").get("cells").get(0).propertyNames())
                 .containsExactly("table", "row", "column", "value", "raw", "line");
         assertThat(a.get("facts").get("sections").valueStream().map(JsonNode::asInt)).containsExactly(1, 2, 3, 5, 6);
+    }
+
+    @Test
+    void scoresEachReportOfAZipArchiveAndEachFormat() throws IOException {
+        Path archive = dir.resolve("reports.zip");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(archive))) {
+            for (String name : List.of("000_0b909c2a4ee59f11.txt", "003_a08e251a7459b3ee.txt")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("2023/" + name));
+                zip.write(Samples.bytes(name));
+                zip.closeEntry();
+            }
+        }
+        Files.write(dir.resolve("report.docx"), org.nianbao.reading.Formats.docx(Samples.text("001_0f3a3c160bddc4d1.txt")));
+
+        int status = run(dir.toString());
+
+        assertThat(status).isZero();
+        JsonNode results = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(results.valueStream().map(r -> r.get("source").asString().replace(dir.toString(), "")))
+                .containsExactly("/report.docx", "/reports.zip!/2023/000_0b909c2a4ee59f11.txt",
+                        "/reports.zip!/2023/003_a08e251a7459b3ee.txt");
+        assertThat(results.get(0).get("report").get("agency").asString()).isEqualTo("清镇市人民政府办公室");
     }
 
     @Test

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The REST API over real HTTP, on a real (in-memory) H2 database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:api-test;DB_CLOSE_DELAY=-1")
+        properties = {"spring.datasource.url=jdbc:h2:mem:api-test;DB_CLOSE_DELAY=-1",
+                "spring.servlet.multipart.max-file-size=1MB", "spring.servlet.multipart.max-request-size=2MB"})
 class AssessmentApiTest {
 
     @LocalServerPort
@@ -28,6 +29,11 @@ class AssessmentApiTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private HttpResponse<String> upload(String filename, byte[] content, String... fields) throws IOException, InterruptedException {
+        return upload("/api/assessments", filename, content, fields);
+    }
+
+    private HttpResponse<String> upload(String path, String filename, byte[] content, String... fields)
+            throws IOException, InterruptedException {
         String boundary = UUID.randomUUID().toString();
         var body = new java.io.ByteArrayOutputStream();
         for (int i = 0; i + 1 < fields.length; i += 2) {
@@ -38,7 +44,7 @@ class AssessmentApiTest {
                 + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assessments"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -85,6 +91,36 @@ class AssessmentApiTest {
         assertError(upload("notes.txt", "会议纪要\n今天讨论了食堂菜单。\n".getBytes(StandardCharsets.UTF_8)), 422, "年度报告");
         assertError(upload("000.txt", Samples.bytes("000_0b909c2a4ee59f11.txt"), "publishedOn", "yesterday"), 400, "publishedOn");
         assertError(get("/api/assessments/987654"), 404, "987654");
+    }
+
+    @Test
+    void aZipArchiveIsScoredAsABatchAndStored() throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("a/002.txt"));
+            zip.write(Samples.bytes("002_6d7e4eb448e02a30.txt"));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("a/empty.txt"));
+            zip.closeEntry();
+        }
+
+        HttpResponse<String> single = upload("reports.zip", bytes.toByteArray());
+        assertError(single, 415, "批量");
+
+        HttpResponse<String> batch = upload("/api/assessments/batch", "reports.zip", bytes.toByteArray());
+        assertThat(batch.statusCode()).isEqualTo(200);
+        JsonNode items = json.readTree(batch.body());
+        assertThat(items.size()).isEqualTo(2);
+        assertThat(items.get(0).get("report").get("agency").asString()).isEqualTo("定西市应急管理局");
+        long id = items.get(0).get("id").asLong();
+        assertThat(get("/api/assessments/" + id).statusCode()).isEqualTo(200);
+        assertThat(items.get(1).get("source").asString()).isEqualTo("reports.zip!/a/empty.txt");
+        assertThat(items.get(1).get("error").asString()).contains("文件为空");
+    }
+
+    @Test
+    void aFileOverTheUploadLimitGets413() throws Exception {
+        assertError(upload("big.txt", new byte[1_500_000]), 413, "上限");
     }
 
     private void assertError(HttpResponse<String> response, int status, String text) {
