@@ -42,17 +42,52 @@ public final class Readers {
         };
     }
 
-    /** What the bytes are, by their content. */
+    /**
+     * What the bytes are, by their content: the fixed signatures of PDF, ZIP (Word or an archive) and OLE2
+     * (old Word) first; content that opens with markup goes to Tika's detector (web page or not); anything
+     * else is text, which the text reader refuses clearly if it is not.
+     */
     public static Kind kind(byte[] bytes) {
+        if (startsWith(bytes, '%', 'P', 'D', 'F', '-')) {
+            return Kind.PDF;
+        }
+        if (startsWith(bytes, 'P', 'K', 3, 4) || startsWith(bytes, 'P', 'K', 5, 6)) {
+            return zipKind(bytes);
+        }
+        if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            return Kind.DOC;
+        }
+        int first = firstVisible(bytes);
+        if (first < 0 || bytes[first] != '<') {
+            return Kind.TEXT;
+        }
         String type = TIKA.detect(bytes);
         return switch (type) {
             case "application/pdf" -> Kind.PDF;
             case "text/html", "application/xhtml+xml" -> Kind.HTML;
-            case "application/x-tika-msoffice", "application/msword" -> Kind.DOC;
-            case "application/zip", "application/x-tika-ooxml", "application/java-archive" -> zipKind(bytes);
-            // unknown bytes go to the text reader, which refuses what is not text with a clear message
             default -> type.startsWith("text/") || type.equals("application/octet-stream") ? Kind.TEXT : Kind.UNSUPPORTED;
         };
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != (prefix[i] & 0xFF)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first byte after a UTF-8 byte-order mark and white space; -1 if none. */
+    private static int firstVisible(byte[] bytes) {
+        int i = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+            i++;
+        }
+        return i < bytes.length ? i : -1;
     }
 
     /** A Word document is a ZIP with word/document.xml; any other ZIP is an archive of reports. */
