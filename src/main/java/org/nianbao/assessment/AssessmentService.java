@@ -1,10 +1,5 @@
 package org.nianbao.assessment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.nianbao.reading.Document;
@@ -35,26 +30,16 @@ public class AssessmentService {
     public Assessment assessAndStore(String source, byte[] bytes, AssessmentOptions options) {
         Document document = Readers.read(source, bytes);
         Assessment assessment = assessor.assess(document, options);
-        return store.save(assessment, sha256(bytes), document.text().original());
+        return store.save(assessment, Hashes.sha256(bytes), document.text().original());
     }
 
     /** A ZIP archive of reports (or one report): each entry assessed and stored on its own. */
     public List<BatchItem> assessAndStoreAll(String source, byte[] bytes, AssessmentOptions options) {
         List<BatchItem> stored = new ArrayList<>();
         for (BatchItem item : assessor.assessAll(source, bytes, options, ReadingLimits.DEFAULT)) {
-            stored.add(item.failed() ? item : new BatchItem(item.source(),
-                    store.save(item.assessment(), sha256(item.extractedText().getBytes(StandardCharsets.UTF_8)),
-                            item.extractedText()), null, null));
+            stored.add(item.failed() ? item
+                    : item.withAssessment(store.save(item.assessment(), item.sourceSha256(), item.extractedText())));
         }
         return stored;
     }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

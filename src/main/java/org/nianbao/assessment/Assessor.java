@@ -81,7 +81,7 @@ public final class Assessor {
     private BatchItem one(String source, byte[] bytes, AssessmentOptions options, ReadingLimits limits) {
         try {
             Document document = Readers.read(source, bytes, limits);
-            return BatchItem.of(assess(document, options), document.text().original());
+            return BatchItem.of(assess(document, options), document.text().original(), Hashes.sha256(bytes));
         } catch (org.nianbao.reading.RejectedInput e) {
             return BatchItem.failed(source, e.getMessage());
         }
