@@ -53,6 +53,18 @@ class FormatEquivalenceTest {
         assertThat(word.score()).isEqualTo(text.score());
     }
 
+    /** An old Word file: sample 001 converted to .doc by LibreOffice (src/test/resources/doc/rebuild.sh). */
+    @org.junit.jupiter.api.Test
+    void anOldWordDocumentReadsLikeTheText() throws java.io.IOException {
+        String name = "001_0f3a3c160bddc4d1.txt";
+        Assessment text = Samples.assess(name);
+        Assessment doc = assess("sample-001.doc", Files.readAllBytes(java.nio.file.Path.of("src/test/resources/doc/sample-001.doc")));
+
+        assertThat(cells(doc)).isEqualTo(cells(text));
+        assertThat(doc.report()).isEqualTo(text.report());
+        assertThat(findings(doc, true)).isEqualTo(findings(text, true));
+    }
+
     @ParameterizedTest
     @MethodSource("samples")
     void aWebPageReadsLikeTheTextAndGivesItsPublicationDate(String name) {

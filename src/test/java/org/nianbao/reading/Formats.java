@@ -31,6 +31,18 @@ public final class Formats {
     private Formats() {
     }
 
+    /** {@code Formats docx|html|pdf INPUT.txt OUTPUT}: writes a rendering (used to rebuild the .doc fixture). */
+    public static void main(String[] args) throws IOException {
+        String text = Files.readString(Path.of(args[1]));
+        byte[] out = switch (args[0]) {
+            case "docx" -> docx(text);
+            case "html" -> html(text, "2024-01-31");
+            case "pdf" -> pdf(text);
+            default -> throw new IllegalArgumentException("docx, html or pdf");
+        };
+        Files.write(Path.of(args[2]), out);
+    }
+
     /** A block of the sample: a paragraph, or a table (its rows of cells). */
     record Block(String paragraph, List<List<String>> rows) {
     }
