@@ -3,7 +3,9 @@ package org.nianbao.web;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.nianbao.assessment.Assessment;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.AssessmentService;
@@ -41,14 +43,7 @@ public class AssessmentController {
                                              @RequestParam(required = false) String agency,
                                              @RequestParam(required = false) String level,
                                              @RequestParam(defaultValue = "false") boolean facts) throws IOException {
-        if (level != null && !Levels.isValid(level)) {
-            throw new BadRequest("level 只能是 government、department 或 township (invalid level)");
-        }
-        if (file.isEmpty()) {
-            throw RejectedInput.empty();
-        }
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? "upload" : file.getOriginalFilename();
+        String name = checkedUpload(file, level);
         Assessment assessment = service.assessAndStore(name, file.getBytes(), new AssessmentOptions(publishedOn, agency, level));
         return ResponseEntity.created(URI.create("/api/assessments/" + assessment.id()))
                 .body(facts ? assessment : assessment.withoutFacts());
@@ -62,17 +57,10 @@ public class AssessmentController {
     public List<Object> batch(@RequestParam("file") MultipartFile file,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
                               @RequestParam(required = false) String level) throws IOException {
-        if (level != null && !Levels.isValid(level)) {
-            throw new BadRequest("level 只能是 government、department 或 township (invalid level)");
-        }
-        if (file.isEmpty()) {
-            throw RejectedInput.empty();
-        }
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? "upload" : file.getOriginalFilename();
-        List<Object> results = new java.util.ArrayList<>();
+        String name = checkedUpload(file, level);
+        List<Object> results = new ArrayList<>();
         for (var item : service.assessAndStoreAll(name, file.getBytes(), new AssessmentOptions(publishedOn, null, level))) {
-            results.add(item.failed() ? java.util.Map.of("source", item.source(), "error", item.error())
+            results.add(item.failed() ? Map.of("source", item.source(), "error", item.error())
                     : item.assessment().withoutFacts());
         }
         return results;
@@ -87,6 +75,18 @@ public class AssessmentController {
     public List<AssessmentStore.Summary> list(@RequestParam(required = false) Integer year,
                                               @RequestParam(required = false) String agency) {
         return store.list(year, agency == null || agency.isBlank() ? null : agency);
+    }
+
+    /** The upload's file name, after refusing an empty file or an unknown level. */
+    private static String checkedUpload(MultipartFile file, String level) {
+        if (level != null && !Levels.isValid(level)) {
+            throw new BadRequest("level 只能是 government、department 或 township (invalid level)");
+        }
+        if (file.isEmpty()) {
+            throw RejectedInput.empty();
+        }
+        String name = file.getOriginalFilename();
+        return name == null || name.isBlank() ? "upload" : name;
     }
 
     /** A request that cannot be answered as asked. */
