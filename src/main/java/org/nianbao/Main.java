@@ -5,11 +5,13 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.nianbao.cli.RulesCommand;
 import org.nianbao.cli.ScoreCommand;
 import org.springframework.boot.SpringApplication;
 
 /**
- * {@code java -jar nianbao.jar score …} scores files without starting the web server;
+ * {@code java -jar nianbao.jar score …} scores files and {@code rules …} checks and compares rulesets, without
+ * starting the web server;
  * with no command the service starts.
  */
 public final class Main {
@@ -18,12 +20,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("score")) {
+        if (args.length > 0 && (args[0].equals("score") || args[0].equals("rules"))) {
             CommandLineLogging.toStandardError();
             // UTF-8 whatever the platform's locale, so that Chinese output survives a POSIX shell
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-            int status = ScoreCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            int status = args[0].equals("score") ? ScoreCommand.run(rest, out, err) : RulesCommand.run(rest, out, err);
+            out.flush();
             System.exit(status);
         }
         SpringApplication.run(NianbaoApplication.class, args);

@@ -1,5 +1,12 @@
 package org.nianbao.rules;
 
-/** One rule of the ruleset, as the catalogue lists it. */
-public record RuleInfo(String id, String check, String severity, String category, String file) {
+/**
+ * One rule of the ruleset, as the catalogue lists it.
+ *
+ * @param description the comment line above the rule in its file (what it checks, in Chinese)
+ * @param file        the rule file it is written in
+ * @param line        the line of {@code rule "…"} in that file
+ */
+public record RuleInfo(String id, String check, String severity, String category, String description, String file,
+                       int line) {
 }

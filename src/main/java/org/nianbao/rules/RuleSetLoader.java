@@ -61,8 +61,10 @@ public final class RuleSetLoader {
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId release = ks.newReleaseId("org.nianbao", "ruleset", "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(release);
+        java.util.Map<String, RuleSource> sources = new java.util.HashMap<>();
         for (Path file : drl) {
             byte[] content = read(file, problems);
+            sources.putAll(RuleSource.scan(file.getFileName().toString(), new String(content, StandardCharsets.UTF_8)));
             digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
             digest.update(content);
             kfs.write(resourcePath(file, content), content);
@@ -87,7 +89,7 @@ public final class RuleSetLoader {
         }
         KieBase base = ks.newKieContainer(release).getKieBase();
         ks.getRepository().removeKieModule(release);
-        List<RuleInfo> rules = catalogue(base, problems);
+        List<RuleInfo> rules = catalogue(base, sources, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRuleSet(problems);
         }
@@ -102,7 +104,8 @@ public final class RuleSetLoader {
         return "src/main/resources/" + folder + "/" + file.getFileName();
     }
 
-    private static List<RuleInfo> catalogue(KieBase base, List<RuleProblem> problems) {
+    private static List<RuleInfo> catalogue(KieBase base, java.util.Map<String, RuleSource> sources,
+                                            List<RuleProblem> problems) {
         List<RuleInfo> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (KiePackage pkg : base.getKiePackages()) {
@@ -110,20 +113,22 @@ public final class RuleSetLoader {
             for (Rule rule : pkg.getRules()) {
                 Object check = rule.getMetaData().get("check");
                 Object severity = rule.getMetaData().get("severity");
-                String file = String.valueOf(rule.getMetaData().getOrDefault("file", pkg.getName()));
+                RuleSource source = sources.getOrDefault(rule.getName(), new RuleSource(pkg.getName(), 0, ""));
+                String file = source.file();
                 if (check == null || severity == null) {
-                    problems.add(new RuleProblem(file, 0, "规则「%s」缺少 @check 或 @severity 属性".formatted(rule.getName())));
+                    problems.add(new RuleProblem(file, source.line(), "规则「%s」缺少 @check 或 @severity 属性".formatted(rule.getName())));
                     continue;
                 }
                 String sev = severity.toString();
                 if (!Set.of("error", "warning", "info").contains(sev)) {
-                    problems.add(new RuleProblem(file, 0,
+                    problems.add(new RuleProblem(file, source.line(),
                             "规则「%s」的 @severity 应为 error、warning 或 info，而不是「%s」".formatted(rule.getName(), sev)));
                 }
                 if (!ids.add(rule.getName())) {
-                    problems.add(new RuleProblem(file, 0, "规则编号「%s」重复".formatted(rule.getName())));
+                    problems.add(new RuleProblem(file, source.line(), "规则编号「%s」重复".formatted(rule.getName())));
                 }
-                rules.add(new RuleInfo(rule.getName(), check.toString(), sev, category, pkg.getName()));
+                rules.add(new RuleInfo(rule.getName(), check.toString(), sev, category, source.description(), file,
+                        source.line()));
             }
         }
         rules.sort(java.util.Comparator.comparing(RuleInfo::id));

@@ -1,0 +1,90 @@
+package org.nianbao.policy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.nianbao.assessment.Assessment;
+import org.nianbao.assessment.AssessmentOptions;
+import org.nianbao.assessment.Assessor;
+import org.nianbao.reading.RejectedInput;
+import org.nianbao.rules.Finding;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Runs the rule tests of a ruleset ({@code rules/tests/*.yaml}) against an assessor built from it. */
+public final class RuleCases {
+
+    public static final String FOLDER = "tests";
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private RuleCases() {
+    }
+
+    /** The outcome of one case: passed, or the reasons it failed. */
+    public record Result(String file, String name, boolean passed, Double score, List<String> failures) {
+    }
+
+    public static List<Result> run(Assessor assessor, Path rulesDir) {
+        Path folder = rulesDir.resolve(FOLDER);
+        List<Result> results = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return results;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            return List.of(new Result(FOLDER, "?", false, null, List.of("无法读取规则测试目录：" + e.getMessage())));
+        }
+        for (Path file : files) {
+            String fileName = FOLDER + "/" + file.getFileName();
+            List<RuleCase> cases;
+            try {
+                JsonNode root = YAML.readTree(Files.readAllBytes(file));
+                cases = YAML.convertValue(root.get("cases"), YAML.getTypeFactory().constructCollectionType(List.class, RuleCase.class));
+            } catch (IOException | JacksonException | IllegalArgumentException e) {
+                results.add(new Result(fileName, "?", false, null, List.of("无法解析测试文件：" + e.getMessage())));
+                continue;
+            }
+            for (RuleCase c : cases == null ? List.<RuleCase>of() : cases) {
+                results.add(run(assessor, file.getParent(), fileName, c));
+            }
+        }
+        return results;
+    }
+
+    private static Result run(Assessor assessor, Path folder, String file, RuleCase c) {
+        List<String> failures = new ArrayList<>();
+        Assessment a;
+        try {
+            AssessmentOptions options = new AssessmentOptions(
+                    c.publishedOn() == null ? null : LocalDate.parse(c.publishedOn()), null, c.level());
+            a = assessor.assess(c.report(), Files.readAllBytes(folder.resolve(c.report())), options);
+        } catch (IOException | RejectedInput | java.time.format.DateTimeParseException e) {
+            return new Result(file, c.name(), false, null, List.of("无法评估报告 " + c.report() + "：" + e.getMessage()));
+        }
+        List<String> fired = a.findings().stream().map(Finding::ruleId).distinct().toList();
+        for (String id : c.mustFire()) {
+            if (!fired.contains(id)) {
+                failures.add("规则 " + id + " 应当触发，但没有触发");
+            }
+        }
+        for (String id : c.mustNotFire()) {
+            if (fired.contains(id)) {
+                failures.add("规则 " + id + " 不应触发，但触发了");
+            }
+        }
+        if (c.score() != null && !c.score().contains(a.score())) {
+            failures.add("得分 " + a.score() + " 不在期望范围 " + c.score() + " 内");
+        }
+        return new Result(file, c.name(), failures.isEmpty(), a.score(), List.copyOf(failures));
+    }
+}

@@ -1,0 +1,59 @@
+package org.nianbao.policy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.nianbao.rules.InvalidRuleSet;
+import org.nianbao.rules.RuleInfo;
+import org.nianbao.rules.RuleProblem;
+import org.nianbao.rules.RuleSet;
+import org.nianbao.rules.RuleSetLoader;
+import org.nianbao.scoring.InvalidScorecard;
+import org.nianbao.scoring.Scorecard;
+import org.nianbao.scoring.ScorecardLoader;
+
+/**
+ * Checks a ruleset and a scorecard before they are used: every rule file compiles, every rule has its check
+ * and severity, the scorecard is well formed, and every check a rule counts against is in the scorecard.
+ *
+ * @param rules     the built ruleset, {@code null} when it has errors
+ * @param scorecard the scorecard, {@code null} when it has errors
+ */
+public record Validation(List<RuleProblem> problems, RuleSet rules, Scorecard scorecard) {
+
+    public boolean valid() {
+        return problems.isEmpty();
+    }
+
+    public static Validation of(Path rulesDir, Path scorecardFile) {
+        List<RuleProblem> problems = new ArrayList<>();
+        RuleSet rules = null;
+        Scorecard card = null;
+        try {
+            rules = RuleSetLoader.load(rulesDir);
+        } catch (InvalidRuleSet e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            card = ScorecardLoader.load(scorecardFile);
+        } catch (InvalidScorecard e) {
+            String file = scorecardFile.getFileName().toString();
+            e.problems().forEach(p -> problems.add(new RuleProblem(file, lineOf(p), p)));
+        }
+        if (rules != null && card != null) {
+            for (RuleInfo rule : rules.rules()) {
+                if (card.check(rule.check()) == null) {
+                    problems.add(new RuleProblem(rule.file(), rule.line(),
+                            "规则「%s」计入的检查项 %s 不在记分卡 %s 中".formatted(rule.id(), rule.check(), card.id())));
+                }
+            }
+        }
+        return new Validation(List.copyOf(problems), problems.isEmpty() ? rules : null, problems.isEmpty() ? card : null);
+    }
+
+    /** 「第 12 行：…」 → 12. */
+    private static int lineOf(String problem) {
+        var m = java.util.regex.Pattern.compile("^第 (\\d+) 行").matcher(problem);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+}
