@@ -5,16 +5,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * One problem a rule found. {@code category} and {@code deduction} are filled in by the scorecard;
- * {@code measure} is what the rule measured when the scorecard deducts by bands (e.g. days late).
+ * {@code measure} is what the rule measured when the scorecard deducts by bands (e.g. days late);
+ * {@code points} is the deduction the rule itself asks for (a sentence such as 「扣2分」), used when the
+ * scorecard names no amount for the rule.
  */
 @JsonPropertyOrder({"ruleId", "check", "category", "severity", "deduction", "message", "suggestion", "evidence"})
 public record Finding(String ruleId, String check, String category, String severity, Double deduction,
                       String message, String suggestion, Evidence evidence,
-                      @JsonIgnore Double measure, @JsonIgnore boolean marksNotApplicable) {
+                      @JsonIgnore Double measure, @JsonIgnore Double points, @JsonIgnore boolean marksNotApplicable) {
 
     public Finding scored(String newCategory, double newDeduction) {
         return new Finding(ruleId, check, newCategory, severity, newDeduction, message, suggestion, evidence, measure,
-                marksNotApplicable);
+                points, marksNotApplicable);
     }
 
     @JsonIgnore

@@ -66,7 +66,7 @@ public final class Findings {
         notApplicable.addAll(marked);
         for (String check : marked) {
             found.add(new Finding(drools.getRule().getName(), check, null, "info", null, message, null,
-                    Evidence.NONE, null, true));
+                    Evidence.NONE, null, null, true));
         }
     }
 
@@ -79,8 +79,28 @@ public final class Findings {
     }
 
     private void add(KnowledgeHelper drools, Evidence evidence, String message, String suggestion, Double measure) {
+        add(drools, evidence, message, suggestion, measure, null);
+    }
+
+    private void add(KnowledgeHelper drools, Evidence evidence, String message, String suggestion, Double measure,
+                     Double points) {
         found.add(new Finding(drools.getRule().getName(), meta(drools, "check"), null, meta(drools, "severity"), null,
-                message, suggestion, evidence, measure, false));
+                message, suggestion, evidence, measure, points, false));
+    }
+
+    // the same, with the deduction the rule itself asks for (used when the scorecard names none for the rule) ----
+
+    public void report(KnowledgeHelper drools, String message, String suggestion, double points) {
+        add(drools, Evidence.NONE, message, suggestion, null, points);
+    }
+
+    public void cell(KnowledgeHelper drools, TableCell cell, String message, String suggestion, double points) {
+        add(drools, new Evidence(null, cell.table(), cell.row(), cell.column(), null, cell.value(), cell.line(), null),
+                message, suggestion, null, points);
+    }
+
+    public void text(KnowledgeHelper drools, Integer section, String message, String suggestion, double points) {
+        add(drools, new Evidence(section, null, null, null, null, null, null, null), message, suggestion, null, points);
     }
 
     private static String meta(KnowledgeHelper drools, String key) {

@@ -29,7 +29,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Builds a ruleset from a folder of rule files ({@code *.drl} and {@code statements.yaml}) at run time.
+ * Builds a ruleset from a folder of rule files at run time: DRL ({@code *.drl}), the Chinese rule language
+ * ({@code *.dsl} sentences used by {@code *.dslr} rules) and {@code statements.yaml}.
  * Every problem is reported with its file and line; a ruleset with any problem is refused whole.
  */
 public final class RuleSetLoader {
@@ -48,12 +49,12 @@ public final class RuleSetLoader {
         }
         List<Path> drl;
         try (Stream<Path> files = Files.list(dir)) {
-            drl = files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
+            drl = files.filter(p -> isRuleFile(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "无法读取规则目录：" + e.getMessage())));
         }
-        if (drl.isEmpty()) {
-            throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "规则目录中没有 .drl 规则文件")));
+        if (drl.stream().noneMatch(p -> !p.toString().endsWith(".dsl"))) {
+            throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "规则目录中没有 .drl 或 .dslr 规则文件")));
         }
         List<RuleProblem> problems = new ArrayList<>();
         MessageDigest digest = sha256();
@@ -64,9 +65,13 @@ public final class RuleSetLoader {
         java.util.Map<String, RuleSource> sources = new java.util.HashMap<>();
         for (Path file : drl) {
             byte[] content = read(file, problems);
-            sources.putAll(RuleSource.scan(file.getFileName().toString(), new String(content, StandardCharsets.UTF_8)));
-            digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            String name = file.getFileName().toString();
+            sources.putAll(RuleSource.scan(name, new String(content, StandardCharsets.UTF_8)));
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
             digest.update(content);
+            if (name.endsWith(".dsl") || name.endsWith(".dslr")) {
+                content = DslText.normalize(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            }
             kfs.write(resourcePath(file, content), content);
         }
         Path statementsFile = dir.resolve(STATEMENTS_FILE);
@@ -97,8 +102,15 @@ public final class RuleSetLoader {
         return new RuleSet(version, base, statements, rules);
     }
 
+    private static boolean isRuleFile(String name) {
+        return name.endsWith(".drl") || name.endsWith(".dslr") || name.endsWith(".dsl");
+    }
+
     /** Drools expects a rule file in the folder of its package (rules.arithmetic → rules/arithmetic/). */
     private static String resourcePath(Path file, byte[] content) {
+        if (file.getFileName().toString().endsWith(".dsl")) {
+            return "src/main/resources/rules/" + file.getFileName();
+        }
         java.util.regex.Matcher m = PACKAGE.matcher(new String(content, StandardCharsets.UTF_8));
         String folder = m.find() ? m.group(1).replace('.', '/') : "rules";
         return "src/main/resources/" + folder + "/" + file.getFileName();

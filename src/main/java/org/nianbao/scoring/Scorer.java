@@ -93,6 +93,9 @@ public final class Scorer {
         if (d != null) {
             return d.of(f.measure());
         }
+        if (f.points() != null) {
+            return f.points(); // the rule's own amount, when the scorecard names none for it
+        }
         return check.perFinding() != null ? check.perFinding() : check.points();
     }
 
