@@ -37,6 +37,14 @@ public class ApiErrors {
         return error(status, e.reason().name().toLowerCase(), e.getMessage());
     }
 
+    /** A ruleset that was not activated: 422 with its problems (file, line, message) and failed rule tests. */
+    @ExceptionHandler(org.nianbao.assessment.ActivationRefused.class)
+    ResponseEntity<java.util.Map<String, Object>> refused(org.nianbao.assessment.ActivationRefused e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(java.util.Map.of(
+                "status", 422, "error", "ruleset_refused", "message", e.getMessage(),
+                "problems", e.problems(), "failedTests", e.failedTests()));
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
         return error(HttpStatus.CONTENT_TOO_LARGE, "too_large", "文件超过上传大小上限 (the file is larger than the upload limit)");

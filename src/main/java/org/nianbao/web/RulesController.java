@@ -8,9 +8,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.nianbao.assessment.ActivationService;
 import org.nianbao.assessment.AssessmentService;
 import org.nianbao.assessment.NianbaoProperties;
 import org.nianbao.policy.CatalogueEntry;
+import org.nianbao.policy.RulesetFiles;
+import org.nianbao.store.RulesetVersionStore;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.nianbao.policy.Validation;
 import org.nianbao.rules.RuleProblem;
 import org.springframework.http.ResponseEntity;
@@ -26,14 +30,78 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/rules")
 public class RulesController {
 
-    private static final List<String> RULE_FILES = List.of(".drl", ".yaml", ".yml");
+    private static final List<String> RULE_FILES = List.of(".drl", ".dslr", ".dsl", ".yaml", ".yml");
 
     private final AssessmentService service;
     private final NianbaoProperties properties;
+    private final ActivationService activation;
+    private final RulesetVersionStore versions;
 
-    public RulesController(AssessmentService service, NianbaoProperties properties) {
+    public RulesController(AssessmentService service, NianbaoProperties properties, ActivationService activation,
+                           RulesetVersionStore versions) {
         this.service = service;
         this.properties = properties;
+        this.activation = activation;
+        this.versions = versions;
+    }
+
+    /**
+     * {@code POST /api/rules/activate} ({@code by}, {@code reason}; optional multipart {@code files} and
+     * {@code scorecard}): uploaded files replace or join those of the version in force; with none, the rules
+     * folder and scorecard on disk are read again. The ruleset is validated and its rule tests run; 200 with the
+     * new version and what changed, or 422 with the problems while the version in force keeps serving.
+     */
+    @PostMapping("/activate")
+    public ActivationService.Activation activate(@RequestParam String by, @RequestParam String reason,
+                                                 @RequestParam(required = false) List<MultipartFile> files,
+                                                 @RequestParam(required = false) MultipartFile scorecard) throws IOException {
+        requireWho(by, reason);
+        boolean uploaded = files != null && files.stream().anyMatch(f -> !f.isEmpty()) || scorecard != null && !scorecard.isEmpty();
+        if (!uploaded) {
+            return activation.reloadFromFolder(by, reason);
+        }
+        Map<String, String> merged = new java.util.TreeMap<>(versions.activeFiles()
+                .orElseGet(() -> RulesetFiles.read(properties.rulesDir(), properties.scorecard())).files());
+        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+            if (!f.isEmpty()) {
+                merged.put(ruleFileName(f), new String(f.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        if (scorecard != null && !scorecard.isEmpty()) {
+            merged.put(RulesetFiles.SCORECARD, new String(scorecard.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return activation.activate(new RulesetFiles(merged), by, reason);
+    }
+
+    /** Every version activated, newest first: who, when, why and what changed. */
+    @GetMapping("/versions")
+    public List<RulesetVersionStore.Version> history() {
+        return versions.history();
+    }
+
+    /** Puts a previous version in force again (validated and tested like any other). */
+    @PostMapping("/versions/{id}/activate")
+    public ActivationService.Activation reactivate(@PathVariable long id, @RequestParam String by,
+                                                   @RequestParam String reason) {
+        requireWho(by, reason);
+        if (versions.files(id).isEmpty()) {
+            throw new AssessmentController.NotFound("没有编号为 " + id + " 的规则版本 (no such ruleset version)");
+        }
+        return activation.reactivate(id, by, reason);
+    }
+
+    private static void requireWho(String by, String reason) {
+        if (by.isBlank() || reason.isBlank()) {
+            throw new AssessmentController.BadRequest("启用规则须注明操作人（by）和原因（reason）");
+        }
+    }
+
+    private static String ruleFileName(MultipartFile f) {
+        String name = Path.of(f.getOriginalFilename() == null ? "" : f.getOriginalFilename()).getFileName().toString();
+        if (RULE_FILES.stream().noneMatch(name::endsWith)) {
+            throw new AssessmentController.BadRequest("只接受规则文件（.drl、.dslr、.dsl、statements.yaml）：" + name);
+        }
+        return name;
     }
 
     /** Every rule of the active ruleset: id, check, category, severity, points, description, file and line. */
@@ -55,11 +123,7 @@ public class RulesController {
         try {
             dir = Files.createTempDirectory("rules-");
             for (MultipartFile f : files) {
-                String name = Path.of(f.getOriginalFilename() == null ? "" : f.getOriginalFilename()).getFileName().toString();
-                if (RULE_FILES.stream().noneMatch(name::endsWith)) {
-                    throw new AssessmentController.BadRequest("只接受 .drl 规则文件和 statements.yaml（%s）(not a rule file)".formatted(name));
-                }
-                f.transferTo(dir.resolve(name));
+                f.transferTo(dir.resolve(ruleFileName(f)));
             }
             Path card = properties.scorecard();
             if (scorecard != null && !scorecard.isEmpty()) {

@@ -1,0 +1,91 @@
+package org.nianbao.assessment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.nianbao.policy.ActiveRuleset;
+import org.nianbao.policy.RuleCases;
+import org.nianbao.policy.RulesetFiles;
+import org.nianbao.policy.Validation;
+import org.nianbao.store.RulesetVersionStore;
+import org.springframework.stereotype.Service;
+
+/**
+ * Puts a ruleset in force: it is validated, its rule tests (rules/tests) must pass, it is stored with who, when,
+ * why and what changed, and then swapped in atomically. A ruleset that fails any step never replaces the one in
+ * force. Any stored version can be reactivated.
+ */
+@Service
+public class ActivationService {
+
+    /** The outcome of an activation. */
+    public record Activation(long id, String version, String scorecard, String diff) {
+    }
+
+    private final ActiveRuleset active;
+    private final RulesetVersionStore versions;
+    private final NianbaoProperties properties;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    public ActivationService(ActiveRuleset active, RulesetVersionStore versions, NianbaoProperties properties) {
+        this.active = active;
+        this.versions = versions;
+        this.properties = properties;
+    }
+
+    /** Reads the rules folder and scorecard from disk again and activates them. */
+    public Activation reloadFromFolder(String by, String reason) {
+        return activate(RulesetFiles.read(properties.rulesDir(), properties.scorecard()), by, reason);
+    }
+
+    public Activation reactivate(long id, String by, String reason) {
+        RulesetFiles files = versions.files(id).orElseThrow(() -> new IllegalArgumentException("没有编号为 " + id + " 的规则版本"));
+        return activate(files, by, "重新启用版本 #" + id + "：" + reason);
+    }
+
+    public Activation activate(RulesetFiles files, String by, String reason) {
+        lock.lock();
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("ruleset-");
+            Path scorecard = files.writeTo(dir);
+            Validation v = Validation.of(dir, scorecard);
+            if (!v.valid()) {
+                throw new ActivationRefused(v.problems(), List.of());
+            }
+            Assessor next = new Assessor(v.rules(), v.scorecard());
+            List<String> failed = RuleCases.run(next, properties.rulesDir()).stream()
+                    .filter(r -> !r.passed())
+                    .map(r -> r.file() + " — " + r.name() + "：" + String.join("；", r.failures()))
+                    .toList();
+            if (!failed.isEmpty()) {
+                throw new ActivationRefused(List.of(), failed);
+            }
+            String diff = files.diffFrom(versions.activeFiles().orElse(null));
+            long id = versions.activate(v.rules().version(), v.scorecard().label(), files, by, reason, diff);
+            active.swap(next);
+            return new Activation(id, v.rules().version(), v.scorecard().label(), diff);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(dir);
+            lock.unlock();
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.nianbao.policy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The text of a ruleset's files (rule files, statements, and the scorecard under the name {@code scorecard.yaml})
+ * as stored with each activation, so that a version can be compared with another and reactivated later.
+ */
+public record RulesetFiles(Map<String, String> files) {
+
+    public static final String SCORECARD = "scorecard.yaml";
+
+    public RulesetFiles {
+        files = Map.copyOf(new TreeMap<>(files));
+    }
+
+    /** The rule files of a folder (not its sub-folders) and a scorecard file. */
+    public static RulesetFiles read(Path rulesDir, Path scorecard) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(rulesDir)) {
+            for (Path f : list.filter(Files::isRegularFile).sorted().toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".drl") || name.endsWith(".dsl") || name.endsWith(".dslr") || name.equals("statements.yaml")) {
+                    files.put(name, Files.readString(f, StandardCharsets.UTF_8));
+                }
+            }
+            files.put(SCORECARD, Files.readString(scorecard, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RulesetFiles(files);
+    }
+
+    /** Writes the files into {@code dir} (the scorecard as scorecard.yaml) and returns the scorecard's path. */
+    public Path writeTo(Path dir) {
+        try {
+            for (var e : files.entrySet()) {
+                Files.writeString(dir.resolve(Path.of(e.getKey()).getFileName().toString()), e.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir.resolve(SCORECARD);
+    }
+
+    /** What changed from {@code before}: files added, removed, and changed with their lines added and removed. */
+    public String diffFrom(RulesetFiles before) {
+        if (before == null) {
+            return "首次启用：" + String.join("、", files.keySet());
+        }
+        List<String> changes = new ArrayList<>();
+        for (String name : new java.util.TreeSet<>(java.util.Set.copyOf(concat(files.keySet(), before.files.keySet())))) {
+            String now = files.get(name);
+            String then = before.files.get(name);
+            if (then == null) {
+                changes.add("新增 " + name);
+            } else if (now == null) {
+                changes.add("删除 " + name);
+            } else if (!now.equals(then)) {
+                List<String> a = List.of(then.split("\\R", -1));
+                List<String> b = List.of(now.split("\\R", -1));
+                List<String> removed = new ArrayList<>(a);
+                removed.removeAll(b);
+                List<String> added = new ArrayList<>(b);
+                added.removeAll(a);
+                StringBuilder sb = new StringBuilder("修改 " + name + "：");
+                removed.stream().filter(l -> !l.isBlank()).limit(20).forEach(l -> sb.append("\n  - ").append(l.strip()));
+                added.stream().filter(l -> !l.isBlank()).limit(20).forEach(l -> sb.append("\n  + ").append(l.strip()));
+                changes.add(sb.toString());
+            }
+        }
+        return changes.isEmpty() ? "与当前启用的版本相同" : String.join("\n", changes);
+    }
+
+    private static List<String> concat(java.util.Set<String> a, java.util.Set<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,82 @@
+package org.nianbao.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nianbao.Samples;
+import org.nianbao.assessment.Assessment;
+import org.nianbao.assessment.AssessmentOptions;
+import org.nianbao.assessment.Assessor;
+import org.nianbao.rules.RuleSetLoader;
+import org.nianbao.scoring.ScorecardLoader;
+
+/** 8 threads assess the samples continuously while the ruleset is swapped 50 times. */
+class ActiveRulesetConcurrencyTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyAssessmentMatchesExactlyTheVersionItNames() throws Exception {
+        try (var files = Files.list(Samples.RULES)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Files.copy(Samples.RULES.resolve("examples/problems.dslr"), dir.resolve("problems.dslr"));
+        Assessor plain = Samples.assessor();
+        Assessor extended = new Assessor(RuleSetLoader.load(dir), ScorecardLoader.load(Samples.SCORECARD));
+        String extendedVersion = extended.rules().version();
+        assertThat(extendedVersion).isNotEqualTo(plain.rules().version());
+
+        ActiveRuleset active = new ActiveRuleset(plain);
+        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        AtomicInteger assessed = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch started = new CountDownLatch(8);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        String sample = "004_e93a6eea8c407df3.txt"; // one problem listed: the extended ruleset's DSL-PROBLEMS-TOO-FEW fires
+        byte[] bytes = Samples.bytes(sample);
+        for (int t = 0; t < 8; t++) {
+            pool.submit(() -> {
+                started.countDown();
+                while (!stop.get()) {
+                    try {
+                        Assessment a = active.get().assess(sample, bytes, AssessmentOptions.NONE);
+                        boolean extendedRuleFired = a.findings().stream().anyMatch(f -> f.ruleId().equals("DSL-PROBLEMS-TOO-FEW"));
+                        boolean namesExtended = a.ruleset().version().equals(extendedVersion);
+                        if (extendedRuleFired != namesExtended) {
+                            problems.add("version " + a.ruleset().version() + " but extended rule fired: " + extendedRuleFired);
+                        }
+                        assessed.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        problems.add(e.toString());
+                    }
+                }
+            });
+        }
+        started.await();
+        for (int swap = 0; swap < 50; swap++) {
+            active.swap(swap % 2 == 0 ? extended : plain);
+            Thread.sleep(10);
+        }
+        stop.set(true);
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(problems).isEmpty();
+        assertThat(assessed.get()).isGreaterThan(100);
+    }
+}
