@@ -69,6 +69,30 @@ public class AssessmentStore {
                 });
     }
 
+    /** A stored report: its text as read, and what its submitter told about it. */
+    public record StoredReport(long id, String source, String text, String publishedOn, String publishedOnSource,
+                               String agency, String level) {
+    }
+
+    /** The reports stored for a year (the latest assessment of each source), to assess them again. */
+    public List<StoredReport> reportsOf(int year) {
+        return jdbc.sql("""
+                SELECT id, source, source_text, assessment_json FROM assessment
+                WHERE report_year = :year AND id IN (SELECT MAX(id) FROM assessment GROUP BY source_sha256)
+                ORDER BY id
+                """)
+                .param("year", year)
+                .query((rs, n) -> {
+                    var report = json.readTree(rs.getString("assessment_json")).get("report");
+                    return new StoredReport(rs.getLong("id"), rs.getString("source"), rs.getString("source_text"),
+                            report.get("publishedOn").isNull() ? null : report.get("publishedOn").asString(),
+                            report.get("publishedOnSource").asString(),
+                            report.get("agency").isNull() ? null : report.get("agency").asString(),
+                            report.get("level").asString());
+                })
+                .list();
+    }
+
     public List<Summary> list(Integer year, String agency) {
         return jdbc.sql("""
                 SELECT id, source, agency, report_year, score, grade, ruleset_version, scorecard_version, created_at

@@ -11,7 +11,14 @@ import java.util.stream.Stream;
 import org.nianbao.assessment.ActivationService;
 import org.nianbao.assessment.AssessmentService;
 import org.nianbao.assessment.NianbaoProperties;
+import org.nianbao.assessment.AssessmentOptions;
+import org.nianbao.assessment.Assessor;
 import org.nianbao.policy.CatalogueEntry;
+import org.nianbao.policy.DryRun;
+import org.nianbao.policy.RuleCases;
+import org.nianbao.reading.SourceText;
+import org.nianbao.reading.TextDecoder;
+import org.nianbao.store.AssessmentStore;
 import org.nianbao.policy.RulesetFiles;
 import org.nianbao.store.RulesetVersionStore;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,12 +44,15 @@ public class RulesController {
     private final ActivationService activation;
     private final RulesetVersionStore versions;
 
+    private final AssessmentStore assessments;
+
     public RulesController(AssessmentService service, NianbaoProperties properties, ActivationService activation,
-                           RulesetVersionStore versions) {
+                           RulesetVersionStore versions, AssessmentStore assessments) {
         this.service = service;
         this.properties = properties;
         this.activation = activation;
         this.versions = versions;
+        this.assessments = assessments;
     }
 
     /**
@@ -71,6 +81,55 @@ public class RulesController {
             merged.put(RulesetFiles.SCORECARD, new String(scorecard.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
         return activation.activate(new RulesetFiles(merged), by, reason);
+    }
+
+    /** The rule tests of rules/tests, run on the ruleset in force. */
+    @GetMapping("/tests")
+    public Map<String, Object> tests() {
+        var results = RuleCases.run(service.assessor(), properties.rulesDir());
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        return Map.of("passed", results.size() - failed, "failed", failed, "results", results);
+    }
+
+    /**
+     * {@code POST /api/rules/dry-run} ({@code year}; optional multipart {@code files} and {@code scorecard}): the
+     * reports stored for that year assessed again with the candidate (uploaded files over those in force) beside
+     * the ruleset in force; per report the score change and the findings added and removed. Nothing is stored.
+     */
+    @PostMapping("/dry-run")
+    public List<DryRun> dryRun(@RequestParam int year, @RequestParam(required = false) List<MultipartFile> files,
+                               @RequestParam(required = false) MultipartFile scorecard) throws IOException {
+        Map<String, String> merged = new java.util.TreeMap<>(versions.activeFiles()
+                .orElseGet(() -> RulesetFiles.read(properties.rulesDir(), properties.scorecard())).files());
+        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+            if (!f.isEmpty()) {
+                merged.put(ruleFileName(f), new String(f.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        if (scorecard != null && !scorecard.isEmpty()) {
+            merged.put(RulesetFiles.SCORECARD, new String(scorecard.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path dir = Files.createTempDirectory("candidate-");
+        try {
+            Path card = new RulesetFiles(merged).writeTo(dir);
+            Validation v = Validation.of(dir, card);
+            if (!v.valid()) {
+                throw new org.nianbao.assessment.ActivationRefused(v.problems(), List.of());
+            }
+            Assessor active = service.assessor();
+            Assessor candidate = new Assessor(v.rules(), v.scorecard());
+            List<DryRun> runs = new java.util.ArrayList<>();
+            for (AssessmentStore.StoredReport r : assessments.reportsOf(year)) {
+                SourceText text = TextDecoder.decode(r.source(), r.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                AssessmentOptions options = new AssessmentOptions(
+                        "given".equals(r.publishedOnSource()) ? java.time.LocalDate.parse(r.publishedOn()) : null,
+                        null, r.level());
+                runs.add(DryRun.compare(active.assess(text, options), candidate.assess(text, options)));
+            }
+            return runs;
+        } finally {
+            delete(dir);
+        }
     }
 
     /** Every version activated, newest first: who, when, why and what changed. */

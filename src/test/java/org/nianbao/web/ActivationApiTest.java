@@ -90,6 +90,43 @@ class ActivationApiTest {
     }
 
     @Test
+    void aDryRunShowsWhatACandidateWouldChangeForTheYearsStoredReports() throws Exception {
+        for (String name : new String[] {"004_e93a6eea8c407df3.txt", "001_0f3a3c160bddc4d1.txt"}) {
+            String boundary = UUID.randomUUID().toString();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                    + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(org.nianbao.Samples.bytes(name));
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            var stored = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assessments"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(stored.statusCode()).isEqualTo(201);
+        }
+
+        HttpResponse<String> response = post("/api/rules/dry-run", "problems.dslr",
+                Files.readString(Path.of("rules/examples/problems.dslr")), "year", "2023");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode runs = json.readTree(response.body());
+        JsonNode xinzhou = runs.valueStream().filter(r -> r.get("source").asString().startsWith("004")).findFirst().orElseThrow();
+        assertThat(xinzhou.get("change").asDouble()).isEqualTo(-1.22);
+        assertThat(xinzhou.get("added").get(0).asString()).startsWith("DSL-PROBLEMS-TOO-FEW");
+        JsonNode qingzhen = runs.valueStream().filter(r -> r.get("source").asString().startsWith("001")).findFirst().orElseThrow();
+        assertThat(qingzhen.get("change").asDouble()).isZero();
+        assertThat(get("/api/rules/versions").get(0).get("reason").asString()).doesNotContain("problems"); // nothing activated
+    }
+
+    @Test
+    void runsTheRuleTestsOverHttp() throws Exception {
+        JsonNode tests = get("/api/rules/tests");
+
+        assertThat(tests.get("failed").asInt()).isZero();
+        assertThat(tests.get("passed").asInt()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
     void anActivationNeedsWhoAndWhy() throws Exception {
         assertThat(post("/api/rules/activate", null, null, "by", " ", "reason", "x").statusCode()).isEqualTo(400);
     }
