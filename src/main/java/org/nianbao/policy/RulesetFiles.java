@@ -12,12 +12,29 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The text of a ruleset's files (rule files, statements, and the scorecard under the name {@code scorecard.yaml})
- * as stored with each activation, so that a version can be compared with another and reactivated later.
+ * The content of a ruleset's files (rule files, decision tables, statements, and the scorecard under the name
+ * {@code scorecard.yaml}) as stored with each activation, so that a version can be compared with another and
+ * reactivated later. Spreadsheets are kept as {@code base64:…}.
  */
 public record RulesetFiles(Map<String, String> files) {
 
     public static final String SCORECARD = "scorecard.yaml";
+    private static final String BASE64 = "base64:";
+
+    /** The stored form of a file's bytes: text as it is, a spreadsheet in base64. */
+    public static String content(String name, byte[] bytes) {
+        return isBinary(name) ? BASE64 + java.util.Base64.getEncoder().encodeToString(bytes) : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static boolean isBinary(String name) {
+        return name.endsWith(".xlsx") || name.endsWith(".xls");
+    }
+
+    /** A file the ruleset is made of (rules, decision tables, statements). */
+    public static boolean isRulesetFile(String name) {
+        return name.endsWith(".drl") || name.endsWith(".dsl") || name.endsWith(".dslr") || name.equals("statements.yaml")
+                || name.endsWith(".drl.xlsx") || name.endsWith(".drl.xls") || name.endsWith(".drl.csv");
+    }
 
     public RulesetFiles {
         files = Map.copyOf(new TreeMap<>(files));
@@ -29,8 +46,8 @@ public record RulesetFiles(Map<String, String> files) {
         try (Stream<Path> list = Files.list(rulesDir)) {
             for (Path f : list.filter(Files::isRegularFile).sorted().toList()) {
                 String name = f.getFileName().toString();
-                if (name.endsWith(".drl") || name.endsWith(".dsl") || name.endsWith(".dslr") || name.equals("statements.yaml")) {
-                    files.put(name, Files.readString(f, StandardCharsets.UTF_8));
+                if (isRulesetFile(name)) {
+                    files.put(name, content(name, Files.readAllBytes(f)));
                 }
             }
             files.put(SCORECARD, Files.readString(scorecard, StandardCharsets.UTF_8));
@@ -44,7 +61,12 @@ public record RulesetFiles(Map<String, String> files) {
     public Path writeTo(Path dir) {
         try {
             for (var e : files.entrySet()) {
-                Files.writeString(dir.resolve(Path.of(e.getKey()).getFileName().toString()), e.getValue(), StandardCharsets.UTF_8);
+                Path target = dir.resolve(Path.of(e.getKey()).getFileName().toString());
+                if (e.getValue().startsWith(BASE64)) {
+                    Files.write(target, java.util.Base64.getDecoder().decode(e.getValue().substring(BASE64.length())));
+                } else {
+                    Files.writeString(target, e.getValue(), StandardCharsets.UTF_8);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -65,6 +87,8 @@ public record RulesetFiles(Map<String, String> files) {
                 changes.add("新增 " + name);
             } else if (now == null) {
                 changes.add("删除 " + name);
+            } else if (!now.equals(then) && isBinary(name)) {
+                changes.add("修改 " + name + "（电子表格）");
             } else if (!now.equals(then)) {
                 List<String> a = List.of(then.split("\\R", -1));
                 List<String> b = List.of(now.split("\\R", -1));

@@ -30,7 +30,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Builds a ruleset from a folder of rule files at run time: DRL ({@code *.drl}), the Chinese rule language
- * ({@code *.dsl} sentences used by {@code *.dslr} rules) and {@code statements.yaml}.
+ * ({@code *.dsl} sentences used by {@code *.dslr} rules), spreadsheet decision tables ({@code *.drl.xlsx},
+ * {@code *.drl.csv}) and {@code statements.yaml}.
  * Every problem is reported with its file and line; a ruleset with any problem is refused whole.
  */
 public final class RuleSetLoader {
@@ -53,8 +54,8 @@ public final class RuleSetLoader {
         } catch (IOException e) {
             throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "无法读取规则目录：" + e.getMessage())));
         }
-        if (drl.stream().noneMatch(p -> !p.toString().endsWith(".dsl"))) {
-            throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "规则目录中没有 .drl 或 .dslr 规则文件")));
+        if (drl.stream().allMatch(p -> p.toString().endsWith(".dsl"))) {
+            throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "规则目录中没有规则文件（.drl、.dslr 或 .drl.xlsx）")));
         }
         List<RuleProblem> problems = new ArrayList<>();
         MessageDigest digest = sha256();
@@ -63,6 +64,7 @@ public final class RuleSetLoader {
         ReleaseId release = ks.newReleaseId("org.nianbao", "ruleset", "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(release);
         java.util.Map<String, RuleSource> sources = new java.util.HashMap<>();
+        java.util.Map<String, String> generated = new java.util.HashMap<>(); // decision table → its DRL
         for (Path file : drl) {
             byte[] content = read(file, problems);
             String name = file.getFileName().toString();
@@ -71,6 +73,16 @@ public final class RuleSetLoader {
             digest.update(content);
             if (name.endsWith(".dsl") || name.endsWith(".dslr")) {
                 content = DslText.normalize(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            } else if (DecisionTables.isDecisionTable(name)) {
+                String drlText = DecisionTables.toDrl(name, content, problems);
+                if (drlText == null) {
+                    continue;
+                }
+                generated.put(name, drlText);
+                sources.putAll(RuleSource.scan(name, drlText));
+                content = drlText.getBytes(StandardCharsets.UTF_8);
+                kfs.write(resourcePath(file, content).replace(name, name + ".drl"), content);
+                continue;
             }
             kfs.write(resourcePath(file, content), content);
         }
@@ -86,7 +98,12 @@ public final class RuleSetLoader {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = m.getPath() == null ? "?" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
-            problems.add(new RuleProblem(path, m.getLine(), m.getText().strip()));
+            if (path.endsWith(".drl.xlsx.drl") || path.endsWith(".drl.xls.drl") || path.endsWith(".drl.csv.drl")) {
+                String table = path.substring(0, path.length() - 4);
+                problems.add(DecisionTables.problemAt(table, generated.get(table), m.getLine(), m.getText().strip()));
+            } else {
+                problems.add(new RuleProblem(path, m.getLine(), m.getText().strip()));
+            }
         }
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(release);
@@ -103,7 +120,7 @@ public final class RuleSetLoader {
     }
 
     private static boolean isRuleFile(String name) {
-        return name.endsWith(".drl") || name.endsWith(".dslr") || name.endsWith(".dsl");
+        return name.endsWith(".drl") || name.endsWith(".dslr") || name.endsWith(".dsl") || DecisionTables.isDecisionTable(name);
     }
 
     /** Drools expects a rule file in the folder of its package (rules.arithmetic → rules/arithmetic/). */

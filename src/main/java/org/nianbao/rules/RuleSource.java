@@ -10,20 +10,33 @@ record RuleSource(String file, int line, String description) {
 
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern COMMENT = Pattern.compile("^\\s*//\\s?(.*)$");
+    private static final Pattern BLOCK_COMMENT = Pattern.compile("^\\s*/\\*\\s*(.*?)\\s*\\*/\\s*$");
+    /** The comment a decision table's generated rule carries: the sheet cell of its row. */
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\s*// rule values at [A-Z]+(\\d+)");
 
     /** Every {@code rule "ID"} of a rule file, with the last comment line before it. */
     static Map<String, RuleSource> scan(String file, String text) {
         Map<String, RuleSource> found = new HashMap<>();
         String[] lines = text.split("\\R", -1);
         String comment = "";
+        int tableRow = 0;
         for (int i = 0; i < lines.length; i++) {
             Matcher c = COMMENT.matcher(lines[i]);
             Matcher r = RULE.matcher(lines[i]);
-            if (c.matches()) {
+            Matcher row = TABLE_ROW.matcher(lines[i]);
+            if (row.find()) {
+                tableRow = Integer.parseInt(row.group(1));
+            } else if (c.matches()) {
                 comment = c.group(1).strip();
             } else if (r.find()) {
-                found.put(r.group(1), new RuleSource(file, i + 1, comment));
+                // a decision table writes its row's description as /* … */ right after the rule line
+                Matcher block = i + 1 < lines.length ? BLOCK_COMMENT.matcher(lines[i + 1]) : null;
+                if (block != null && block.matches()) {
+                    comment = block.group(1).strip();
+                }
+                found.put(r.group(1), new RuleSource(file, tableRow > 0 ? tableRow : i + 1, comment));
                 comment = "";
+                tableRow = 0;
             } else if (!lines[i].isBlank()) {
                 comment = "";
             }

@@ -37,7 +37,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/rules")
 public class RulesController {
 
-    private static final List<String> RULE_FILES = List.of(".drl", ".dslr", ".dsl", ".yaml", ".yml");
+
 
     private final AssessmentService service;
     private final NianbaoProperties properties;
@@ -74,7 +74,8 @@ public class RulesController {
                 .orElseGet(() -> RulesetFiles.read(properties.rulesDir(), properties.scorecard())).files());
         for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
             if (!f.isEmpty()) {
-                merged.put(ruleFileName(f), new String(f.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                String name = ruleFileName(f);
+                merged.put(name, RulesetFiles.content(name, f.getBytes()));
             }
         }
         if (scorecard != null && !scorecard.isEmpty()) {
@@ -103,7 +104,8 @@ public class RulesController {
                 .orElseGet(() -> RulesetFiles.read(properties.rulesDir(), properties.scorecard())).files());
         for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
             if (!f.isEmpty()) {
-                merged.put(ruleFileName(f), new String(f.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                String name = ruleFileName(f);
+                merged.put(name, RulesetFiles.content(name, f.getBytes()));
             }
         }
         if (scorecard != null && !scorecard.isEmpty()) {
@@ -157,8 +159,8 @@ public class RulesController {
 
     private static String ruleFileName(MultipartFile f) {
         String name = Path.of(f.getOriginalFilename() == null ? "" : f.getOriginalFilename()).getFileName().toString();
-        if (RULE_FILES.stream().noneMatch(name::endsWith)) {
-            throw new AssessmentController.BadRequest("只接受规则文件（.drl、.dslr、.dsl、statements.yaml）：" + name);
+        if (!RulesetFiles.isRulesetFile(name) && !name.endsWith(".yaml")) {
+            throw new AssessmentController.BadRequest("只接受规则文件（.drl、.dslr、.dsl、.drl.xlsx、statements.yaml）：" + name);
         }
         return name;
     }

@@ -44,7 +44,7 @@ class RulesCommandTest {
     @Test
     void validatesTheProjectRules() {
         assertThat(run("validate")).isZero();
-        assertThat(out()).contains("规则有效", "53 条规则");
+        assertThat(out()).contains("规则有效", "55 条规则");
     }
 
     @Test
