@@ -6,6 +6,8 @@ import org.nianbao.reading.Document;
 import org.nianbao.reading.Readers;
 import org.nianbao.reading.ReadingLimits;
 import org.nianbao.policy.ActiveRuleset;
+import org.nianbao.policy.Scorecards;
+import org.nianbao.scoring.Scorecard;
 import org.nianbao.store.AssessmentStore;
 import org.springframework.stereotype.Service;
 
@@ -18,27 +20,61 @@ public class AssessmentService {
 
     private final ActiveRuleset active;
     private final AssessmentStore store;
+    private final Scorecards scorecards;
 
-    public AssessmentService(ActiveRuleset active, AssessmentStore store) {
+    public AssessmentService(ActiveRuleset active, AssessmentStore store, NianbaoProperties properties) {
         this.active = active;
         this.store = store;
+        this.scorecards = Scorecards.load(properties.scorecardsDir());
     }
 
     public Assessor assessor() {
         return active.get();
     }
 
+    public Scorecards scorecards() {
+        return scorecards;
+    }
+
+    /**
+     * The rules in force with the scorecard chosen for a request: {@code null} or the id of the scorecard in force
+     * gives the assessor in force; another id one of the scorecards kept beside it.
+     */
+    public Assessor assessor(String scorecardId) {
+        Assessor current = active.get();
+        if (scorecardId == null || scorecardId.isBlank() || scorecardId.equals(current.scorecard().id())) {
+            return current;
+        }
+        Scorecard card = scorecards.get(scorecardId);
+        if (card == null) {
+            throw new UnknownScorecard(scorecardId);
+        }
+        return new Assessor(current.rules(), card);
+    }
+
+    /** A scorecard id that is not among those kept. */
+    public static class UnknownScorecard extends RuntimeException {
+        public UnknownScorecard(String id) {
+            super("没有编号为「" + id + "」的记分卡 (no such scorecard)");
+        }
+    }
+
     /** Reads, assesses and stores one uploaded report; the result carries its id. */
     public Assessment assessAndStore(String source, byte[] bytes, AssessmentOptions options) {
+        return assessAndStore(source, bytes, options, null);
+    }
+
+    public Assessment assessAndStore(String source, byte[] bytes, AssessmentOptions options, String scorecardId) {
+        Assessor assessor = assessor(scorecardId);
         Document document = Readers.read(source, bytes);
-        Assessment assessment = active.get().assess(document, options);
+        Assessment assessment = assessor.assess(document, options);
         return store.save(assessment, Hashes.sha256(bytes), document.text().original());
     }
 
     /** A ZIP archive of reports (or one report): each entry assessed and stored on its own. */
-    public List<BatchItem> assessAndStoreAll(String source, byte[] bytes, AssessmentOptions options) {
+    public List<BatchItem> assessAndStoreAll(String source, byte[] bytes, AssessmentOptions options, String scorecardId) {
         List<BatchItem> stored = new ArrayList<>();
-        for (BatchItem item : active.get().assessAll(source, bytes, options, ReadingLimits.DEFAULT)) {
+        for (BatchItem item : assessor(scorecardId).assessAll(source, bytes, options, ReadingLimits.DEFAULT)) {
             stored.add(item.failed() ? item
                     : item.withAssessment(store.save(item.assessment(), item.sourceSha256(), item.extractedText())));
         }

@@ -75,6 +75,11 @@ public class ApiErrors {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "不支持的请求方法 " + e.getMethod());
     }
 
+    @ExceptionHandler(org.nianbao.assessment.AssessmentService.UnknownScorecard.class)
+    ResponseEntity<ApiError> unknownScorecard(RuntimeException e) {
+        return error(HttpStatus.BAD_REQUEST, "unknown_scorecard", e.getMessage());
+    }
+
     @ExceptionHandler({AssessmentController.NotFound.class, NoResourceFoundException.class})
     ResponseEntity<ApiError> notFound(Exception e) {
         String message = e instanceof AssessmentController.NotFound ? e.getMessage() : "没有这个地址 (not found)";

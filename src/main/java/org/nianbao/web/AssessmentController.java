@@ -42,9 +42,11 @@ public class AssessmentController {
                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
                                              @RequestParam(required = false) String agency,
                                              @RequestParam(required = false) String level,
-                                             @RequestParam(defaultValue = "false") boolean facts) throws IOException {
+                                             @RequestParam(defaultValue = "false") boolean facts,
+                                             @RequestParam(required = false) String scorecard) throws IOException {
         String name = checkedUpload(file, level);
-        Assessment assessment = service.assessAndStore(name, file.getBytes(), new AssessmentOptions(publishedOn, agency, level));
+        Assessment assessment = service.assessAndStore(name, file.getBytes(), new AssessmentOptions(publishedOn, agency, level),
+                scorecard);
         return ResponseEntity.created(URI.create("/api/assessments/" + assessment.id()))
                 .body(facts ? assessment : assessment.withoutFacts());
     }
@@ -56,10 +58,11 @@ public class AssessmentController {
     @PostMapping(path = "/batch", consumes = "multipart/form-data")
     public List<Object> batch(@RequestParam("file") MultipartFile file,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
-                              @RequestParam(required = false) String level) throws IOException {
+                              @RequestParam(required = false) String level,
+                              @RequestParam(required = false) String scorecard) throws IOException {
         String name = checkedUpload(file, level);
         List<Object> results = new ArrayList<>();
-        for (var item : service.assessAndStoreAll(name, file.getBytes(), new AssessmentOptions(publishedOn, null, level))) {
+        for (var item : service.assessAndStoreAll(name, file.getBytes(), new AssessmentOptions(publishedOn, null, level), scorecard)) {
             results.add(item.failed() ? Map.of("source", item.source(), "error", item.error())
                     : item.assessment().withoutFacts());
         }

@@ -119,6 +119,20 @@ class AssessmentApiTest {
     }
 
     @Test
+    void aScorecardKeptBesideTheDefaultCanBeChosenPerRequest() throws Exception {
+        JsonNode cards = json.readTree(get("/api/scorecards").body());
+        assertThat(cards.get("scorecards").valueStream().map(c -> c.get("id").asString())).contains("default", "self-check");
+
+        JsonNode byDefault = json.readTree(upload("000.txt", Samples.bytes("000_0b909c2a4ee59f11.txt")).body());
+        JsonNode selfCheck = json.readTree(upload("000.txt", Samples.bytes("000_0b909c2a4ee59f11.txt"), "scorecard", "self-check").body());
+
+        assertThat(byDefault.get("ruleset").get("scorecard").asString()).startsWith("default@");
+        assertThat(selfCheck.get("ruleset").get("scorecard").asString()).startsWith("self-check@");
+        assertThat(selfCheck.get("score").asDouble()).isGreaterThan(byDefault.get("score").asDouble()); // a draft needs no date yet
+        assertError(upload("000.txt", Samples.bytes("000_0b909c2a4ee59f11.txt"), "scorecard", "nowhere"), 400, "nowhere");
+    }
+
+    @Test
     void aFileOverTheUploadLimitGets413() throws Exception {
         assertError(upload("big.txt", new byte[1_500_000]), 413, "上限");
     }
