@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.nianbao.policy.ActiveRuleset;
+import org.nianbao.policy.DryRun;
 import org.nianbao.policy.RuleCases;
 import org.nianbao.policy.RulesetFiles;
 import org.nianbao.policy.Validation;
+import org.nianbao.reading.SourceText;
+import org.nianbao.reading.TextDecoder;
+import org.nianbao.store.AssessmentStore;
 import org.nianbao.store.RulesetVersionStore;
 import org.springframework.stereotype.Service;
 
@@ -36,6 +40,51 @@ public class ActivationService {
         this.active = active;
         this.versions = versions;
         this.properties = properties;
+    }
+
+    /** The files of the version in force (or, before any activation, of the folder on disk). */
+    public RulesetFiles filesInForce() {
+        return versions.activeFiles().orElseGet(() -> RulesetFiles.read(properties.rulesDir(), properties.scorecard()));
+    }
+
+    /** A candidate: the files in force with {@code changed} (file name → stored content) replacing or joining them. */
+    public RulesetFiles candidate(java.util.Map<String, String> changed) {
+        java.util.Map<String, String> merged = new java.util.TreeMap<>(filesInForce().files());
+        merged.putAll(changed);
+        return new RulesetFiles(merged);
+    }
+
+    /** Validates a candidate without putting it in force. */
+    public Validation validate(RulesetFiles files) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("candidate-");
+            return Validation.of(dir, files.writeTo(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /**
+     * The reports stored for {@code year} assessed again with the candidate beside the rules in force. Nothing is
+     * stored; a candidate with problems is refused.
+     */
+    public List<DryRun> dryRun(RulesetFiles files, int year, Assessor inForce, AssessmentStore assessments) {
+        Validation v = validate(files);
+        if (!v.valid()) {
+            throw new ActivationRefused(v.problems(), List.of());
+        }
+        Assessor candidate = new Assessor(v.rules(), v.scorecard());
+        List<DryRun> runs = new java.util.ArrayList<>();
+        for (AssessmentStore.StoredReport r : assessments.reportsOf(year)) {
+            SourceText text = TextDecoder.decode(r.source(), r.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            AssessmentOptions options = new AssessmentOptions(
+                    "given".equals(r.publishedOnSource()) ? java.time.LocalDate.parse(r.publishedOn()) : null, null, r.level());
+            runs.add(DryRun.compare(inForce.assess(text, options), candidate.assess(text, options)));
+        }
+        return runs;
     }
 
     /** Reads the rules folder and scorecard from disk again and activates them. */

@@ -28,13 +28,17 @@ public class ApiErrors {
 
     @ExceptionHandler(RejectedInput.class)
     ResponseEntity<ApiError> rejected(RejectedInput e) {
-        HttpStatus status = switch (e.reason()) {
+        return error(statusOf(e), e.reason().name().toLowerCase(), e.getMessage());
+    }
+
+    /** The status for an input that cannot be assessed. */
+    static HttpStatus statusOf(RejectedInput e) {
+        return switch (e.reason()) {
             case EMPTY -> HttpStatus.BAD_REQUEST;
             case NOT_TEXT, UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case NOT_A_REPORT -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
-        return error(status, e.reason().name().toLowerCase(), e.getMessage());
     }
 
     /** A ruleset that was not activated: 422 with its problems (file, line, message) and failed rule tests. */

@@ -11,21 +11,17 @@ import java.util.stream.Stream;
 import org.nianbao.assessment.ActivationService;
 import org.nianbao.assessment.AssessmentService;
 import org.nianbao.assessment.NianbaoProperties;
-import org.nianbao.assessment.AssessmentOptions;
-import org.nianbao.assessment.Assessor;
 import org.nianbao.policy.CatalogueEntry;
 import org.nianbao.policy.DryRun;
 import org.nianbao.policy.RuleCases;
-import org.nianbao.reading.SourceText;
-import org.nianbao.reading.TextDecoder;
-import org.nianbao.store.AssessmentStore;
 import org.nianbao.policy.RulesetFiles;
-import org.nianbao.store.RulesetVersionStore;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.nianbao.policy.Validation;
 import org.nianbao.rules.RuleProblem;
+import org.nianbao.store.AssessmentStore;
+import org.nianbao.store.RulesetVersionStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -66,22 +62,11 @@ public class RulesController {
                                                  @RequestParam(required = false) List<MultipartFile> files,
                                                  @RequestParam(required = false) MultipartFile scorecard) throws IOException {
         requireWho(by, reason);
-        boolean uploaded = files != null && files.stream().anyMatch(f -> !f.isEmpty()) || scorecard != null && !scorecard.isEmpty();
-        if (!uploaded) {
+        Map<String, String> changed = uploads(files, scorecard);
+        if (changed.isEmpty()) {
             return activation.reloadFromFolder(by, reason);
         }
-        Map<String, String> merged = new java.util.TreeMap<>(versions.activeFiles()
-                .orElseGet(() -> RulesetFiles.read(properties.rulesDir(), properties.scorecard())).files());
-        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
-            if (!f.isEmpty()) {
-                String name = ruleFileName(f);
-                merged.put(name, RulesetFiles.content(name, f.getBytes()));
-            }
-        }
-        if (scorecard != null && !scorecard.isEmpty()) {
-            merged.put(RulesetFiles.SCORECARD, new String(scorecard.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return activation.activate(new RulesetFiles(merged), by, reason);
+        return activation.activate(activation.candidate(changed), by, reason);
     }
 
     /** The rule tests of rules/tests, run on the ruleset in force. */
@@ -100,38 +85,7 @@ public class RulesController {
     @PostMapping("/dry-run")
     public List<DryRun> dryRun(@RequestParam int year, @RequestParam(required = false) List<MultipartFile> files,
                                @RequestParam(required = false) MultipartFile scorecard) throws IOException {
-        Map<String, String> merged = new java.util.TreeMap<>(versions.activeFiles()
-                .orElseGet(() -> RulesetFiles.read(properties.rulesDir(), properties.scorecard())).files());
-        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
-            if (!f.isEmpty()) {
-                String name = ruleFileName(f);
-                merged.put(name, RulesetFiles.content(name, f.getBytes()));
-            }
-        }
-        if (scorecard != null && !scorecard.isEmpty()) {
-            merged.put(RulesetFiles.SCORECARD, new String(scorecard.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        Path dir = Files.createTempDirectory("candidate-");
-        try {
-            Path card = new RulesetFiles(merged).writeTo(dir);
-            Validation v = Validation.of(dir, card);
-            if (!v.valid()) {
-                throw new org.nianbao.assessment.ActivationRefused(v.problems(), List.of());
-            }
-            Assessor active = service.assessor();
-            Assessor candidate = new Assessor(v.rules(), v.scorecard());
-            List<DryRun> runs = new java.util.ArrayList<>();
-            for (AssessmentStore.StoredReport r : assessments.reportsOf(year)) {
-                SourceText text = TextDecoder.decode(r.source(), r.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                AssessmentOptions options = new AssessmentOptions(
-                        "given".equals(r.publishedOnSource()) ? java.time.LocalDate.parse(r.publishedOn()) : null,
-                        null, r.level());
-                runs.add(DryRun.compare(active.assess(text, options), candidate.assess(text, options)));
-            }
-            return runs;
-        } finally {
-            delete(dir);
-        }
+        return activation.dryRun(activation.candidate(uploads(files, scorecard)), year, service.assessor(), assessments);
     }
 
     /** Every version activated, newest first: who, when, why and what changed. */
@@ -149,6 +103,21 @@ public class RulesController {
             throw new AssessmentController.NotFound("没有编号为 " + id + " 的规则版本 (no such ruleset version)");
         }
         return activation.reactivate(id, by, reason);
+    }
+
+    /** Uploaded rule files and scorecard as stored content, by file name. */
+    private static Map<String, String> uploads(List<MultipartFile> files, MultipartFile scorecard) throws IOException {
+        Map<String, String> changed = new java.util.TreeMap<>();
+        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+            if (!f.isEmpty()) {
+                String name = ruleFileName(f);
+                changed.put(name, RulesetFiles.content(name, f.getBytes()));
+            }
+        }
+        if (scorecard != null && !scorecard.isEmpty()) {
+            changed.put(RulesetFiles.SCORECARD, new String(scorecard.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return changed;
     }
 
     private static void requireWho(String by, String reason) {

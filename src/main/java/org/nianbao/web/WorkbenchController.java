@@ -1,0 +1,193 @@
+package org.nianbao.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.nianbao.assessment.ActivationRefused;
+import org.nianbao.assessment.ActivationService;
+import org.nianbao.assessment.Assessment;
+import org.nianbao.assessment.AssessmentOptions;
+import org.nianbao.assessment.AssessmentService;
+import org.nianbao.assessment.NianbaoProperties;
+import org.nianbao.extraction.Levels;
+import org.nianbao.policy.CatalogueEntry;
+import org.nianbao.policy.RuleCases;
+import org.nianbao.policy.RulesetFiles;
+import org.nianbao.policy.Validation;
+import org.nianbao.reading.RejectedInput;
+import org.nianbao.store.AssessmentStore;
+import org.nianbao.store.RulesetVersionStore;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages people use: scoring a report (an agency checking its draft), and the rules workbench where policy
+ * staff browse the catalogue, edit a rule file or spreadsheet, validate it, try it on a year's stored reports,
+ * activate it with a reason, and roll back.
+ */
+@Controller
+public class WorkbenchController {
+
+    private final AssessmentService service;
+    private final ActivationService activation;
+    private final RulesetVersionStore versions;
+    private final AssessmentStore assessments;
+    private final NianbaoProperties properties;
+
+    public WorkbenchController(AssessmentService service, ActivationService activation, RulesetVersionStore versions,
+                               AssessmentStore assessments, NianbaoProperties properties) {
+        this.service = service;
+        this.activation = activation;
+        this.versions = versions;
+        this.assessments = assessments;
+        this.properties = properties;
+    }
+
+    @GetMapping("/")
+    public String index(Model model) {
+        model.addAttribute("scorecards", service.scorecards().all());
+        return "index";
+    }
+
+    @PostMapping("/check")
+    public ModelAndView check(@RequestParam("file") MultipartFile file,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
+                              @RequestParam(required = false) String level,
+                              @RequestParam(required = false) String scorecard) throws IOException {
+        try {
+            if (file.isEmpty()) {
+                throw RejectedInput.empty();
+            }
+            String chosenLevel = level == null || level.isBlank() || !Levels.isValid(level) ? null : level;
+            Assessment a = service.assessAndStore(file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
+                    file.getBytes(), new AssessmentOptions(publishedOn, null, chosenLevel), scorecard);
+            return new ModelAndView("result", Map.of("a", a));
+        } catch (RejectedInput e) {
+            ModelAndView page = new ModelAndView("index", Map.of("error", e.getMessage(),
+                    "scorecards", service.scorecards().all()));
+            page.setStatus(ApiErrors.statusOf(e));
+            return page;
+        }
+    }
+
+    @GetMapping("/workbench")
+    public String workbench(Model model) {
+        var assessor = service.assessor();
+        var tests = RuleCases.run(assessor, properties.rulesDir());
+        List<RuleCases.Result> failed = tests.stream().filter(t -> !t.passed()).toList();
+        model.addAttribute("rulesetVersion", assessor.rules().version());
+        model.addAttribute("scorecard", assessor.scorecard().label());
+        model.addAttribute("catalogue", CatalogueEntry.of(assessor.rules().rules(), assessor.scorecard()));
+        model.addAttribute("files", new java.util.TreeSet<>(activation.filesInForce().files().keySet()));
+        model.addAttribute("versions", versions.history());
+        model.addAttribute("testsPassed", tests.size() - failed.size());
+        model.addAttribute("testsFailed", failed.size());
+        model.addAttribute("failedTests", failed);
+        return "workbench";
+    }
+
+    @GetMapping("/workbench/files/{name}")
+    public String file(@PathVariable String name, Model model) {
+        String stored = storedContent(name);
+        model.addAttribute("name", name);
+        model.addAttribute("spreadsheet", stored.startsWith("base64:"));
+        model.addAttribute("content", stored.startsWith("base64:") ? "" : stored);
+        model.addAttribute("year", LocalDate.now().getYear() - 1);
+        return "file";
+    }
+
+    @GetMapping("/workbench/files/{name}/download")
+    public ResponseEntity<byte[]> download(@PathVariable String name) {
+        String stored = storedContent(name);
+        byte[] bytes = stored.startsWith("base64:") ? Base64.getDecoder().decode(stored.substring(7))
+                : stored.getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(bytes);
+    }
+
+    /** Validate, try on a year's stored reports, or activate an edited file (text or uploaded spreadsheet). */
+    @PostMapping("/workbench/files/{name}")
+    public ModelAndView edit(@PathVariable String name, @RequestParam String action,
+                             @RequestParam(required = false) String content,
+                             @RequestParam(required = false) MultipartFile upload,
+                             @RequestParam(required = false) Integer year,
+                             @RequestParam(required = false) String by,
+                             @RequestParam(required = false) String reason) throws IOException {
+        String stored = storedContent(name);
+        boolean spreadsheet = stored.startsWith("base64:");
+        String edited = spreadsheet
+                ? (upload == null || upload.isEmpty() ? stored : RulesetFiles.content(name, upload.getBytes()))
+                : (content == null ? stored : content.replace("\r\n", "\n"));
+        RulesetFiles candidate = activation.candidate(Map.of(name, edited));
+        ModelAndView page = new ModelAndView("file");
+        page.addObject("name", name);
+        page.addObject("spreadsheet", spreadsheet);
+        page.addObject("content", spreadsheet ? "" : edited);
+        page.addObject("year", year == null ? LocalDate.now().getYear() - 1 : year);
+        try {
+            switch (action) {
+                case "validate" -> {
+                    Validation v = activation.validate(candidate);
+                    page.addObject("problems", v.problems());
+                    page.addObject("failedTests", List.of());
+                    if (!v.valid()) {
+                        page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+                    }
+                }
+                case "dry-run" -> page.addObject("runs", activation.dryRun(candidate,
+                        year == null ? LocalDate.now().getYear() - 1 : year, service.assessor(), assessments));
+                case "activate" -> {
+                    if (by == null || by.isBlank() || reason == null || reason.isBlank()) {
+                        page.addObject("problems", List.of(new org.nianbao.rules.RuleProblem(name, 0, "启用须填写操作人和原因")));
+                        page.addObject("failedTests", List.of());
+                        page.setStatus(HttpStatus.BAD_REQUEST);
+                    } else {
+                        page.addObject("activated", activation.activate(candidate, by.strip(), reason.strip()));
+                    }
+                }
+                default -> throw new AssessmentController.BadRequest("未知的操作 " + action);
+            }
+        } catch (ActivationRefused e) {
+            page.addObject("problems", e.problems());
+            page.addObject("failedTests", e.failedTests());
+            page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        return page;
+    }
+
+    @PostMapping("/workbench/versions/{id}/activate")
+    public String reactivate(@PathVariable long id, @RequestParam String by, @RequestParam String reason,
+                             RedirectAttributes redirect) {
+        try {
+            var done = activation.reactivate(id, by.strip(), reason.strip());
+            redirect.addFlashAttribute("message", "已重新启用版本 #" + id + "（规则版本 " + done.version() + "）");
+        } catch (ActivationRefused | IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/workbench";
+    }
+
+    private String storedContent(String name) {
+        String stored = activation.filesInForce().files().get(name);
+        if (stored == null) {
+            throw new AssessmentController.NotFound("当前启用的规则中没有文件 " + name);
+        }
+        return stored;
+    }
+}
