@@ -92,10 +92,8 @@ public record RulesetFiles(Map<String, String> files) {
             } else if (!now.equals(then)) {
                 List<String> a = List.of(then.split("\\R", -1));
                 List<String> b = List.of(now.split("\\R", -1));
-                List<String> removed = new ArrayList<>(a);
-                removed.removeAll(b);
-                List<String> added = new ArrayList<>(b);
-                added.removeAll(a);
+                List<String> removed = minus(a, b);
+                List<String> added = minus(b, a);
                 StringBuilder sb = new StringBuilder("修改 " + name + "：");
                 removed.stream().filter(l -> !l.isBlank()).limit(20).forEach(l -> sb.append("\n  - ").append(l.strip()));
                 added.stream().filter(l -> !l.isBlank()).limit(20).forEach(l -> sb.append("\n  + ").append(l.strip()));
@@ -103,6 +101,21 @@ public record RulesetFiles(Map<String, String> files) {
             }
         }
         return changes.isEmpty() ? "与当前启用的版本相同" : String.join("\n", changes);
+    }
+
+    /** The lines of {@code a} that {@code b} does not have, counting repeated lines (a multiset difference). */
+    private static List<String> minus(List<String> a, List<String> b) {
+        Map<String, Integer> left = new java.util.HashMap<>();
+        b.forEach(line -> left.merge(line, 1, Integer::sum));
+        List<String> result = new ArrayList<>();
+        for (String line : a) {
+            if (left.getOrDefault(line, 0) > 0) {
+                left.merge(line, -1, Integer::sum);
+            } else {
+                result.add(line);
+            }
+        }
+        return result;
     }
 
     private static List<String> concat(java.util.Set<String> a, java.util.Set<String> b) {
