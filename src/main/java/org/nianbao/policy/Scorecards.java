@@ -34,7 +34,7 @@ public final class Scorecards {
         List<Problem> problems = new java.util.ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+                for (Path f : files.filter(p -> p.toString().matches(".*\\.(yaml|yml|xlsx)$")).sorted().toList()) {
                     try {
                         Scorecard card = ScorecardLoader.load(f);
                         if (byId.putIfAbsent(card.id(), card) != null) {

@@ -16,7 +16,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Reads and validates a scorecard file (YAML). */
+/** Reads and validates a scorecard file: YAML, or a spreadsheet ({@code .xlsx}, see {@link ScorecardSheets}). */
 public final class ScorecardLoader {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -35,7 +35,9 @@ public final class ScorecardLoader {
         }
         Scorecard card;
         try {
-            card = YAML.readValue(bytes, Scorecard.class);
+            card = file.toString().endsWith(".xlsx") ? ScorecardSheets.read(bytes) : YAML.readValue(bytes, Scorecard.class);
+        } catch (InvalidScorecard e) {
+            throw new InvalidScorecard(file.toString(), e.problems());
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : "第 %d 行：".formatted(e.getLocation().getLineNr());
             throw new InvalidScorecard(file.toString(), List.of(where + e.getOriginalMessage()));

@@ -115,9 +115,16 @@ public class RulesController {
             }
         }
         if (scorecard != null && !scorecard.isEmpty()) {
-            changed.put(RulesetFiles.SCORECARD, new String(scorecard.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            changed.put(RulesetFiles.SCORECARD, scorecardText(scorecard));
         }
         return changed;
+    }
+
+    /** A scorecard upload as YAML text: a spreadsheet (.xlsx) is converted. */
+    static String scorecardText(MultipartFile scorecard) throws IOException {
+        String name = scorecard.getOriginalFilename() == null ? "" : scorecard.getOriginalFilename();
+        return name.endsWith(".xlsx") ? org.nianbao.scoring.ScorecardSheets.toYaml(scorecard.getBytes())
+                : new String(scorecard.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void requireWho(String by, String reason) {

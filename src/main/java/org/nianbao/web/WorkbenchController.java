@@ -111,6 +111,15 @@ public class WorkbenchController {
         return "file";
     }
 
+    /** The scorecard in force as a spreadsheet, to edit in Excel and upload again. */
+    @GetMapping("/workbench/scorecard.xlsx")
+    public ResponseEntity<byte[]> scorecardSheet() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=scorecard.xlsx")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(org.nianbao.scoring.ScorecardSheets.write(service.assessor().scorecard()));
+    }
+
     @GetMapping("/workbench/files/{name}/download")
     public ResponseEntity<byte[]> download(@PathVariable String name) {
         String stored = storedContent(name);
@@ -131,9 +140,15 @@ public class WorkbenchController {
                              @RequestParam(required = false) String reason) throws IOException {
         String stored = storedContent(name);
         boolean spreadsheet = stored.startsWith("base64:");
-        String edited = spreadsheet
-                ? (upload == null || upload.isEmpty() ? stored : RulesetFiles.content(name, upload.getBytes()))
-                : (content == null ? stored : content.replace("\r\n", "\n"));
+        boolean uploaded = upload != null && !upload.isEmpty();
+        String edited;
+        if (spreadsheet) {
+            edited = uploaded ? RulesetFiles.content(name, upload.getBytes()) : stored;
+        } else if (uploaded && name.equals(RulesetFiles.SCORECARD)) {
+            edited = RulesController.scorecardText(upload); // the scorecard edited as a spreadsheet
+        } else {
+            edited = content == null ? stored : content.replace("\r\n", "\n");
+        }
         RulesetFiles candidate = activation.candidate(Map.of(name, edited));
         ModelAndView page = new ModelAndView("file");
         page.addObject("name", name);

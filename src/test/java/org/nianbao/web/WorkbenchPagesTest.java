@@ -112,6 +112,28 @@ class WorkbenchPagesTest {
         assertThat(xlsx.body()).isEqualTo(Files.readAllBytes(Path.of("rules/required-statements.drl.xlsx")));
     }
 
+    @Test
+    void theScorecardGoesOutAsASpreadsheetAndComesBackForValidation() throws Exception {
+        HttpResponse<byte[]> sheet = http.send(HttpRequest.newBuilder(URI.create(url("/workbench/scorecard.xlsx"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(sheet.statusCode()).isEqualTo(200);
+
+        String boundary = UUID.randomUUID().toString();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\nvalidate\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"scorecard.xlsx\"\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(sheet.body());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> validated = http.send(HttpRequest.newBuilder(URI.create(url("/workbench/files/scorecard.yaml")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(validated.statusCode()).isEqualTo(200);
+        assertThat(validated.body()).contains("校验通过", "id: &quot;default&quot;"); // the converted YAML, escaped in the page
+    }
+
     /** The pages as a browser renders them (Debian's chromium; .ci/run installs it). */
     @Test
     void headlessChromiumRendersTheWorkbenchAndTheScoringPage() throws Exception {
