@@ -20,20 +20,24 @@ public class AssessmentService {
 
     private final ActiveRuleset active;
     private final AssessmentStore store;
-    private final Scorecards scorecards;
+    private final NianbaoProperties properties;
 
     public AssessmentService(ActiveRuleset active, AssessmentStore store, NianbaoProperties properties) {
         this.active = active;
         this.store = store;
-        this.scorecards = Scorecards.load(properties.scorecardsDir());
+        this.properties = properties;
     }
 
     public Assessor assessor() {
         return active.get();
     }
 
+    /**
+     * The scorecards kept side by side, read from their folder at each call: a scorecard edited there counts from
+     * the next request, with no restart (each assessment names the scorecard's version and content hash).
+     */
     public Scorecards scorecards() {
-        return scorecards;
+        return Scorecards.load(properties.scorecardsDir());
     }
 
     /**
@@ -45,7 +49,7 @@ public class AssessmentService {
         if (scorecardId == null || scorecardId.isBlank() || scorecardId.equals(current.scorecard().id())) {
             return current;
         }
-        Scorecard card = scorecards.get(scorecardId);
+        Scorecard card = scorecards().get(scorecardId);
         if (card == null) {
             throw new UnknownScorecard(scorecardId);
         }
