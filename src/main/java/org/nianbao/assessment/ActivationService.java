@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 import org.nianbao.policy.ActiveRuleset;
 import org.nianbao.policy.DryRun;
 import org.nianbao.policy.RuleCases;
 import org.nianbao.policy.RulesetFiles;
+import org.nianbao.policy.TempFolders;
 import org.nianbao.policy.Validation;
 import org.nianbao.reading.SourceText;
 import org.nianbao.reading.TextDecoder;
@@ -63,7 +62,7 @@ public class ActivationService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            delete(dir);
+            TempFolders.delete(dir);
         }
     }
 
@@ -122,19 +121,8 @@ public class ActivationService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            delete(dir);
+            TempFolders.delete(dir);
             lock.unlock();
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder left behind is harmless
         }
     }
 }

@@ -12,6 +12,7 @@ import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
 import org.nianbao.reading.RejectedInput;
 import org.nianbao.rules.Finding;
+import org.nianbao.rules.RuleFailure;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ public final class RuleCases {
             AssessmentOptions options = new AssessmentOptions(
                     c.publishedOn() == null ? null : LocalDate.parse(c.publishedOn()), null, c.level());
             a = assessor.assess(c.report(), Files.readAllBytes(folder.resolve(c.report())), options);
-        } catch (IOException | RejectedInput | java.time.format.DateTimeParseException e) {
+        } catch (IOException | RejectedInput | java.time.format.DateTimeParseException | RuleFailure e) {
             return new Result(file, c.name(), false, null, List.of("无法评估报告 " + c.report() + "：" + e.getMessage()));
         }
         List<String> fired = a.findings().stream().map(Finding::ruleId).distinct().toList();

@@ -25,7 +25,19 @@ public final class RuleEngine {
             for (Object fact : facts) {
                 session.insert(fact);
             }
-            session.fireAllRules(FIRING_LIMIT);
+            int fired;
+            try {
+                fired = session.fireAllRules(FIRING_LIMIT);
+            } catch (org.kie.api.runtime.rule.ConsequenceException e) {
+                String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new RuleFailure("规则「%s」运行出错：%s".formatted(rule, cause), e);
+            } catch (RuntimeException e) {
+                throw new RuleFailure("规则运行出错：" + e.getMessage(), e);
+            }
+            if (fired >= FIRING_LIMIT) {
+                throw new RuleFailure("规则触发超过 %d 次，可能有规则循环触发".formatted(FIRING_LIMIT), null);
+            }
             return new Evaluation(findings.found(), findings.notApplicable());
         } finally {
             session.dispose();

@@ -90,6 +90,13 @@ public class ApiErrors {
         return error(HttpStatus.NOT_FOUND, "not_found", message);
     }
 
+    /** A rule of the ruleset in force failed while it ran: the service says which, and keeps serving. */
+    @ExceptionHandler(org.nianbao.rules.RuleFailure.class)
+    ResponseEntity<ApiError> ruleFailure(org.nianbao.rules.RuleFailure e) {
+        log.error("rule failure", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "rule_failure", e.getMessage() + "（请在规则工作台修正后重新启用）");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
         log.error("unexpected error", e);

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.nianbao.assessment.ActivationService;
 import org.nianbao.assessment.AssessmentService;
 import org.nianbao.assessment.NianbaoProperties;
@@ -15,6 +13,7 @@ import org.nianbao.policy.CatalogueEntry;
 import org.nianbao.policy.DryRun;
 import org.nianbao.policy.RuleCases;
 import org.nianbao.policy.RulesetFiles;
+import org.nianbao.policy.TempFolders;
 import org.nianbao.policy.Validation;
 import org.nianbao.rules.RuleProblem;
 import org.nianbao.store.AssessmentStore;
@@ -177,18 +176,7 @@ public class RulesController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            delete(dir);
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder left behind is harmless
+            TempFolders.delete(dir);
         }
     }
 }

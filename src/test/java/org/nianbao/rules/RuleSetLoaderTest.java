@@ -101,6 +101,32 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void aRuleThatFailsWhileRunningIsNamedAndFailsTheRuleTests() throws IOException {
+        copyRules();
+        Files.writeString(dir.resolve("failing.drl"), """
+                package rules.failing;
+                import org.nianbao.report.*;
+                global org.nianbao.rules.Findings findings;
+
+                rule "FAILING-RULE"
+                    @check("C1") @severity("error")
+                when
+                    Report()
+                then
+                    findings.report(drools, String.valueOf(Integer.parseInt("不是数字")), "无");
+                end
+                """);
+        RuleSet rules = RuleSetLoader.load(dir);
+        var assessor = new org.nianbao.assessment.Assessor(rules, org.nianbao.scoring.ScorecardLoader.load(Samples.SCORECARD));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assessor.assess("000", Samples.bytes("000_0b909c2a4ee59f11.txt"),
+                        org.nianbao.assessment.AssessmentOptions.NONE))
+                .isInstanceOf(RuleFailure.class).hasMessageContaining("FAILING-RULE");
+        var results = org.nianbao.policy.RuleCases.run(assessor, Samples.RULES);
+        assertThat(results).isNotEmpty().allSatisfy(r -> assertThat(r.passed()).isFalse());
+    }
+
+    @Test
     void aNewRuleFileChangesTheAssessmentWithoutRebuilding() throws IOException {
         copyRules();
         Files.writeString(dir.resolve("extra.drl"), """
