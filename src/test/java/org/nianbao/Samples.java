@@ -51,6 +51,18 @@ public final class Samples {
         return assessor().assess(name, bytes(name), AssessmentOptions.NONE);
     }
 
+    /** Copies the project's rule files (not its sub-folders) into {@code dir}, to change one of them in a test. */
+    public static Path copyRules(Path dir) {
+        try (var files = Files.list(RULES)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Assesses a sample's text after replacing one passage: a report with one defect more (or less). */
     public static Assessment assessEdited(String name, String from, String to) {
         String text = text(name);

@@ -1,7 +1,5 @@
 package org.nianbao.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nianbao.Samples;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class RulesCommandTest {
 
@@ -31,14 +31,7 @@ class RulesCommandTest {
     }
 
     private Path copyOfRules() throws IOException {
-        Path copy = dir.resolve("rules");
-        Files.createDirectories(copy);
-        try (var files = Files.list(Samples.RULES)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
-        return copy;
+        return Samples.copyRules(Files.createDirectories(dir.resolve("rules")));
     }
 
     @Test

@@ -1,11 +1,7 @@
 package org.nianbao.policy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +17,8 @@ import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
 import org.nianbao.rules.RuleSetLoader;
 import org.nianbao.scoring.ScorecardLoader;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** 8 threads assess the samples continuously while the ruleset is swapped 50 times. */
 class ActiveRulesetConcurrencyTest {
@@ -30,11 +28,7 @@ class ActiveRulesetConcurrencyTest {
 
     @Test
     void everyAssessmentMatchesExactlyTheVersionItNames() throws Exception {
-        try (var files = Files.list(Samples.RULES)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
+        Samples.copyRules(dir);
         Files.copy(Samples.RULES.resolve("examples/problems.dslr"), dir.resolve("problems.dslr"));
         Assessor plain = Samples.assessor();
         Assessor extended = new Assessor(RuleSetLoader.load(dir), ScorecardLoader.load(Samples.SCORECARD));

@@ -1,8 +1,5 @@
 package org.nianbao.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +14,9 @@ import org.nianbao.assessment.Assessment;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
 import org.nianbao.scoring.ScorecardLoader;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** Rules written in the Chinese rule language (rules/nianbao.dsl + .dslr files). */
 class ChineseRuleLanguageTest {
@@ -27,11 +27,7 @@ class ChineseRuleLanguageTest {
     /** A copy of the project's rules with one more file. */
     private Path rulesWith(String fileName, String content) throws IOException {
         if (!Files.exists(dir.resolve("statements.yaml"))) {
-            try (var files = Files.list(Samples.RULES)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    Files.copy(f, dir.resolve(f.getFileName()));
-                }
-            }
+            Samples.copyRules(dir);
         }
         Files.writeString(dir.resolve(fileName), content);
         return dir;

@@ -1,8 +1,5 @@
 package org.nianbao.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +16,9 @@ import org.nianbao.assessment.Assessment;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
 import org.nianbao.scoring.ScorecardLoader;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** Rules kept as a spreadsheet decision table (rules/required-statements.drl.xlsx). */
 class DecisionTableTest {
@@ -28,13 +28,8 @@ class DecisionTableTest {
     @TempDir
     Path dir;
 
-    private Path copyOfRules() throws IOException {
-        try (var files = Files.list(Samples.RULES)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        return dir;
+    private Path copyOfRules() {
+        return Samples.copyRules(dir);
     }
 
     /** Changes the cell of the row whose rule id is {@code ruleId}, in the column headed {@code header}. */

@@ -1,26 +1,22 @@
 package org.nianbao.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nianbao.Samples;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class RuleSetLoaderTest {
 
     @TempDir
     Path dir;
 
-    private void copyRules() throws IOException {
-        try (var files = Files.list(Samples.RULES)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
+    private void copyRules() {
+        Samples.copyRules(dir);
     }
 
     @Test
