@@ -2,7 +2,6 @@ package org.nianbao.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,25 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.nianbao.assessment.Assessment;
-import org.nianbao.assessment.BatchItem;
-import org.nianbao.reading.ReadingLimits;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
+import org.nianbao.assessment.BatchItem;
+import org.nianbao.export.Exports;
 import org.nianbao.extraction.Levels;
+import org.nianbao.reading.ReadingLimits;
 import org.nianbao.reading.RejectedInput;
 import org.nianbao.rules.InvalidRuleSet;
 import org.nianbao.rules.RuleSetLoader;
-import org.nianbao.scoring.CategoryScore;
 import org.nianbao.scoring.InvalidScorecard;
 import org.nianbao.scoring.ScorecardLoader;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code score [--format json|csv] [--facts] [--published-on DATE] [--level LEVEL] [--rules DIR] [--scorecard FILE] PATH...}
+ * {@code score [--format json|csv|xlsx] [--facts] [--published-on DATE] [--level LEVEL] [--rules DIR] [--scorecard FILE] PATH...}
  *
  * <p>Scores files and folders. With {@code --format json} standard output holds one JSON array of assessments
  * and nothing else. A file that cannot be read as a report yields {@code {"source": …, "error": …}}, the other
@@ -41,7 +38,7 @@ public final class ScoreCommand {
 
     public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
     static final String USAGE = """
-            用法: java -jar nianbao.jar score [--format json|csv] [--facts] [--published-on YYYY-MM-DD]
+            用法: java -jar nianbao.jar score [--format json|csv|xlsx] [--facts] [--published-on YYYY-MM-DD]
                                               [--level government|department|township]
                                               [--rules DIR] [--scorecard FILE] PATH...
             PATH 可以是文件或文件夹（文件夹中的文件逐个评分）。""";
@@ -79,8 +76,8 @@ public final class ScoreCommand {
                     }
                 }
             }
-            if (!List.of("json", "csv").contains(format)) {
-                throw new IllegalArgumentException("--format 只能是 json 或 csv");
+            if (!List.of("json", "csv", "xlsx").contains(format)) {
+                throw new IllegalArgumentException("--format 只能是 json、csv 或 xlsx");
             }
             if (level != null && !Levels.isValid(level)) {
                 throw new IllegalArgumentException("--level 只能是 government、department 或 township");
@@ -124,13 +121,19 @@ public final class ScoreCommand {
                 results.add(error(file.toString(), "评分时出错 (assessment failed): " + e));
             }
         }
-        if (format.equals("json")) {
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(results));
-        } else {
-            out.print(csv(results, assessor));
+        List<String> categories = assessor.scorecard().categories().stream().map(c -> c.id()).toList();
+        switch (format) {
+            case "json" -> out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(results));
+            case "csv" -> out.print(Exports.csv(items(results), categories));
+            default -> out.writeBytes(Exports.xlsx(items(results), categories)); // redirect to a file: > scores.xlsx
         }
         out.flush();
         return failed ? 2 : 0;
+    }
+
+    private static List<Exports.Item> items(List<Object> results) {
+        return results.stream().map(r -> r instanceof Assessment a ? Exports.Item.of(a)
+                : Exports.Item.failed(String.valueOf(((Map<?, ?>) r).get("source")), String.valueOf(((Map<?, ?>) r).get("error")))).toList();
     }
 
     private static Map<String, String> error(String source, String message) {
@@ -187,44 +190,4 @@ public final class ScoreCommand {
         return args[i];
     }
 
-    static String csv(List<Object> results, Assessor assessor) {
-        List<String> header = new ArrayList<>(List.of("source", "agency", "year", "level", "format", "publishedOn",
-                "score", "grade"));
-        assessor.scorecard().categories().forEach(c -> header.add(c.id()));
-        header.addAll(List.of("errors", "warnings", "flags", "ruleset", "scorecard", "error"));
-        StringWriter text = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (Object r : results) {
-                if (r instanceof Assessment a) {
-                    List<Object> row = new ArrayList<>(List.of(a.source(), nz(a.report().agency()), nz(a.report().year()),
-                            a.report().level(), a.report().format(), nz(a.report().publishedOn()), a.score(), a.grade()));
-                    for (CategoryScore c : a.categories()) {
-                        row.add(c.score() + "/" + c.max());
-                    }
-                    row.add(a.findings().stream().filter(f -> "error".equals(f.severity())).count());
-                    row.add(a.findings().stream().filter(f -> "warning".equals(f.severity())).count());
-                    row.add(String.join("；", a.flags()));
-                    row.add(a.ruleset().version());
-                    row.add(a.ruleset().scorecard());
-                    row.add("");
-                    csv.printRecord(row);
-                } else if (r instanceof Map<?, ?> e) {
-                    List<Object> row = new ArrayList<>();
-                    row.add(e.get("source"));
-                    while (row.size() < header.size() - 1) {
-                        row.add("");
-                    }
-                    row.add(e.get("error"));
-                    csv.printRecord(row);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
-    }
-
-    private static Object nz(Object v) {
-        return v == null ? "" : v;
-    }
 }

@@ -12,11 +12,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"ruleId", "check", "category", "severity", "deduction", "message", "suggestion", "evidence"})
 public record Finding(String ruleId, String check, String category, String severity, Double deduction,
                       String message, String suggestion, Evidence evidence,
-                      @JsonIgnore Double measure, @JsonIgnore Double points, @JsonIgnore boolean marksNotApplicable) {
+                      @JsonIgnore Double measure, @JsonIgnore Double points, @JsonIgnore Boolean marksNotApplicable) {
 
     public Finding scored(String newCategory, double newDeduction) {
         return new Finding(ruleId, check, newCategory, severity, newDeduction, message, suggestion, evidence, measure,
                 points, marksNotApplicable);
+    }
+
+    /** The finding only says its check could not be made (it deducts nothing). */
+    @JsonIgnore
+    public boolean onlyMarksNotApplicable() {
+        return Boolean.TRUE.equals(marksNotApplicable);
     }
 
     @JsonIgnore

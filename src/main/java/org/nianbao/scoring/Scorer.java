@@ -40,7 +40,7 @@ public final class Scorer {
             boolean deducted = false;
             List<Finding> mine = new ArrayList<>();
             for (Finding f : findings) {
-                double nominal = f.marksNotApplicable() ? 0 : deduction(check, f);
+                double nominal = f.onlyMarksNotApplicable() ? 0 : deduction(check, f);
                 double applied = Math.min(nominal, remaining);
                 remaining -= applied;
                 deducted |= nominal > 0;

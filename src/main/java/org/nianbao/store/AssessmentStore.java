@@ -69,6 +69,20 @@ public class AssessmentStore {
                 });
     }
 
+    /**
+     * The latest assessment of each report stored for a year, best score first: a ranking for the committee.
+     */
+    public List<Assessment> ranking(int year) {
+        return jdbc.sql("""
+                SELECT id, assessment_json FROM assessment
+                WHERE report_year = :year AND id IN (SELECT MAX(id) FROM assessment GROUP BY source_sha256)
+                ORDER BY score DESC, id
+                """)
+                .param("year", year)
+                .query((rs, n) -> json.readValue(rs.getString("assessment_json"), Assessment.class).withId(rs.getLong("id")))
+                .list();
+    }
+
     /** A stored report: its text as read, and what its submitter told about it. */
     public record StoredReport(long id, String source, String text, String publishedOn, String publishedOnSource,
                                String agency, String level) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.nianbao.assessment.Assessment;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.AssessmentService;
+import org.nianbao.export.Exports;
 import org.nianbao.extraction.Levels;
 import org.nianbao.reading.RejectedInput;
 import org.nianbao.store.AssessmentStore;
@@ -67,6 +68,28 @@ public class AssessmentController {
                     : item.assessment().withoutFacts());
         }
         return results;
+    }
+
+    /**
+     * {@code GET /api/assessments/export?year=2023&format=xlsx|csv}: the year's stored reports ranked by score, one row
+     * each (and, in the workbook, a sheet of every finding) for the evaluation committee.
+     */
+    @GetMapping("/export")
+    public ResponseEntity<byte[]> export(@RequestParam int year, @RequestParam(defaultValue = "xlsx") String format) {
+        List<String> categories = service.assessor().scorecard().categories().stream().map(c -> c.id()).toList();
+        List<Exports.Item> items = store.ranking(year).stream().map(Exports.Item::of).toList();
+        return switch (format) {
+            case "csv" -> ResponseEntity.ok()
+                    .header("Content-Disposition", "attachment; filename=assessments-" + year + ".csv")
+                    .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .body(Exports.csv(items, categories).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case "xlsx" -> ResponseEntity.ok()
+                    .header("Content-Disposition", "attachment; filename=assessments-" + year + ".xlsx")
+                    .contentType(org.springframework.http.MediaType.parseMediaType(
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .body(Exports.xlsx(items, categories));
+            default -> throw new BadRequest("format 只能是 xlsx 或 csv (invalid format)");
+        };
     }
 
     @GetMapping("/{id}")

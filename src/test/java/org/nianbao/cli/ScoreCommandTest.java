@@ -102,6 +102,21 @@ class ScoreCommandTest {
     }
 
     @Test
+    void writesAWorkbookOfScoresAndFindings() throws IOException {
+        assertThat(run("--format", "xlsx", Samples.DIR.resolve("004_e93a6eea8c407df3.txt").toString())).isZero();
+
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            var scores = book.getSheet("评分");
+            assertThat(scores.getLastRowNum()).isEqualTo(1);
+            assertThat(scores.getRow(1).getCell(1).getStringCellValue()).isEqualTo("忻州市应急管理局");
+            assertThat(scores.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(68.29);
+            var findings = book.getSheet("问题");
+            assertThat(findings.getLastRowNum()).isEqualTo(24);
+            assertThat(findings.getRow(1).getCell(2).getStringCellValue()).isEqualTo("TIME-SIGNED-IN-REPORT-YEAR");
+        }
+    }
+
+    @Test
     void explainsABadOption() {
         assertThat(run("--format", "pdf", "x.txt")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format");

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.nianbao.Samples;
@@ -130,6 +131,23 @@ class AssessmentApiTest {
         assertThat(selfCheck.get("ruleset").get("scorecard").asString()).startsWith("self-check@");
         assertThat(selfCheck.get("score").asDouble()).isGreaterThan(byDefault.get("score").asDouble()); // a draft needs no date yet
         assertError(upload("000.txt", Samples.bytes("000_0b909c2a4ee59f11.txt"), "scorecard", "nowhere"), 400, "nowhere");
+    }
+
+    @Test
+    void exportsTheYearsReportsRankedByScore() throws Exception {
+        upload("004.txt", Samples.bytes("004_e93a6eea8c407df3.txt"));
+        upload("001.txt", Samples.bytes("001_0f3a3c160bddc4d1.txt"));
+
+        String[] csv = get("/api/assessments/export?year=2023&format=csv").body().split("\r?\n");
+        assertThat(csv[0]).startsWith("source,agency,year");
+        List<String> agencies = java.util.Arrays.stream(csv).skip(1).map(l -> l.split(",")[1]).toList();
+        assertThat(agencies).containsSubsequence("清镇市人民政府办公室", "忻州市应急管理局"); // 89.58 before 68.29
+
+        var xlsx = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assessments/export?year=2023")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.body()).startsWith('P', 'K');
+        assertError(get("/api/assessments/export?year=2023&format=pdf"), 400, "format");
     }
 
     @Test
