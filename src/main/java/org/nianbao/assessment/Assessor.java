@@ -11,6 +11,7 @@ import org.nianbao.reading.Readers;
 import org.nianbao.reading.ReadingLimits;
 import org.nianbao.reading.SourceText;
 import org.nianbao.report.Deadline;
+import org.nianbao.report.PreviousYear;
 import org.nianbao.report.Report;
 import org.nianbao.report.ReportFacts;
 import org.nianbao.rules.Finding;
@@ -54,7 +55,11 @@ public final class Assessor {
         if (document.pageDate() != null && !"page".equals(facts.report().publishedOnSource())) {
             facts = facts.withReport(facts.report().withPublication(document.pageDate(), "page"));
         }
-        return assess(document.text().name(), withOptions(facts, options));
+        facts = withOptions(facts, options);
+        if (options.previousYear() != null) {
+            facts = facts.withPreviousYear(PreviousYear.of(facts, extractor.extract(options.previousYear().text())));
+        }
+        return assess(document.text().name(), facts);
     }
 
     public Assessment assess(SourceText text, AssessmentOptions options) {

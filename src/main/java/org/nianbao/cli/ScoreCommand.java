@@ -18,6 +18,7 @@ import org.nianbao.assessment.Assessor;
 import org.nianbao.assessment.BatchItem;
 import org.nianbao.export.Exports;
 import org.nianbao.extraction.Levels;
+import org.nianbao.reading.Readers;
 import org.nianbao.reading.ReadingLimits;
 import org.nianbao.reading.RejectedInput;
 import org.nianbao.rules.InvalidRuleSet;
@@ -40,8 +41,8 @@ public final class ScoreCommand {
     static final String USAGE = """
             用法: java -jar nianbao.jar score [--format json|csv|xlsx] [--facts] [--published-on YYYY-MM-DD]
                                               [--level government|department|township]
-                                              [--rules DIR] [--scorecard FILE] PATH...
-            PATH 可以是文件或文件夹（文件夹中的文件逐个评分）。""";
+                                              [--rules DIR] [--scorecard FILE] [--previous FILE] PATH...
+            PATH 可以是文件或文件夹（文件夹中的文件逐个评分）；--previous 给出同一机关上一年度的报告，用于跨年度核对。""";
 
     private ScoreCommand() {
     }
@@ -53,6 +54,7 @@ public final class ScoreCommand {
         String level = null;
         Path rulesDir = Path.of("rules");
         Path scorecardFile = Path.of("scorecards", "default.yaml");
+        Path previous = null;
         List<Path> paths = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -64,6 +66,7 @@ public final class ScoreCommand {
                     case "--level" -> level = value(args, ++i, a);
                     case "--rules" -> rulesDir = Path.of(value(args, ++i, a));
                     case "--scorecard" -> scorecardFile = Path.of(value(args, ++i, a));
+                    case "--previous" -> previous = Path.of(value(args, ++i, a));
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return 0;
@@ -100,6 +103,14 @@ public final class ScoreCommand {
         }
 
         AssessmentOptions options = new AssessmentOptions(publishedOn, null, level);
+        if (previous != null) {
+            try {
+                options = options.withPreviousYear(Readers.read(previous.toString(), read(previous, limits())));
+            } catch (RejectedInput e) {
+                err.println("错误: 上一年度报告 " + previous + " 无法读取：" + e.getMessage());
+                return 1;
+            }
+        }
         List<Object> results = new ArrayList<>();
         boolean failed = false;
         ReadingLimits limits = limits();

@@ -11,6 +11,7 @@ import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.AssessmentService;
 import org.nianbao.export.Exports;
 import org.nianbao.extraction.Levels;
+import org.nianbao.reading.Readers;
 import org.nianbao.reading.RejectedInput;
 import org.nianbao.store.AssessmentStore;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,17 +38,24 @@ public class AssessmentController {
         this.store = store;
     }
 
-    /** {@code POST /api/assessments} (multipart {@code file}; optional {@code publishedOn}, {@code agency}, {@code level}, {@code facts}). */
+    /**
+     * {@code POST /api/assessments} (multipart {@code file}; optional {@code publishedOn}, {@code agency}, {@code level},
+     * {@code facts}, {@code scorecard}, and {@code previous}: last year's report, for the cross-year checks).
+     */
     @PostMapping(consumes = "multipart/form-data")
     public ResponseEntity<Assessment> assess(@RequestParam("file") MultipartFile file,
                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
                                              @RequestParam(required = false) String agency,
                                              @RequestParam(required = false) String level,
                                              @RequestParam(defaultValue = "false") boolean facts,
-                                             @RequestParam(required = false) String scorecard) throws IOException {
+                                             @RequestParam(required = false) String scorecard,
+                                             @RequestParam(required = false) MultipartFile previous) throws IOException {
         String name = checkedUpload(file, level);
-        Assessment assessment = service.assessAndStore(name, file.getBytes(), new AssessmentOptions(publishedOn, agency, level),
-                scorecard);
+        AssessmentOptions options = new AssessmentOptions(publishedOn, agency, level);
+        if (previous != null && !previous.isEmpty()) {
+            options = options.withPreviousYear(Readers.read(previous.getOriginalFilename(), previous.getBytes()));
+        }
+        Assessment assessment = service.assessAndStore(name, file.getBytes(), options, scorecard);
         return ResponseEntity.created(URI.create("/api/assessments/" + assessment.id()))
                 .body(facts ? assessment : assessment.withoutFacts());
     }

@@ -68,14 +68,19 @@ public class WorkbenchController {
     public ModelAndView check(@RequestParam("file") MultipartFile file,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
                               @RequestParam(required = false) String level,
-                              @RequestParam(required = false) String scorecard) throws IOException {
+                              @RequestParam(required = false) String scorecard,
+                              @RequestParam(required = false) MultipartFile previous) throws IOException {
         try {
             if (file.isEmpty()) {
                 throw RejectedInput.empty();
             }
             String chosenLevel = level == null || level.isBlank() || !Levels.isValid(level) ? null : level;
+            AssessmentOptions options = new AssessmentOptions(publishedOn, null, chosenLevel);
+            if (previous != null && !previous.isEmpty()) {
+                options = options.withPreviousYear(org.nianbao.reading.Readers.read(previous.getOriginalFilename(), previous.getBytes()));
+            }
             Assessment a = service.assessAndStore(file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
-                    file.getBytes(), new AssessmentOptions(publishedOn, null, chosenLevel), scorecard);
+                    file.getBytes(), options, scorecard);
             return new ModelAndView("result", Map.of("a", a));
         } catch (RejectedInput e) {
             ModelAndView page = new ModelAndView("index", Map.of("error", e.getMessage(),

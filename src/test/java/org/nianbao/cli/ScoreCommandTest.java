@@ -117,6 +117,15 @@ class ScoreCommandTest {
     }
 
     @Test
+    void comparesWithLastYearsReportWhenGivenOne() {
+        assertThat(run("--previous", "src/test/resources/pdf/hongze-2023.pdf", "src/test/resources/pdf/hongze-2024.pdf")).isZero();
+        JsonNode checks = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)).get(0).get("checks");
+
+        assertThat(checks.valueStream().filter(c -> c.get("id").asString().equals("A6")).findFirst().orElseThrow()
+                .get("outcome").asString()).isEqualTo("passed");
+    }
+
+    @Test
     void explainsABadOption() {
         assertThat(run("--format", "pdf", "x.txt")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format");

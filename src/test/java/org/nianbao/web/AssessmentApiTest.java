@@ -77,6 +77,27 @@ class AssessmentApiTest {
     }
 
     @Test
+    void lastYearsReportCanBeUploadedAlongside() throws Exception {
+        String boundary = UUID.randomUUID().toString();
+        var body = new java.io.ByteArrayOutputStream();
+        for (String[] part : new String[][] {{"file", "hongze-2024.pdf"}, {"previous", "hongze-2023.pdf"}}) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part[0] + "\"; filename=\""
+                    + part[1] + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/pdf", part[1])));
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assessments"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode a6 = json.readTree(created.body()).get("checks").valueStream()
+                .filter(c -> c.get("id").asString().equals("A6")).findFirst().orElseThrow();
+        assertThat(a6.get("outcome").asString()).isEqualTo("passed");
+    }
+
+    @Test
     void aGivenPublicationDateIsUsed() throws Exception {
         HttpResponse<String> created = upload("000.txt", Samples.bytes("000_0b909c2a4ee59f11.txt"), "publishedOn", "2024-01-20");
 
