@@ -127,7 +127,7 @@ final class MetadataReader {
         if (year == null) {
             year = openingYear(lines, sections);
         }
-        Report report = new Report(agency, year, null, levelOf(agency), null, "none", signedOn, signedLine,
+        Report report = new Report(agency, year, null, Levels.of(agency), null, "none", signedOn, signedLine,
                 titleYear, titleLine);
         if (pageDate != null) {
             report = report.withPublication(pageDate, "page");
@@ -199,9 +199,5 @@ final class MetadataReader {
             return name + "人民政府";
         }
         return name;
-    }
-
-    static String levelOf(String agency) {
-        return Levels.of(agency);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.nianbao.rules.RuleSetLoader;
 
 /**
  * The content of a ruleset's files (rule files, decision tables, statements, and the scorecard under the name
@@ -32,8 +33,7 @@ public record RulesetFiles(Map<String, String> files) {
 
     /** A file the ruleset is made of (rules, decision tables, statements). */
     public static boolean isRulesetFile(String name) {
-        return name.endsWith(".drl") || name.endsWith(".dsl") || name.endsWith(".dslr") || name.equals("statements.yaml")
-                || name.endsWith(".drl.xlsx") || name.endsWith(".drl.xls") || name.endsWith(".drl.csv");
+        return RuleSetLoader.isRuleFile(name) || name.equals(RuleSetLoader.STATEMENTS_FILE);
     }
 
     public RulesetFiles {

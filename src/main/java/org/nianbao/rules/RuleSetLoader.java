@@ -119,7 +119,8 @@ public final class RuleSetLoader {
         return new RuleSet(version, base, statements, rules);
     }
 
-    private static boolean isRuleFile(String name) {
+    /** A file the loader compiles: DRL, the rule language (.dsl, .dslr) or a decision table. */
+    public static boolean isRuleFile(String name) {
         return name.endsWith(".drl") || name.endsWith(".dslr") || name.endsWith(".dsl") || DecisionTables.isDecisionTable(name);
     }
 

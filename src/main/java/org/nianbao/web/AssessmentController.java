@@ -51,10 +51,7 @@ public class AssessmentController {
                                              @RequestParam(required = false) String scorecard,
                                              @RequestParam(required = false) MultipartFile previous) throws IOException {
         String name = checkedUpload(file, level);
-        AssessmentOptions options = new AssessmentOptions(publishedOn, agency, level);
-        if (previous != null && !previous.isEmpty()) {
-            options = options.withPreviousYear(Readers.read(previous.getOriginalFilename(), previous.getBytes()));
-        }
+        AssessmentOptions options = options(publishedOn, agency, level, previous);
         Assessment assessment = service.assessAndStore(name, file.getBytes(), options, scorecard);
         return ResponseEntity.created(URI.create("/api/assessments/" + assessment.id()))
                 .body(facts ? assessment : assessment.withoutFacts());
@@ -111,8 +108,18 @@ public class AssessmentController {
         return store.list(year, agency == null || agency.isBlank() ? null : agency);
     }
 
+    /** What the submitter told about a report; last year's report, when uploaded, is read for the cross-year checks. */
+    static AssessmentOptions options(LocalDate publishedOn, String agency, String level, MultipartFile previous)
+            throws IOException {
+        AssessmentOptions options = new AssessmentOptions(publishedOn, agency, level);
+        if (previous != null && !previous.isEmpty()) {
+            options = options.withPreviousYear(Readers.read(previous.getOriginalFilename(), previous.getBytes()));
+        }
+        return options;
+    }
+
     /** The upload's file name, after refusing an empty file or an unknown level. */
-    private static String checkedUpload(MultipartFile file, String level) {
+    static String checkedUpload(MultipartFile file, String level) {
         if (level != null && !Levels.isValid(level)) {
             throw new BadRequest("level 只能是 government、department 或 township (invalid level)");
         }

@@ -1,8 +1,6 @@
 package org.nianbao.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,6 @@ import org.nianbao.policy.CatalogueEntry;
 import org.nianbao.policy.DryRun;
 import org.nianbao.policy.RuleCases;
 import org.nianbao.policy.RulesetFiles;
-import org.nianbao.policy.TempFolders;
 import org.nianbao.policy.Validation;
 import org.nianbao.rules.RuleProblem;
 import org.nianbao.store.AssessmentStore;
@@ -149,34 +146,19 @@ public class RulesController {
     }
 
     /**
-     * {@code POST /api/rules/validate}: multipart {@code files} (rule files: .drl, statements.yaml) and an optional
-     * {@code scorecard}; 200 when they are valid, 422 with every problem (file, line, message) when not.
+     * {@code POST /api/rules/validate}: multipart {@code files} (rule files, spreadsheets, statements.yaml) and an
+     * optional {@code scorecard}, checked as they would be activated: over the files in force. 200 when the
+     * candidate is valid, 422 with every problem (file, line, message) when not.
      */
     @PostMapping(path = "/validate", consumes = "multipart/form-data")
     public ResponseEntity<Map<String, Object>> validate(@RequestParam("files") List<MultipartFile> files,
-                                                        @RequestParam(required = false) MultipartFile scorecard) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("rules-");
-            for (MultipartFile f : files) {
-                f.transferTo(dir.resolve(ruleFileName(f)));
-            }
-            Path card = properties.scorecard();
-            if (scorecard != null && !scorecard.isEmpty()) {
-                card = dir.resolve("scorecard.upload.yaml");
-                scorecard.transferTo(card);
-            }
-            Validation v = Validation.of(dir, card);
-            if (v.valid()) {
-                return ResponseEntity.ok(Map.of("valid", true, "rules", v.rules().rules().size(),
-                        "version", v.rules().version(), "scorecard", v.scorecard().label()));
-            }
-            List<RuleProblem> problems = v.problems();
-            return ResponseEntity.unprocessableContent().body(Map.of("valid", false, "problems", problems));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            TempFolders.delete(dir);
+                                                        @RequestParam(required = false) MultipartFile scorecard) throws IOException {
+        Validation v = activation.validate(activation.candidate(uploads(files, scorecard)));
+        if (v.valid()) {
+            return ResponseEntity.ok(Map.of("valid", true, "rules", v.rules().rules().size(),
+                    "version", v.rules().version(), "scorecard", v.scorecard().label()));
         }
+        List<RuleProblem> problems = v.problems();
+        return ResponseEntity.unprocessableContent().body(Map.of("valid", false, "problems", problems));
     }
 }

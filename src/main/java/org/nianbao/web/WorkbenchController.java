@@ -9,10 +9,8 @@ import java.util.Map;
 import org.nianbao.assessment.ActivationRefused;
 import org.nianbao.assessment.ActivationService;
 import org.nianbao.assessment.Assessment;
-import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.AssessmentService;
 import org.nianbao.assessment.NianbaoProperties;
-import org.nianbao.extraction.Levels;
 import org.nianbao.policy.CatalogueEntry;
 import org.nianbao.policy.RuleCases;
 import org.nianbao.policy.RulesetFiles;
@@ -71,16 +69,10 @@ public class WorkbenchController {
                               @RequestParam(required = false) String scorecard,
                               @RequestParam(required = false) MultipartFile previous) throws IOException {
         try {
-            if (file.isEmpty()) {
-                throw RejectedInput.empty();
-            }
-            String chosenLevel = level == null || level.isBlank() || !Levels.isValid(level) ? null : level;
-            AssessmentOptions options = new AssessmentOptions(publishedOn, null, chosenLevel);
-            if (previous != null && !previous.isEmpty()) {
-                options = options.withPreviousYear(org.nianbao.reading.Readers.read(previous.getOriginalFilename(), previous.getBytes()));
-            }
-            Assessment a = service.assessAndStore(file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
-                    file.getBytes(), options, scorecard);
+            String chosenLevel = level == null || level.isBlank() ? null : level; // the form's 「按机关名称判断」
+            String name = AssessmentController.checkedUpload(file, chosenLevel);
+            Assessment a = service.assessAndStore(name, file.getBytes(),
+                    AssessmentController.options(publishedOn, null, chosenLevel, previous), scorecard);
             return new ModelAndView("result", Map.of("a", a));
         } catch (RejectedInput e) {
             ModelAndView page = new ModelAndView("index", Map.of("error", e.getMessage(),
