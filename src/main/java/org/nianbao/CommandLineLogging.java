@@ -30,6 +30,8 @@ final class CommandLineLogging {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         context.getLogger("org.drools").setLevel(Level.ERROR); // advice about rule style, not problems
+        context.getLogger("org.apache.pdfbox").setLevel(Level.ERROR); // missing fonts in damaged PDFs
+        context.getLogger("org.apache.fontbox").setLevel(Level.ERROR);
         root.addAppender(appender);
     }
 }

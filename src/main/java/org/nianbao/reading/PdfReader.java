@@ -36,6 +36,11 @@ final class PdfReader {
     }
 
     static Document read(String name, byte[] bytes, ReadingLimits limits) {
+        if (!endsWithEof(bytes)) {
+            // PDFBox would recover a few pages of a cut-off file and yield garbage: say what is wrong instead
+            throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT,
+                    "PDF 文件不完整（没有文件结束标记，可能在下载或复制时被截断），请重新获取完整文件 (the PDF is truncated)");
+        }
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             if (pdf.getNumberOfPages() > MAX_PAGES) {
                 throw new RejectedInput(RejectedInput.Reason.TOO_LARGE,
@@ -59,6 +64,13 @@ final class PdfReader {
             }
             throw Readers.unreadable("PDF", e);
         }
+    }
+
+    /** A complete PDF ends with %%EOF (possibly followed by line ends or a little padding). */
+    private static boolean endsWithEof(byte[] bytes) {
+        int from = Math.max(0, bytes.length - 1024);
+        String tail = new String(bytes, from, bytes.length - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return tail.contains("%%EOF");
     }
 
     /** Joins a line to the one before when that one ran to the right margin (a paragraph wrapped by the layout). */
