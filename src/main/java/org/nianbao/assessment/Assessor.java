@@ -71,7 +71,7 @@ public final class Assessor {
      * be read becomes an error item; the other entries are still assessed.
      */
     public List<BatchItem> assessAll(String source, byte[] bytes, AssessmentOptions options, ReadingLimits limits) {
-        if (bytes.length > 0 && bytes.length <= limits.maxBytes() && Readers.kind(bytes) == Readers.Kind.ARCHIVE) {
+        if (bytes.length <= limits.maxBytes() && Readers.isArchive(bytes)) {
             List<BatchItem> items = new ArrayList<>();
             for (Archives.Entry entry : Archives.entries(bytes, limits)) {
                 String name = source + "!/" + entry.name();

@@ -90,6 +90,11 @@ public final class Readers {
         return i < bytes.length ? i : -1;
     }
 
+    /** The bytes are a ZIP archive of reports (not a Word document); checked without running the full detector. */
+    public static boolean isArchive(byte[] bytes) {
+        return (startsWith(bytes, 'P', 'K', 3, 4) || startsWith(bytes, 'P', 'K', 5, 6)) && zipKind(bytes) == Kind.ARCHIVE;
+    }
+
     /** A Word document is a ZIP with word/document.xml; any other ZIP is an archive of reports. */
     private static Kind zipKind(byte[] bytes) {
         try {
