@@ -18,13 +18,10 @@ import org.nianbao.assessment.Assessor;
 import org.nianbao.assessment.BatchItem;
 import org.nianbao.export.Exports;
 import org.nianbao.extraction.Levels;
+import org.nianbao.policy.Validation;
 import org.nianbao.reading.Readers;
 import org.nianbao.reading.ReadingLimits;
 import org.nianbao.reading.RejectedInput;
-import org.nianbao.rules.InvalidRuleSet;
-import org.nianbao.rules.RuleSetLoader;
-import org.nianbao.scoring.InvalidScorecard;
-import org.nianbao.scoring.ScorecardLoader;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,13 +91,13 @@ public final class ScoreCommand {
             return 1;
         }
 
-        Assessor assessor;
-        try {
-            assessor = new Assessor(RuleSetLoader.load(rulesDir), ScorecardLoader.load(scorecardFile));
-        } catch (InvalidRuleSet | InvalidScorecard e) {
-            err.println(e.getMessage());
+        Validation rules = Validation.of(rulesDir, scorecardFile);
+        if (!rules.valid()) {
+            err.println("规则或记分卡有误，共 " + rules.problems().size() + " 处：");
+            rules.problems().forEach(p -> err.println("  " + p));
             return 1;
         }
+        Assessor assessor = new Assessor(rules.rules(), rules.scorecard());
 
         AssessmentOptions options = new AssessmentOptions(publishedOn, null, level);
         if (previous != null) {
