@@ -18,9 +18,12 @@ public record Assessment(@JsonInclude(JsonInclude.Include.NON_NULL) Long id, Str
                          List<CategoryScore> categories, List<CheckResult> checks, List<Finding> findings,
                          List<String> flags, @JsonInclude(JsonInclude.Include.NON_NULL) Facts facts) {
 
-    /** The report's metadata. {@code publishedOn} is an ISO date or null. */
+    /**
+     * The report's metadata. {@code publishedOn} is an ISO date or null; {@code completeness} is {@code full},
+     * {@code cut_off} (the text stops in a part, a table or a character) or {@code draft} (parts missing).
+     */
     public record ReportSummary(String agency, Integer year, String format, String level, String publishedOn,
-                                String publishedOnSource) {
+                                String publishedOnSource, String completeness) {
     }
 
     /** The versions of the rules and the scorecard that produced the assessment. */

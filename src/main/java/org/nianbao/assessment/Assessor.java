@@ -141,7 +141,7 @@ public final class Assessor {
 
     private static Assessment.ReportSummary summary(Report r) {
         return new Assessment.ReportSummary(r.agency(), r.year(), r.format(), r.level(),
-                r.publishedOn() == null ? null : r.publishedOn().toString(), r.publishedOnSource());
+                r.publishedOn() == null ? null : r.publishedOn().toString(), r.publishedOnSource(), r.completeness());
     }
 
     private static Assessment.Facts facts(ReportFacts facts) {

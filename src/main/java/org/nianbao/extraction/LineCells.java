@@ -18,6 +18,8 @@ record LineCells(SourceLine line, List<String> cells, boolean rowLine) {
     private static final Pattern TRAILING_NUMBERS =
             Pattern.compile("^(.*?[^\\s\\d.,/-])\\s+((?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|/|-|—+|无)(?:\\s+(?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|/|-|—+|无))*)$");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** Cells of three dashes or more, or aligned with a colon; a lone 「-」 is a value (none), not a separator. */
+    private static final Pattern SEPARATOR_CELL = Pattern.compile(":?-{3,}:?|:-+:?|-+:");
     private static final Pattern SPACED_VALUES =
             Pattern.compile("^(?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|/|—+|无)(?:\\s+(?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|/|—+|无))+$");
 
@@ -33,8 +35,8 @@ record LineCells(SourceLine line, List<String> cells, boolean rowLine) {
             if (body.endsWith("|")) {
                 body = body.substring(0, body.length() - 1);
             }
-            if (body.chars().allMatch(c -> c == '-' || c == '|' || c == ':' || c == ' ')) {
-                return new LineCells(line, List.of(), false); // a Markdown separator row |---|---|
+            if (isSeparator(body)) {
+                return new LineCells(line, List.of(), false); // a Markdown separator row |---|:--|
             }
             for (String cell : body.split("\\|", -1)) {
                 raw.add(cell.strip());
@@ -59,6 +61,22 @@ record LineCells(SourceLine line, List<String> cells, boolean rowLine) {
             cells = List.of();
         }
         return new LineCells(line, cells, rowLine);
+    }
+
+    /** Every cell blank or a separator cell, and at least one separator cell. */
+    private static boolean isSeparator(String body) {
+        boolean any = false;
+        for (String cell : body.split("\\|", -1)) {
+            String c = cell.strip();
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (!SEPARATOR_CELL.matcher(c).matches()) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /** 「一、本年新收 1 0 0」 → label and numbers; 「0 0 0」 → three numbers. */

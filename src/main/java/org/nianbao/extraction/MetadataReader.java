@@ -128,7 +128,7 @@ final class MetadataReader {
             year = openingYear(lines, sections);
         }
         Report report = new Report(agency, year, null, Levels.of(agency), null, "none", signedOn, signedLine,
-                titleYear, titleLine);
+                titleYear, titleLine, null);
         if (pageDate != null) {
             report = report.withPublication(pageDate, "page");
         } else if (signedOn != null) {

@@ -3,8 +3,11 @@ package org.nianbao.extraction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.nianbao.reading.RejectedInput;
+import org.nianbao.reading.SourceLine;
 import org.nianbao.reading.SourceText;
+import org.nianbao.report.CutOff;
 import org.nianbao.report.ExpectedRow;
 import org.nianbao.report.ExtractionNote;
 import org.nianbao.report.Report;
@@ -15,11 +18,19 @@ import org.nianbao.report.TableCell;
 /**
  * Turns a report's text into facts: metadata, sections, sub-parts, statements, table cells under their
  * canonical keys, section 五's problems and measures, and the numbers the narrative states.
+ *
+ * <p>A report that stops early (a draft, a page cut off, a file cut in the middle of a character) is still a
+ * report: what is there is read, and where it stops is kept as a {@link CutOff}, so that the rows after that
+ * point are not blamed on the agency one by one. Only a text with no sign of being an annual report is refused.
  */
 public final class ReportExtractor {
 
     private static final Set<String> COLUMNS_2019 = Set.of("made", "published", "total_published",
             "last_year_items", "change", "items");
+    /** A sentence, a clause or a quotation is closed: the text does not stop in the middle of it. */
+    private static final Pattern CLOSED = Pattern.compile(".*[。！？；!?;…”」』）)\\]】:：]$");
+    private static final Pattern DATE_OR_NAME = Pattern.compile(
+            ".*(?:\\d{1,2}日|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|[局委办厅府院心署])$");
 
     private final StatementCatalog statements;
 
@@ -28,39 +39,165 @@ public final class ReportExtractor {
     }
 
     public ReportFacts extract(SourceText text) {
+        text = RunTogetherText.restore(text);
         var lines = text.lines();
         List<Section> sections = SectionFinder.find(text);
         TableReader.Tables tables = TableReader.read(lines, sections);
         MetadataReader.Metadata meta = MetadataReader.read(lines, sections);
 
-        int evidence = sections.size() + (tables.cells().size() >= 10 ? 2 : 0) + (meta.report().titleYear() != null ? 1 : 0);
-        if (evidence < 3) {
+        if (!looksLikeAnnualReport(lines, sections, tables, meta)) {
             throw RejectedInput.notAReport(sections.isEmpty()
-                    ? "未找到「一、总体情况」等六个部分的标题，也没有统计表格"
-                    : "只找到 %d 个部分标题，且没有统计表格".formatted(sections.size()));
+                    ? "未找到「一、总体情况」等六个部分的标题，也没有统计表格或「政府信息公开工作年度报告」字样"
+                    : "只找到 %d 个部分标题，且没有统计表格或「政府信息公开工作年度报告」字样".formatted(sections.size()));
         }
 
         boolean format2019 = tables.item9Present()
                 || tables.cells().stream().anyMatch(c -> c.table().equals("2") && COLUMNS_2019.contains(c.column()));
         Report report = meta.report();
-        report = new Report(report.agency(), report.year(), format2019 ? "2019" : "2021", report.level(),
-                report.publishedOn(), report.publishedOnSource(), report.signedOn(), report.signedOnLine(),
-                report.titleYear(), report.titleLine());
 
         boolean due2021 = report.year() != null ? report.year() >= 2021 : !format2019;
         boolean otherAsOneRow = tables.cells().stream().anyMatch(c -> c.table().equals("3") && c.row().equals("other"))
                 && tables.cells().stream().noneMatch(c -> c.table().equals("3") && c.row().startsWith("other_"));
         List<ExpectedRow> expectedRows = TableLayout.expectedRows(due2021, otherAsOneRow);
+        List<TableCell> cells = tables.cells();
+
+        List<ExtractionNote> notes = new ArrayList<>(tables.notes());
+        int lastLine = lastNonBlank(lines);
+        for (String note : text.notes()) {
+            notes.add(new ExtractionNote(null, lastLine, note));
+        }
+        CutOff cutOff = cutOff(lines, sections, cells, expectedRows, lastLine, !text.notes().isEmpty()
+                && text.notes().stream().anyMatch(n -> n.contains("不完整的字符")));
+        String completeness = cutOff != null ? Report.CUT_OFF
+                : sections.size() == 6 ? Report.FULL : Report.DRAFT;
+        report = report.withFormatAndCompleteness(format2019 ? "2019" : "2021", completeness);
 
         Section five = sections.stream().filter(s -> s.number() == 5).findFirst().orElse(null);
         Section one = sections.stream().filter(s -> s.number() == 1).findFirst().orElse(null);
         NarrativeReader.SectionFive parts = NarrativeReader.sectionFive(lines, five);
-        List<ExtractionNote> notes = new ArrayList<>(tables.notes());
-        List<TableCell> cells = tables.cells();
 
         return new ReportFacts(report, sections, NarrativeReader.subParts(lines, one),
                 NarrativeReader.statements(lines, sections, statements), meta.period(), cells, expectedRows,
                 TableLayout.expectedColumns(), parts.problems(), parts.measures(),
-                NarrativeReader.claims(lines, sections), NarrativeReader.yearMentions(lines, sections), notes, null);
+                NarrativeReader.claims(lines, sections), NarrativeReader.yearMentions(lines, sections), notes, null,
+                cutOff);
+    }
+
+    /**
+     * The text says it is an annual report: a part heading and the words 政府信息公开, a title naming the
+     * report, or a statistical table read by its labels.
+     */
+    private static boolean looksLikeAnnualReport(List<SourceLine> lines, List<Section> sections,
+                                                 TableReader.Tables tables, MetadataReader.Metadata meta) {
+        if (meta.report().titleYear() != null || tables.cells().size() >= 10 || sections.size() >= 3) {
+            return true;
+        }
+        boolean namesItself = false;
+        boolean aboutDisclosure = false;
+        for (SourceLine line : lines) {
+            String c = line.compact();
+            if (c.contains("政府信息公开")) {
+                aboutDisclosure = true;
+                if (c.contains("年度报告") || c.contains("工作报告") || c.contains("年报")) {
+                    namesItself = true;
+                    break;
+                }
+            }
+        }
+        return namesItself || aboutDisclosure && !sections.isEmpty();
+    }
+
+    /**
+     * Where the report stops early, or {@code null} when it does not: the text ends inside a table that has
+     * not reached its last row, or in the middle of a sentence before all six parts, or its last character was
+     * cut.
+     */
+    private static CutOff cutOff(List<SourceLine> lines, List<Section> sections, List<TableCell> cells,
+                                 List<ExpectedRow> expectedRows, int lastLine, boolean brokenCharacter) {
+        if (lastLine == 0) {
+            return null;
+        }
+        SourceLine last = lines.get(lastLine - 1);
+        String excerpt = last.compact().length() > 30 ? last.compact().substring(last.compact().length() - 30)
+                : last.compact();
+        Section lastSection = sections.stream().max((a, b) -> Integer.compare(a.line(), b.line())).orElse(null);
+        String table = tableAtEnd(lines, lastSection, cells, lastLine);
+        if (table != null && !tableComplete(table, cells, expectedRows)) {
+            List<String> order = expectedRows.stream().filter(r -> r.table().equals(table)).map(ExpectedRow::row).toList();
+            int lastIndex = -1;
+            for (TableCell c : cells) {
+                if (c.table().equals(table)) {
+                    lastIndex = Math.max(lastIndex, order.indexOf(c.row()));
+                }
+            }
+            return new CutOff(table, lastIndex < 0 ? null : order.get(lastIndex),
+                    order.subList(lastIndex + 1, order.size()), lastLine, excerpt);
+        }
+        if (brokenCharacter) {
+            return new CutOff(null, null, List.of(), lastLine, excerpt);
+        }
+        boolean inTable = last.compact().contains("|") || LineCells.of(last).valuesOnly();
+        if (sections.size() < 6 && !inTable && !CLOSED.matcher(last.compact()).matches()
+                && !DATE_OR_NAME.matcher(last.compact()).matches()) {
+            return new CutOff(null, null, List.of(), lastLine, excerpt);
+        }
+        return null;
+    }
+
+    /**
+     * The table the text ends in: the one whose cells come last, when nothing but table lines follows them; or,
+     * when the last part is a table's part and no cell of it was read, that table (cut off in its header).
+     */
+    private static String tableAtEnd(List<SourceLine> lines, Section lastSection, List<TableCell> cells, int lastLine) {
+        TableCell lastCell = cells.stream().max((a, b) -> Integer.compare(a.line(), b.line())).orElse(null);
+        if (lastCell != null && (lastSection == null || lastCell.line() > lastSection.line())) {
+            for (int n = lastCell.line() + 1; n <= lastLine; n++) {
+                if (isNarrative(lines.get(n - 1))) {
+                    return null;
+                }
+            }
+            return lastCell.table();
+        }
+        if (lastSection != null && lastSection.number() >= 2 && lastSection.number() <= 4) {
+            for (int n = lastSection.line() + 1; n <= lastLine; n++) {
+                if (isNarrative(lines.get(n - 1))) {
+                    return null;
+                }
+            }
+            return String.valueOf(lastSection.number());
+        }
+        return null;
+    }
+
+    /** A sentence of running text, not a table's label or number. */
+    private static boolean isNarrative(SourceLine line) {
+        String c = line.compact();
+        return c.length() > 40 && (c.contains("。") || c.contains("，") || c.contains(",")) && !c.contains("|");
+    }
+
+    private static boolean tableComplete(String table, List<TableCell> cells, List<ExpectedRow> expectedRows) {
+        return switch (table) {
+            case "4" -> cells.stream().filter(c -> c.table().equals("4")).count() >= 15;
+            case "3" -> cells.stream().anyMatch(c -> c.table().equals("3") && c.row().equals("carried_forward"));
+            default -> {
+                String lastRow = null;
+                for (ExpectedRow r : expectedRows) {
+                    if (r.table().equals(table)) {
+                        lastRow = r.row();
+                    }
+                }
+                String wanted = lastRow;
+                yield wanted == null || cells.stream().anyMatch(c -> c.table().equals(table) && c.row().equals(wanted));
+            }
+        };
+    }
+
+    private static int lastNonBlank(List<SourceLine> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).isBlank()) {
+                return lines.get(i).number();
+            }
+        }
+        return 0;
     }
 }

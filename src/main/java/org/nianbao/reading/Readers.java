@@ -58,7 +58,13 @@ public final class Readers {
             return Kind.DOC;
         }
         int first = firstVisible(bytes);
-        if (first < 0 || bytes[first] != '<') {
+        if (first < 0) {
+            return Kind.TEXT;
+        }
+        if (hasMarkup(bytes)) {
+            return Kind.HTML; // a page, or a page's article body kept without <html> and <body>
+        }
+        if (bytes[first] != '<') {
             return Kind.TEXT;
         }
         String type = TIKA.detect(bytes);
@@ -79,6 +85,27 @@ public final class Readers {
             }
         }
         return true;
+    }
+
+    private static final java.util.regex.Pattern MARKUP_TAG = java.util.regex.Pattern.compile(
+            "</?(?:p|div|span|table|tbody|tr|td|th|br|font|strong|h[1-6]|section|article|li|ul)(?:\\s[^<>]{0,400})?/?>",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The content carries HTML elements (paragraphs, tables, line breaks) in its first 64 KB, whatever comes
+     * before them: a content field saved from a CMS is HTML although it has no {@code <html>} or {@code <body>}.
+     * The tags are ASCII in every encoding a page uses, so the bytes are looked at as Latin-1.
+     */
+    static boolean hasMarkup(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 64 * 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
+        var m = MARKUP_TAG.matcher(head);
+        int tags = 0;
+        while (m.find()) {
+            if (++tags >= 4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first byte after a UTF-8 byte-order mark and white space; -1 if none. */

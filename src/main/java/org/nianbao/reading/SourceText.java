@@ -6,11 +6,25 @@ import java.util.List;
 /**
  * A report decoded into lines. {@code original} is the decoded text before normalisation, kept so that
  * it can be stored and shown as evidence.
+ *
+ * @param notes what the reader had to mend to read the text at all (a broken last character dropped, lines
+ *              restored in text whose line breaks were lost), for the person who submitted it
  */
-public record SourceText(String name, Charset charset, String original, List<SourceLine> lines) {
+public record SourceText(String name, Charset charset, String original, List<SourceLine> lines, List<String> notes) {
 
     public SourceText {
         lines = List.copyOf(lines);
+        notes = List.copyOf(notes);
+    }
+
+    public SourceText(String name, Charset charset, String original, List<SourceLine> lines) {
+        this(name, charset, original, lines, List.of());
+    }
+
+    public SourceText withLines(List<SourceLine> newLines, String note) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.add(note);
+        return new SourceText(name, charset, original, newLines, all);
     }
 
     /** Line {@code number} (1-based) or {@code null} past the end. */

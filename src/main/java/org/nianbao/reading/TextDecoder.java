@@ -27,6 +27,7 @@ public final class TextDecoder {
         }
         Charset charset;
         int skip = 0;
+        int dropped = 0;
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             charset = StandardCharsets.UTF_8;
             skip = 3;
@@ -40,20 +41,33 @@ public final class TextDecoder {
             if (hasNul(bytes)) {
                 throw RejectedInput.notText();
             }
-            charset = decodes(bytes, StandardCharsets.UTF_8) ? StandardCharsets.UTF_8
-                    : decodes(bytes, GB18030) ? GB18030 : null;
+            charset = null;
+            int broken = 0;
+            if (decodes(bytes, 0, StandardCharsets.UTF_8)) {
+                charset = StandardCharsets.UTF_8;
+            } else if ((broken = brokenUtf8Tail(bytes)) > 0) {
+                charset = StandardCharsets.UTF_8; // the file ends in the middle of a character
+            } else if (decodes(bytes, 0, GB18030)) {
+                charset = GB18030;
+            } else if (bytes.length > 1 && (bytes[bytes.length - 1] & 0xFF) >= 0x81 && decodes(bytes, 1, GB18030)) {
+                charset = GB18030; // the first byte of a two-byte character, its second byte cut off
+                broken = 1;
+            }
             if (charset == null) {
                 throw RejectedInput.notText();
             }
+            dropped = broken;
         }
-        String text = new String(bytes, skip, bytes.length - skip, charset);
+        String text = new String(bytes, skip, bytes.length - skip - dropped, charset);
         if (text.isBlank()) {
             throw RejectedInput.empty();
         }
         if (controlCharacterShare(text) > 0.01) {
             throw RejectedInput.notText();
         }
-        return new SourceText(name, charset, text, split(text));
+        List<String> notes = dropped == 0 ? List.of()
+                : List.of("文件末尾有一个不完整的字符（%d 个字节），已舍去；文件可能在保存或传输时被截断".formatted(dropped));
+        return new SourceText(name, charset, text, split(text), notes);
     }
 
     static List<SourceLine> split(String text) {
@@ -97,12 +111,28 @@ public final class TextDecoder {
         return false;
     }
 
-    private static boolean decodes(byte[] bytes, Charset charset) {
+    /**
+     * How many bytes at the end of otherwise valid UTF-8 are the start of a character that was cut off (the
+     * file ends in the middle of a character); 0 when the bytes are not UTF-8 even without them.
+     */
+    static int brokenUtf8Tail(byte[] bytes) {
+        for (int drop = 1; drop <= 3 && drop < bytes.length; drop++) {
+            int lead = bytes[bytes.length - drop] & 0xFF;
+            if (lead >= 0x80 && lead < 0xC0) {
+                continue; // a continuation byte: the character starts further back
+            }
+            int length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+            return length > drop && decodes(bytes, drop, StandardCharsets.UTF_8) ? drop : 0;
+        }
+        return 0;
+    }
+
+    private static boolean decodes(byte[] bytes, int dropAtEnd, Charset charset) {
         try {
             CharBuffer ignored = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
+                    .decode(ByteBuffer.wrap(bytes, 0, bytes.length - dropAtEnd));
             return ignored != null;
         } catch (CharacterCodingException e) {
             return false;

@@ -15,10 +15,17 @@ import java.time.LocalDate;
  * @param signedOnLine      the line of that date
  * @param titleYear         the year in the report's title, {@code null} without a title
  * @param titleLine         the line of the title
+ * @param completeness      "full" (all six parts), "cut_off" (the text stops in the middle of a part, a table
+ *                          or a character) or "draft" (parts missing, but what is there ends cleanly)
  */
 public record Report(String agency, Integer year, String format, String level,
                      LocalDate publishedOn, String publishedOnSource,
-                     LocalDate signedOn, Integer signedOnLine, Integer titleYear, Integer titleLine) {
+                     LocalDate signedOn, Integer signedOnLine, Integer titleYear, Integer titleLine,
+                     String completeness) {
+
+    public static final String FULL = "full";
+    public static final String CUT_OFF = "cut_off";
+    public static final String DRAFT = "draft";
 
     public static final String GOVERNMENT = "government";
     public static final String DEPARTMENT = "department";
@@ -30,16 +37,22 @@ public record Report(String agency, Integer year, String format, String level,
     }
 
     public Report withPublication(LocalDate date, String source) {
-        return new Report(agency, year, format, level, date, source, signedOn, signedOnLine, titleYear, titleLine);
+        return new Report(agency, year, format, level, date, source, signedOn, signedOnLine, titleYear, titleLine,
+                completeness);
     }
 
     public Report withAgency(String newAgency) {
         return new Report(newAgency, year, format, level, publishedOn, publishedOnSource, signedOn, signedOnLine,
-                titleYear, titleLine);
+                titleYear, titleLine, completeness);
+    }
+
+    public Report withFormatAndCompleteness(String newFormat, String newCompleteness) {
+        return new Report(agency, year, newFormat, level, publishedOn, publishedOnSource, signedOn, signedOnLine,
+                titleYear, titleLine, newCompleteness);
     }
 
     public Report withLevel(String newLevel) {
         return new Report(agency, year, format, newLevel, publishedOn, publishedOnSource, signedOn, signedOnLine,
-                titleYear, titleLine);
+                titleYear, titleLine, completeness);
     }
 }

@@ -7,12 +7,14 @@ import java.util.List;
  * Everything extracted from one report: the facts inserted into the rule session.
  *
  * @param previousYear last year's report of the same agency, or {@code null}
+ * @param cutOff       where the text stops, for a report that stops early; {@code null} otherwise
  */
 public record ReportFacts(Report report, List<Section> sections, List<SubPart> subParts,
                           List<Statement> statements, StatisticalPeriod period, List<TableCell> cells,
                           List<ExpectedRow> expectedRows, List<ExpectedColumn> expectedColumns,
                           List<Problem> problems, List<Measure> measures, List<NarrativeClaim> claims,
-                          List<YearMention> yearMentions, List<ExtractionNote> notes, PreviousYear previousYear) {
+                          List<YearMention> yearMentions, List<ExtractionNote> notes, PreviousYear previousYear,
+                          CutOff cutOff) {
 
     public ReportFacts {
         sections = List.copyOf(sections);
@@ -30,12 +32,12 @@ public record ReportFacts(Report report, List<Section> sections, List<SubPart> s
 
     public ReportFacts withReport(Report newReport) {
         return new ReportFacts(newReport, sections, subParts, statements, period, cells, expectedRows,
-                expectedColumns, problems, measures, claims, yearMentions, notes, previousYear);
+                expectedColumns, problems, measures, claims, yearMentions, notes, previousYear, cutOff);
     }
 
     public ReportFacts withPreviousYear(PreviousYear previous) {
         return new ReportFacts(report, sections, subParts, statements, period, cells, expectedRows,
-                expectedColumns, problems, measures, claims, yearMentions, notes, previous);
+                expectedColumns, problems, measures, claims, yearMentions, notes, previous, cutOff);
     }
 
     /** Every fact, as inserted into a rule session. */
@@ -47,6 +49,9 @@ public record ReportFacts(Report report, List<Section> sections, List<SubPart> s
         }
         if (previousYear != null) {
             all.add(previousYear);
+        }
+        if (cutOff != null) {
+            all.add(cutOff);
         }
         all.addAll(sections);
         all.addAll(subParts);

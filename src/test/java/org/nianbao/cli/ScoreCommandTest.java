@@ -54,7 +54,7 @@ class ScoreCommandTest {
         assertThat(a.propertyNames()).containsExactly("source", "report", "ruleset", "score", "maxScore", "grade",
                 "categories", "checks", "findings", "flags", "facts");
         assertThat(a.get("report").propertyNames()).containsExactly("agency", "year", "format", "level", "publishedOn",
-                "publishedOnSource");
+                "publishedOnSource", "completeness");
         assertThat(a.get("categories").get(0).propertyNames()).containsExactly("id", "name", "score", "max");
         assertThat(a.get("checks").get(0).propertyNames()).containsExactly("id", "category", "outcome", "points", "earned");
         for (JsonNode f : a.get("findings")) {
