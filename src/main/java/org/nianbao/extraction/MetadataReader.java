@@ -182,6 +182,17 @@ final class MetadataReader {
 
     private static String cleanAgency(String name) {
         String n = name;
+        // a breadcrumb or a column name run into the title: 「…政府信息公开年报定西市应急管理局」
+        for (String marker : List.of("年报", "年度报告", "工作报告", "正文")) {
+            int at = n.lastIndexOf(marker);
+            if (at >= 0 && n.length() - at - marker.length() >= 3) {
+                n = n.substring(at + marker.length());
+            }
+        }
+        // the name printed twice, once as a heading and once in the title: 「忻州市应急管理局忻州市应急管理局」
+        if (n.length() % 2 == 0 && n.length() >= 6 && n.substring(0, n.length() / 2).equals(n.substring(n.length() / 2))) {
+            n = n.substring(n.length() / 2);
+        }
         for (String prefix : List.of("现公布", "现将", "关于", "公布")) {
             if (n.startsWith(prefix) && n.length() > prefix.length() + 1) {
                 n = n.substring(prefix.length());

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.nianbao.reading.RejectedInput;
 import org.nianbao.reading.SourceLine;
 import org.nianbao.reading.SourceText;
+import org.nianbao.reading.TextDecoder;
 import org.nianbao.report.CutOff;
 import org.nianbao.report.ExpectedRow;
 import org.nianbao.report.ExtractionNote;
@@ -66,8 +67,7 @@ public final class ReportExtractor {
         for (String note : text.notes()) {
             notes.add(new ExtractionNote(null, lastLine, note));
         }
-        CutOff cutOff = cutOff(lines, sections, cells, expectedRows, lastLine, !text.notes().isEmpty()
-                && text.notes().stream().anyMatch(n -> n.contains("不完整的字符")));
+        CutOff cutOff = cutOff(lines, sections, cells, expectedRows, lastLine, text.notes().stream().anyMatch(n -> n.startsWith(TextDecoder.BROKEN_LAST_CHARACTER)));
         String completeness = cutOff != null ? Report.CUT_OFF
                 : sections.size() == 6 ? Report.FULL : Report.DRAFT;
         report = report.withFormatAndCompleteness(format2019 ? "2019" : "2021", completeness);

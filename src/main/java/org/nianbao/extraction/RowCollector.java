@@ -102,7 +102,7 @@ final class RowCollector {
             return;
         }
         if (taken == 0 && !silentWhenEmpty) {
-            notes.add(new ExtractionNote(table, labelLine, "表%s「%s」一行未能识别出数值".formatted(table, label)));
+            notes.add(new ExtractionNote(table, labelLine, "表%s「%s」一行未能识别出数值".formatted(table, label), row));
         } else if (taken > 0 && taken < columns.size()) {
             notes.add(new ExtractionNote(table, labelLine,
                     "表%s「%s」一行只识别出 %d 个数值，应有 %d 个".formatted(table, label, taken, columns.size())));

@@ -21,10 +21,11 @@ public record SourceText(String name, Charset charset, String original, List<Sou
         this(name, charset, original, lines, List.of());
     }
 
-    public SourceText withLines(List<SourceLine> newLines, String note) {
+    /** The same report laid out anew (lines restored), with a note saying what was done. */
+    public SourceText withLines(List<SourceLine> newLines, String newOriginal, String note) {
         List<String> all = new java.util.ArrayList<>(notes);
         all.add(note);
-        return new SourceText(name, charset, original, newLines, all);
+        return new SourceText(name, charset, newOriginal, newLines, all);
     }
 
     /** Line {@code number} (1-based) or {@code null} past the end. */
