@@ -7,6 +7,9 @@ public final class Levels {
 
     private static final java.util.regex.Pattern TOWNSHIP = java.util.regex.Pattern.compile("(乡|镇|街道|街道办事处)(人民政府)?$");
     private static final java.util.regex.Pattern PLACE_GOVERNMENT = java.util.regex.Pattern.compile("(省|市|区|县|州|旗)政府$");
+    /** An area run by a management committee publishes its area's composite report, as a people's government does. */
+    private static final java.util.regex.Pattern AREA_COMMITTEE = java.util.regex.Pattern.compile(
+            "(实验区|新区|开发区|高新区|示范区|园区|合作区|保税区)(管委会|管理委员会)$");
 
     private Levels() {
     }
@@ -22,7 +25,7 @@ public final class Levels {
         if (TOWNSHIP.matcher(agency).find() || agency.endsWith("街道办事处")) {
             return Report.TOWNSHIP;
         }
-        if (agency.endsWith("人民政府") || PLACE_GOVERNMENT.matcher(agency).find()) {
+        if (agency.endsWith("人民政府") || PLACE_GOVERNMENT.matcher(agency).find() || AREA_COMMITTEE.matcher(agency).find()) {
             return Report.GOVERNMENT;
         }
         return Report.DEPARTMENT;

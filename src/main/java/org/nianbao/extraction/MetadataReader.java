@@ -19,10 +19,22 @@ final class MetadataReader {
             "((?:19|20)\\d{2})年度?(" + CJK + "{2,30}?)政府信息公开(?:工作)?(?:年度)?报告");
     private static final Pattern AGENCY_IN_PREAMBLE = Pattern.compile(
             "由(" + CJK + "{2,30}?)(?:编制|完成|发布|负责)(?:本|了本)?(?:年度)?报告");
+    /** 「全文包括安康市应急管理局本年度政府信息公开工作的…」: an organ's name right before the year and 政府信息公开. */
+    private static final Pattern AGENCY_BEFORE_YEAR = Pattern.compile(
+            "(" + CJK + "{3,40}?(?:局|委员会|委|办公室|办公厅|厅|人民政府|中心|管委会|管理委员会|街道办事处))"
+            + "(?:本年度|(?:19|20)\\d{2}年度?)政府信息公开");
+    private static final Pattern FUNCTION_WORDS = Pattern.compile(".*(?:包括|现将|公布|关于|根据|是|为|对|将|由|了)");
+    private static final Pattern TOWNSHIP_SELF = Pattern.compile("(?:我|本|全)(?:乡|镇|街道)(?![长党])");
     private static final Pattern AGENCY_NAME = Pattern.compile(
             CJK + "{2,30}(?:局|委员会|委|办公室|办公厅|办|厅|政府|院|中心|所|处|会|署|部|队|街道办事处|管委会)");
+    /** The page's own date: 「发布时间:」「发布日期」「生成日期/有效期: | 2022-01-29」 and the like, label then date. */
     private static final Pattern PAGE_DATE = Pattern.compile(
-            "(?:发布时间|发布日期|发稿时间|公开日期|发布于|信息来源.{0,20}?时间)[:]?((?:19|20)\\d{2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})");
+            "(?:发布时间|发布日期|发稿时间|公开日期|发布于|生成日期|信息来源.{0,20}?时间)(?:/有效期)?[:|]{0,3}"
+            + "((?:19|20)\\d{2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})");
+    /** The publishing organ a page's metadata names: 「发布机构 市政府办」「| 发文机构: | … |」「来源:定西市应急管理局」. */
+    private static final Pattern PAGE_AGENCY = Pattern.compile(
+            "(?:发布机构|发文机关|发文机构|来源单位|信息来源|来源)[:|]{0,3}(" + CJK + "{3,30}?)"
+            + "(?=\\||$|发布|发文|生成|索引|公开|字号|浏览|点击|作者|时间|日期|访问|阅读|分享|打印)");
     private static final Pattern DATE_LINE = Pattern.compile(
             "^(" + CJK + "{2,40}?)?((?:19|20)\\d{2}|[〇零一二三四五六七八九○O]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日$");
     private static final Pattern ISO_DATE_LINE = Pattern.compile("^((?:19|20)\\d{2})[-/.](\\d{1,2})[-/.](\\d{1,2})$");
@@ -116,8 +128,20 @@ final class MetadataReader {
                 signer = who != null ? who : previousNonBlank(lines, i);
             }
         }
+        if (agency != null && !isName(agency)) {
+            agency = null; // 「2023年度市应急管理局政府信息公开工作报告」: an abbreviation; look further
+        }
+        if (agency == null) {
+            agency = agencyBeforeYear(lines, firstSection);
+        }
+        if (agency == null) {
+            agency = pageAgency(lines, firstSection);
+        }
         if (agency == null && signer != null && AGENCY_NAME.matcher(signer).matches()) {
             agency = signer;
+        }
+        if (agency != null && !isName(agency)) {
+            agency = null; // 「我局」「本机关」: a pronoun names no one
         }
 
         Integer year = titleYear;
@@ -127,7 +151,8 @@ final class MetadataReader {
         if (year == null) {
             year = openingYear(lines, sections);
         }
-        Report report = new Report(agency, year, null, Levels.of(agency), null, "none", signedOn, signedLine,
+        String level = agency == null && speaksAsTownship(lines) ? Report.TOWNSHIP : Levels.of(agency);
+        Report report = new Report(agency, year, null, level, null, "none", signedOn, signedLine,
                 titleYear, titleLine, null);
         if (pageDate != null) {
             report = report.withPublication(pageDate, "page");
@@ -169,6 +194,54 @@ final class MetadataReader {
             }
         }
         return null;
+    }
+
+    private static String agencyBeforeYear(List<SourceLine> lines, int firstSection) {
+        for (int i = 0; i < Math.min(firstSection, lines.size()); i++) {
+            Matcher m = AGENCY_BEFORE_YEAR.matcher(lines.get(i).compact());
+            while (m.find()) {
+                String name = m.group(1);
+                Matcher f = FUNCTION_WORDS.matcher(name);
+                if (f.lookingAt()) {
+                    name = name.substring(f.end());
+                }
+                if (isName(name) && AGENCY_NAME.matcher(name).matches()) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The report speaks of 「我镇」「本街道」: a township's, even when its name is nowhere in the text. */
+    private static boolean speaksAsTownship(List<SourceLine> lines) {
+        int count = 0;
+        for (SourceLine line : lines) {
+            if (line.compact().contains("乡") || line.compact().contains("镇") || line.compact().contains("街道")) {
+                Matcher m = TOWNSHIP_SELF.matcher(line.compact());
+                while (m.find()) {
+                    count++;
+                }
+            }
+        }
+        return count >= 1;
+    }
+
+    /** The organ named in the page's metadata (before the first part), when it is a full name. */
+    private static String pageAgency(List<SourceLine> lines, int firstSection) {
+        for (int i = 0; i < Math.min(firstSection, lines.size()); i++) {
+            Matcher m = PAGE_AGENCY.matcher(lines.get(i).compact());
+            if (m.find() && AGENCY_NAME.matcher(m.group(1)).matches() && isName(m.group(1))) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    /** A name, not a pronoun or an abbreviation: 「我局」「本单位」「该局」「市政府办」 name no one in particular. */
+    private static boolean isName(String agency) {
+        return agency.length() >= 4 && !agency.startsWith("我") && !agency.startsWith("本") && !agency.startsWith("该")
+                && !agency.startsWith("市") && !agency.startsWith("县") && !agency.startsWith("区");
     }
 
     private static String previousNonBlank(List<SourceLine> lines, int index) {

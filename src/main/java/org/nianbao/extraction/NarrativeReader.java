@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.nianbao.reading.SourceLine;
 import org.nianbao.report.Measure;
 import org.nianbao.report.NarrativeClaim;
+import org.nianbao.report.NarrativeUnsure;
 import org.nianbao.report.Ordinals;
 import org.nianbao.report.Problem;
 import org.nianbao.report.Section;
@@ -42,8 +43,15 @@ final class NarrativeReader {
             "^(?:\\(?[一二三四五六1-6]\\)?[、.]?)?[^,。:]{0,6}(存在的?(主要)?问题|存在的?不足|主要问题)");
     private static final Pattern MEASURE_OPENING = Pattern.compile(
             "^(下一步|下步|针对(上述|以上|存在的?|这些)?(问题|不足)|今后|为此|(19|20)\\d{2}年(度)?[,]?(我|本)?[\\u4e00-\\u9fa5]{0,6}(将|要)|改进(措施|举措|情况)|我(局|们|单位|委|办|中心)将)");
+    /**
+     * Where the measures begin inside one running paragraph: a sentence that opens with 「针对上述问题」「下一步」
+     * 「今后」「为此」「2024年，我局将」「我局将」.
+     */
     private static final Pattern MEASURE_PIVOT = Pattern.compile(
-            "(针对(上述|以上|存在的?|这些)(问题|不足)|下一步[,]|下步[,]|下一步工作中|今后[,]|为此[,])");
+            "(?<=^|[。;!])(针对(上述|以上|存在的?|这些)(问题|不足)|下一步|下步|接下来|今后|为此[,]"
+            + "|(19|20)\\d{2}年度?[,]?(我|本)[\\u4e00-\\u9fa5]{0,6}将|我(局|们|单位|委|办|中心|镇|乡|街道|县|区|市)将)");
+    /** 「…存在不足，如A有待完善；B仍需加强；C不够充分等。」: the problems listed after 「如」. */
+    private static final Pattern LISTED_AFTER_RU = Pattern.compile("(?:如|比如|例如|主要(?:表现|体现)(?:为|在))[:,]?");
     private static final Pattern ENUMERATOR = Pattern.compile(
             "(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][,、]|(?<![\\d.])[1-9][.、](?!\\d)|\\([1-9一二三四五六七八九]\\))");
     private static final Pattern PROBLEM_WORDS = Pattern.compile(
@@ -152,14 +160,17 @@ final class NarrativeReader {
     }
 
     /** Section 五 split into problems and improvement measures. */
-    record SectionFive(List<Problem> problems, List<Measure> measures) {
+    record SectionFive(List<Problem> problems, List<Measure> measures, List<NarrativeUnsure> unsure) {
     }
+
+    /** Words that speak of what will be done: section 五 that has them states measures in some form. */
+    private static final Pattern MEASURE_WORDS = Pattern.compile("将|下一步|今后|计划|持续|进一步(加强|完善|提升|规范|推进)");
 
     static SectionFive sectionFive(List<SourceLine> lines, Section five) {
         List<Problem> problems = new ArrayList<>();
         List<Measure> measures = new ArrayList<>();
         if (five == null) {
-            return new SectionFive(problems, measures);
+            return new SectionFive(problems, measures, List.of());
         }
         boolean measuresPart = false;
         for (int n = five.line() + 1; n <= five.endLine(); n++) {
@@ -189,7 +200,19 @@ final class NarrativeReader {
             }
             addItems(body, n, measuresPart, problems, measures);
         }
-        return new SectionFive(problems, measures);
+        List<NarrativeUnsure> unsure = new ArrayList<>();
+        for (int n = five.line() + 1; n <= five.endLine(); n++) {
+            String text = lines.get(n - 1).compact();
+            if (problems.isEmpty() && unsure.stream().noneMatch(u -> u.kind().equals("problems"))
+                    && PROBLEM_WORDS.matcher(text).find() && !NOTHING.matcher(text).matches()) {
+                unsure.add(new NarrativeUnsure("problems", 5, n, excerpt(text, 0, Math.min(text.length(), 40))));
+            }
+            Matcher future = MEASURE_WORDS.matcher(text);
+            if (measures.isEmpty() && unsure.stream().noneMatch(u -> u.kind().equals("measures")) && future.find()) {
+                unsure.add(new NarrativeUnsure("measures", 5, n, excerpt(text, future.start(), future.end())));
+            }
+        }
+        return new SectionFive(problems, measures, unsure);
     }
 
     private static void addItems(String body, int n, boolean measuresPart, List<Problem> problems, List<Measure> measures) {
@@ -214,6 +237,17 @@ final class NarrativeReader {
         }
         if (starts.size() < 2) {
             String item = starts.size() == 1 && starts.get(0) <= 3 ? paragraph.substring(starts.get(0)) : paragraph;
+            Matcher listed = LISTED_AFTER_RU.matcher(item);
+            if (listed.find() && item.indexOf(';', listed.end()) > 0) {
+                // 「如A；B；C等」: each clause is an item
+                for (String clause : item.substring(listed.end()).split(";")) {
+                    String c = clause.replaceAll("等?[。]?$", "").strip();
+                    if (!c.isEmpty()) {
+                        items.add(c);
+                    }
+                }
+                return items;
+            }
             if (!item.isBlank()) {
                 items.add(item);
             }

@@ -33,6 +33,10 @@ public final class ReportExtractor {
     private static final Pattern DATE_OR_NAME = Pattern.compile(
             ".*(?:\\d{1,2}日|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|[局委办厅府院心署])$");
 
+    /** 「政府信息公开工作年度报告」「政府信息公开年报」「编制本报告」: a text that names itself an annual report. */
+    private static final Pattern SELF_NAMING = Pattern.compile(
+            "政府信息公开(?:工作)?(?:年度)?(?:报告|年报)|(?:编制|形成|完成|公布)本(?:年度)?报告|本报告");
+
     private final StatementCatalog statements;
 
     public ReportExtractor(StatementCatalog statements) {
@@ -78,7 +82,7 @@ public final class ReportExtractor {
 
         return new ReportFacts(report, sections, NarrativeReader.subParts(lines, one),
                 NarrativeReader.statements(lines, sections, statements), meta.period(), cells, expectedRows,
-                TableLayout.expectedColumns(), parts.problems(), parts.measures(),
+                TableLayout.expectedColumns(), parts.problems(), parts.measures(), parts.unsure(),
                 NarrativeReader.claims(lines, sections), NarrativeReader.yearMentions(lines, sections), notes, null,
                 cutOff);
     }
@@ -92,19 +96,21 @@ public final class ReportExtractor {
         if (meta.report().titleYear() != null || tables.cells().size() >= 10 || sections.size() >= 3) {
             return true;
         }
-        boolean namesItself = false;
-        boolean aboutDisclosure = false;
+        // the opening lines name the report: a title, or a preamble 「现将…政府信息公开工作报告予以公布」
+        int seen = 0;
         for (SourceLine line : lines) {
             String c = line.compact();
-            if (c.contains("政府信息公开")) {
-                aboutDisclosure = true;
-                if (c.contains("年度报告") || c.contains("工作报告") || c.contains("年报")) {
-                    namesItself = true;
-                    break;
-                }
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (++seen > 12) {
+                break;
+            }
+            if (c.contains("政府信息公开") && SELF_NAMING.matcher(c).find()) {
+                return true;
             }
         }
-        return namesItself || aboutDisclosure && !sections.isEmpty();
+        return false;
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.List;
 public record ReportFacts(Report report, List<Section> sections, List<SubPart> subParts,
                           List<Statement> statements, StatisticalPeriod period, List<TableCell> cells,
                           List<ExpectedRow> expectedRows, List<ExpectedColumn> expectedColumns,
-                          List<Problem> problems, List<Measure> measures, List<NarrativeClaim> claims,
+                          List<Problem> problems, List<Measure> measures, List<NarrativeUnsure> unsure,
+                          List<NarrativeClaim> claims,
                           List<YearMention> yearMentions, List<ExtractionNote> notes, PreviousYear previousYear,
                           CutOff cutOff) {
 
@@ -25,6 +26,7 @@ public record ReportFacts(Report report, List<Section> sections, List<SubPart> s
         expectedColumns = List.copyOf(expectedColumns);
         problems = List.copyOf(problems);
         measures = List.copyOf(measures);
+        unsure = List.copyOf(unsure);
         claims = List.copyOf(claims);
         yearMentions = List.copyOf(yearMentions);
         notes = List.copyOf(notes);
@@ -32,12 +34,12 @@ public record ReportFacts(Report report, List<Section> sections, List<SubPart> s
 
     public ReportFacts withReport(Report newReport) {
         return new ReportFacts(newReport, sections, subParts, statements, period, cells, expectedRows,
-                expectedColumns, problems, measures, claims, yearMentions, notes, previousYear, cutOff);
+                expectedColumns, problems, measures, unsure, claims, yearMentions, notes, previousYear, cutOff);
     }
 
     public ReportFacts withPreviousYear(PreviousYear previous) {
         return new ReportFacts(report, sections, subParts, statements, period, cells, expectedRows,
-                expectedColumns, problems, measures, claims, yearMentions, notes, previous, cutOff);
+                expectedColumns, problems, measures, unsure, claims, yearMentions, notes, previous, cutOff);
     }
 
     /** Every fact, as inserted into a rule session. */
@@ -61,6 +63,7 @@ public record ReportFacts(Report report, List<Section> sections, List<SubPart> s
         all.addAll(expectedColumns);
         all.addAll(problems);
         all.addAll(measures);
+        all.addAll(unsure);
         all.addAll(claims);
         all.addAll(yearMentions);
         all.addAll(notes);

@@ -87,7 +87,7 @@ class WorkbenchPagesTest {
         HttpResponse<String> broken = form("/workbench/files/narrative.drl", "action", "validate",
                 "content", narrative.replace("not Problem()", "not Problem("));
         assertThat(broken.statusCode()).isEqualTo(422);
-        assertThat(broken.body()).contains("narrative.drl", "第 16 行");
+        assertThat(broken.body()).contains("narrative.drl", "第 15 行");
 
         String clearer = narrative.replace("第五部分未写明改进措施", "第五部分没有写改进措施");
         HttpResponse<String> activated = form("/workbench/files/narrative.drl", "action", "activate",
