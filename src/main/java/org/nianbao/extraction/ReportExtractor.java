@@ -64,7 +64,7 @@ public final class ReportExtractor {
         boolean otherAsOneRow = tables.cells().stream().anyMatch(c -> c.table().equals("3") && c.row().equals("other"))
                 && tables.cells().stream().noneMatch(c -> c.table().equals("3") && c.row().startsWith("other_"));
         List<ExpectedRow> expectedRows = TableLayout.expectedRows(due2021, otherAsOneRow);
-        List<TableCell> cells = tables.cells();
+        List<TableCell> cells = withoutCutNumber(tables.cells(), text);
 
         List<ExtractionNote> notes = new ArrayList<>(tables.notes());
         int lastLine = lastNonBlank(lines);
@@ -196,6 +196,19 @@ public final class ReportExtractor {
                 yield wanted == null || cells.stream().anyMatch(c -> c.table().equals(table) && c.row().equals(wanted));
             }
         };
+    }
+
+    /**
+     * A text that stops in the middle of a number (「…| 4」 where the report has 45) must not give that number:
+     * when the text ends in a digit with no line end after it, the cells of its last line are left unread.
+     */
+    private static List<TableCell> withoutCutNumber(List<TableCell> cells, SourceText text) {
+        String original = text.original();
+        if (original.isEmpty() || !Character.isDigit(original.charAt(original.length() - 1))) {
+            return cells;
+        }
+        int last = lastNonBlank(text.lines());
+        return cells.stream().filter(c -> c.line() != last).toList();
     }
 
     private static int lastNonBlank(List<SourceLine> lines) {

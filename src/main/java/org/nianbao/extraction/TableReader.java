@@ -108,7 +108,7 @@ final class TableReader {
                     if (columns.isEmpty()) {
                         notes.add(new ExtractionNote("2", n, "表2「%s」所在栏目未识别出表头".formatted(cell)));
                     }
-                    row.start(key.key(), cell, List.copyOf(columns), n, false);
+                    row.start(key.key(), cell, Collections.unmodifiableList(new ArrayList<>(columns)), n, false);
                     int next = nextLabel(cellsHere, i + 1);
                     row.offerRow(cellsHere.subList(i + 1, next), n);
                     i = next - 1;
