@@ -215,16 +215,7 @@ final class MetadataReader {
 
     /** The report speaks of 「我镇」「本街道」: a township's, even when its name is nowhere in the text. */
     private static boolean speaksAsTownship(List<SourceLine> lines) {
-        int count = 0;
-        for (SourceLine line : lines) {
-            if (line.compact().contains("乡") || line.compact().contains("镇") || line.compact().contains("街道")) {
-                Matcher m = TOWNSHIP_SELF.matcher(line.compact());
-                while (m.find()) {
-                    count++;
-                }
-            }
-        }
-        return count >= 1;
+        return lines.stream().anyMatch(line -> TOWNSHIP_SELF.matcher(line.compact()).find());
     }
 
     /** The organ named in the page's metadata (before the first part), when it is a full name. */

@@ -163,8 +163,12 @@ final class NarrativeReader {
     record SectionFive(List<Problem> problems, List<Measure> measures, List<NarrativeUnsure> unsure) {
     }
 
-    /** Words that speak of what will be done: section 五 that has them states measures in some form. */
-    private static final Pattern MEASURE_WORDS = Pattern.compile("将|下一步|今后|计划|持续|进一步(加强|完善|提升|规范|推进)");
+    /**
+     * Words that speak of what the organ will do (「下一步」「我局将」「将继续」): section 五 that has them states
+     * measures in some form. 「有待进一步加强」 is a problem, not a measure, and does not count.
+     */
+    private static final Pattern MEASURE_WORDS = Pattern.compile(
+            "下一步|下步|今后|(?:我|本)[\\u4e00-\\u9fa5]{0,4}将|将(?:进一步|继续|持续|着力|重点|加大|全面|不断)|计划(?:在|于|从)");
 
     static SectionFive sectionFive(List<SourceLine> lines, Section five) {
         List<Problem> problems = new ArrayList<>();

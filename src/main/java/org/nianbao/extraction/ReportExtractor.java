@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 import org.nianbao.reading.RejectedInput;
 import org.nianbao.reading.SourceLine;
 import org.nianbao.reading.SourceText;
-import org.nianbao.reading.TextDecoder;
 import org.nianbao.report.CutOff;
 import org.nianbao.report.ExpectedRow;
 import org.nianbao.report.ExtractionNote;
@@ -71,7 +70,7 @@ public final class ReportExtractor {
         for (String note : text.notes()) {
             notes.add(new ExtractionNote(null, lastLine, note));
         }
-        CutOff cutOff = cutOff(lines, sections, cells, expectedRows, lastLine, text.notes().stream().anyMatch(n -> n.startsWith(TextDecoder.BROKEN_LAST_CHARACTER)));
+        CutOff cutOff = cutOff(lines, sections, cells, expectedRows, lastLine, text.cutInCharacter());
         String completeness = cutOff != null ? Report.CUT_OFF
                 : sections.size() == 6 ? Report.FULL : Report.DRAFT;
         report = report.withFormatAndCompleteness(format2019 ? "2019" : "2021", completeness);

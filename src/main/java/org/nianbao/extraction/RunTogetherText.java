@@ -26,8 +26,10 @@ final class RunTogetherText {
     /** A run of cell values: numbers, dashes and slashes, separated by spaces or by nothing at all. */
     private static final Pattern VALUES = Pattern.compile("(?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|[-—/]+)(?: ?(?:[-+]?\\d[\\d,]*(?:\\.\\d+)?|[-—/]+))*");
     private static final Pattern ITEM = Pattern.compile("第二十条第\\([一二三四五六七八九十]+\\)项");
-    private static final List<String> TABLE2_ROWS = List.of("其他对外管理服务事项", "行政规范性文件", "规范性文件", "规章",
-            "行政许可", "行政处罚", "行政强制", "行政事业性收费", "政府集中采购");
+    /** Table 2's row labels as the format prints them, and the short 「规范性文件」; the longest is tried first. */
+    private static final List<String> TABLE2_ROWS = java.util.stream.Stream.concat(
+                    TableLayout.TABLE2_ROWS.stream().map(TableLayout.Key::label), java.util.stream.Stream.of("规范性文件"))
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
     /** Where a table-2 column label begins: 「本年新制作数量本年新公开数量对外公开总数量」 splits before each. */
     private static final Pattern TABLE2_COLUMN_START = Pattern.compile("本年|现行|上一?年|对外|处理决定|采购|收费金额");
     /** Where a table-3 row label begins: 「一、」 「(三)」 「1.」. */
@@ -204,14 +206,7 @@ final class RunTogetherText {
         List<String> cells = values.size() == wanted ? values
                 : values.size() == 1 && run.length() == wanted && run.chars().allMatch(Character::isDigit)
                 ? run.chars().mapToObj(c -> String.valueOf((char) c)).toList() : null;
-        List<String> line = new ArrayList<>();
-        line.add(row);
-        if (cells == null) {
-            unread[0]++;
-        } else {
-            line.addAll(cells);
-        }
-        out.add(row(line));
+        labelledRow(row, cells, out, unread);
         return columns;
     }
 
@@ -258,8 +253,13 @@ final class RunTogetherText {
         List<String> values = values(run);
         List<String> cells = values.size() == TABLE3_COLUMNS ? values
                 : values.size() == 1 ? splitUnder(values.get(0), TABLE3_COLUMNS, TABLE3_COLUMNS) : null;
+        labelledRow(rowLabel, cells, out, unread);
+    }
+
+    /** A row's label and its cells; a row whose cells could not be split keeps its label alone and is counted. */
+    private static void labelledRow(String label, List<String> cells, List<String> out, int[] unread) {
         List<String> line = new ArrayList<>();
-        line.add(rowLabel);
+        line.add(label);
         if (cells == null) {
             unread[0]++;
         } else {
@@ -280,53 +280,76 @@ final class RunTogetherText {
 
     /**
      * Splits a run of digits into {@code count} whole numbers, in groups of {@code group} whose last number is
-     * the sum of the others (a row's total); the split only when exactly one satisfies every group.
+     * the sum of the others (a row's total); the split only when exactly one satisfies every group. A run with
+     * too many ways to try (more than {@value #SEARCH_BUDGET} partial splits) is left unread, so that no run can
+     * hold up the reading.
      */
     static List<String> splitUnder(String digits, int count, int group) {
+        return splitUnder(digits, count, group, SEARCH_BUDGET);
+    }
+
+    static List<String> splitUnder(String digits, int count, int group, int budget) {
         if (!digits.chars().allMatch(Character::isDigit) || digits.length() < count) {
             return null;
         }
-        List<List<String>> found = new ArrayList<>();
-        search(digits, 0, count, group, new ArrayList<>(), found);
-        return found.size() == 1 ? found.get(0) : null;
+        Split split = new Split(digits, count, group, budget);
+        split.search(0, new ArrayList<>());
+        return split.found.size() == 1 && split.budget > 0 ? split.found.get(0) : null;
     }
 
-    private static void search(String digits, int at, int count, int group, List<String> taken, List<List<String>> found) {
-        if (found.size() > 1) {
-            return;
+    private static final int SEARCH_BUDGET = 200_000;
+
+    /** One search for the splits of a run of digits. */
+    private static final class Split {
+        private final String digits;
+        private final int count;
+        private final int group;
+        private final List<List<String>> found = new ArrayList<>();
+        private int budget;
+
+        Split(String digits, int count, int group, int budget) {
+            this.digits = digits;
+            this.count = count;
+            this.group = group;
+            this.budget = budget;
         }
-        int left = count - taken.size();
-        if (left == 0) {
-            if (at == digits.length()) {
-                found.add(List.copyOf(taken));
+
+        void search(int at, List<String> taken) {
+            if (found.size() > 1 || --budget <= 0) {
+                return;
             }
-            return;
-        }
-        int remainingDigits = digits.length() - at;
-        if (remainingDigits < left || remainingDigits > left * MAX_DIGITS) {
-            return;
-        }
-        boolean total = (taken.size() + 1) % group == 0;
-        if (total) {
-            long sum = 0;
-            for (int i = taken.size() - group + 1; i < taken.size(); i++) {
-                sum += Long.parseLong(taken.get(i));
+            int left = count - taken.size();
+            if (left == 0) {
+                if (at == digits.length()) {
+                    found.add(List.copyOf(taken));
+                }
+                return;
             }
-            String wanted = Long.toString(sum);
-            if (digits.startsWith(wanted, at)) {
-                taken.add(wanted);
-                search(digits, at + wanted.length(), count, group, taken, found);
+            int remainingDigits = digits.length() - at;
+            if (remainingDigits < left || remainingDigits > left * MAX_DIGITS) {
+                return;
+            }
+            if ((taken.size() + 1) % group == 0) {
+                long sum = 0;
+                for (int i = taken.size() - group + 1; i < taken.size(); i++) {
+                    sum += Long.parseLong(taken.get(i));
+                }
+                String total = Long.toString(sum);
+                if (digits.startsWith(total, at)) {
+                    taken.add(total);
+                    search(at + total.length(), taken);
+                    taken.remove(taken.size() - 1);
+                }
+                return;
+            }
+            for (int len = 1; len <= MAX_DIGITS && at + len <= digits.length(); len++) {
+                if (len > 1 && digits.charAt(at) == '0') {
+                    break; // no number is written with a leading zero
+                }
+                taken.add(digits.substring(at, at + len));
+                search(at + len, taken);
                 taken.remove(taken.size() - 1);
             }
-            return;
-        }
-        for (int len = 1; len <= MAX_DIGITS && at + len <= digits.length(); len++) {
-            if (len > 1 && digits.charAt(at) == '0') {
-                break; // no number is written with a leading zero
-            }
-            taken.add(digits.substring(at, at + len));
-            search(digits, at + len, count, group, taken, found);
-            taken.remove(taken.size() - 1);
         }
     }
 

@@ -97,6 +97,16 @@ public final class Readers {
      * The tags are ASCII in every encoding a page uses, so the bytes are looked at as Latin-1.
      */
     static boolean hasMarkup(byte[] bytes) {
+        int scan = Math.min(bytes.length, 64 * 1024);
+        int brackets = 0;
+        for (int i = 0; i < scan && brackets < 4; i++) {
+            if (bytes[i] == '<') {
+                brackets++;
+            }
+        }
+        if (brackets < 4) {
+            return false; // plain text, the common case: no pattern to run
+        }
         String head = new String(bytes, 0, Math.min(bytes.length, 64 * 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
         var m = MARKUP_TAG.matcher(head);
         int tags = 0;

@@ -17,8 +17,6 @@ import java.util.List;
 public final class TextDecoder {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
-    /** The opening of the note for a file that ends in the middle of a character. */
-    public static final String BROKEN_LAST_CHARACTER = "文件末尾有一个不完整的字符";
 
     private TextDecoder() {
     }
@@ -68,8 +66,8 @@ public final class TextDecoder {
             throw RejectedInput.notText();
         }
         List<String> notes = dropped == 0 ? List.of()
-                : List.of(BROKEN_LAST_CHARACTER + "（%d 个字节），已舍去；文件可能在保存或传输时被截断".formatted(dropped));
-        return new SourceText(name, charset, text, split(text), notes);
+                : List.of("文件末尾有一个不完整的字符（%d 个字节），已舍去；文件可能在保存或传输时被截断".formatted(dropped));
+        return new SourceText(name, charset, text, split(text), notes, dropped > 0);
     }
 
     static List<SourceLine> split(String text) {

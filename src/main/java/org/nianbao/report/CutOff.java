@@ -18,9 +18,4 @@ public record CutOff(String table, String lastRow, List<String> rowsNotReached, 
     public CutOff {
         rowsNotReached = List.copyOf(rowsNotReached);
     }
-
-    /** The report stops inside table {@code t}. */
-    public boolean inTable(String t) {
-        return t.equals(table);
-    }
 }

@@ -23,9 +23,19 @@ class DamagedTextTest {
         assertThat(RunTogetherText.splitUnder("0000000", 7, 7)).containsOnly("0").hasSize(7);
         assertThat(RunTogetherText.splitUnder("100010000000011", 15, 5))
                 .containsExactly("1", "0", "0", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0", "1", "1");
-        // 1+1+0+0+0+0 = 2 and 11+0+0+0+0+0 = 11 … several splits satisfy the total: left unread
+        // 1+20+5+56+4+0 = 86 and 1+20+55+6+4+0 = 86: two splits satisfy the total, so the row is left unread
+        assertThat(RunTogetherText.splitUnder("1205564086", 7, 7)).isNull();
+        // no split satisfies it, or too few digits for seven cells
         assertThat(RunTogetherText.splitUnder("11000022", 7, 7)).isNull();
         assertThat(RunTogetherText.splitUnder("12345", 7, 7)).isNull();
+    }
+
+    @Test
+    void aRunWithMoreWaysToTryThanTheBudgetIsLeftUnread() {
+        String row = "6400204" + "70"; // 64 0 0 2 0 4 | 70, found after a few hundred partial splits
+
+        assertThat(RunTogetherText.splitUnder(row, 7, 7, 100_000)).containsExactly("64", "0", "0", "2", "0", "4", "70");
+        assertThat(RunTogetherText.splitUnder(row, 7, 7, 10)).isNull();
     }
 
     @Test
@@ -106,6 +116,14 @@ class DamagedTextTest {
         Assessment a = Samples.assessEdited("000_0b909c2a4ee59f11.txt", sectionFive(), "无。\n");
 
         assertThat(ruleIds(a)).contains("NARR-NO-PROBLEMS", "NARR-NO-MEASURES");
+    }
+
+    @Test
+    void sectionFiveThatListsOnlyProblemsStillLacksMeasures() {
+        Assessment a = Samples.assessEdited("000_0b909c2a4ee59f11.txt", sectionFive(),
+                "我局政府信息公开工作还存在一些不足：一是政策解读的形式有待进一步丰富；二是信息发布的时效仍需进一步加强。\n");
+
+        assertThat(ruleIds(a)).contains("NARR-NO-MEASURES").doesNotContain("NARR-NO-PROBLEMS", "NARR-MEASURES-UNSURE");
     }
 
     @Test

@@ -81,9 +81,6 @@ class DamagedVariantsPropertyTest {
         System.out.printf("%d damaged variants: assessed %s, refused %s; %d with a cell read as blank;"
                 + " %d of the partly joined with a cell misplaced%n",
                 VARIANTS, assessed, refused, blankedVariants.size(), misplacedVariants.size());
-        int total = assessed.values().stream().mapToInt(Integer::intValue).sum()
-                + refused.values().stream().mapToInt(Integer::intValue).sum();
-        assertThat(total).isEqualTo(VARIANTS);
         // a variant that still has its title or a heading is a report: nearly all are assessed
         assertThat(assessed.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(VARIANTS * 9 / 10);
     }

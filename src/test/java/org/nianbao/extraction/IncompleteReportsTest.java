@@ -63,11 +63,16 @@ class IncompleteReportsTest {
         }
     }
 
+    /** Sample 000's text up to (not including) the first line that holds {@code marker}. */
+    static Assessment upTo(String marker) {
+        String text = Samples.text("000_0b909c2a4ee59f11.txt");
+        int at = text.lastIndexOf('\n', text.indexOf(marker)) + 1;
+        return assess("000-part.txt", text.substring(0, at).getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void aReportCutOffInsideTable3IsReportedOnceAsCutOffNotRowByRow() {
-        String text = Samples.text("000_0b909c2a4ee59f11.txt");
-        String cut = text.substring(0, text.indexOf("2.其他法律行政法规禁止公开"));
-        Assessment a = assess("cut.txt", cut.getBytes(StandardCharsets.UTF_8));
+        Assessment a = upTo("2.其他法律行政法规禁止公开");
 
         assertThat(a.report().completeness()).isEqualTo("cut_off");
         assertThat(ruleIds(a)).contains("COMP-T3-CUT-OFF", "COMP-SECTION-MISSING")
@@ -85,10 +90,18 @@ class IncompleteReportsTest {
     }
 
     @Test
+    void aReportCutOffInTheHeaderOfTable3IsCutOffNotAMissingTable() {
+        Assessment a = upTo("一、本年新收政府信息公开申请数量");
+
+        assertThat(a.report().completeness()).isEqualTo("cut_off");
+        assertThat(ruleIds(a)).contains("COMP-T3-CUT-OFF").doesNotContain("COMP-T3-MISSING", "COMP-T3-ROW-MISSING");
+        assertThat(a.findings()).filteredOn(f -> f.ruleId().equals("COMP-T3-CUT-OFF"))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("表头之后没有数据"));
+    }
+
+    @Test
     void aDraftWithOnlyItsFirstTwoPartsIsAssessedAsADraft() {
-        String text = Samples.text("000_0b909c2a4ee59f11.txt");
-        String draft = text.substring(0, text.indexOf("三、收到和处理政府信息公开申请情况"));
-        Assessment a = assess("draft.txt", draft.getBytes(StandardCharsets.UTF_8));
+        Assessment a = upTo("三、收到和处理政府信息公开申请情况");
 
         assertThat(a.report().completeness()).isEqualTo("draft");
         assertThat(a.findings().stream().filter(f -> f.ruleId().equals("COMP-SECTION-MISSING"))).hasSize(4);
