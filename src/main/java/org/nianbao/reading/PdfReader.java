@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -13,7 +14,9 @@ import org.apache.pdfbox.text.TextPosition;
 /**
  * Reads a PDF with PDFBox: text in reading order (sorted by position), page numbers dropped, and the hard
  * line breaks inside a paragraph joined again, so that a sentence broken across lines reads as one.
- * Table rows keep their cells separated by spaces, which the extractor reads by label.
+ * A table the page draws with ruling lines is read by its geometry ({@link PdfTable}) and comes out as rows of
+ * cells, as a Word document's tables do; a row that a page break cut in two is joined again. A table drawn
+ * without lines keeps its cells separated by spaces, which the extractor reads by label.
  * A PDF without a text layer (a scan) is refused with a clear message.
  */
 final class PdfReader {
@@ -31,9 +34,14 @@ final class PdfReader {
     private PdfReader() {
     }
 
-    /** A line of text and where it ends on the page. */
-    private record PdfLine(String text, float left, float right, boolean pageStart) {
+    /** A line of text and where it ends on the page, or the place where a ruled table stands ({@code table}). */
+    private record PdfLine(String text, float left, float right, boolean pageStart, PdfTable table) {
+        PdfLine(String text, float left, float right, boolean pageStart) {
+            this(text, left, right, pageStart, null);
+        }
     }
+
+    private static final Pattern NUMBER = Pattern.compile("^[-+]?[\\d,，.]+$");
 
     static Document read(String name, byte[] bytes, ReadingLimits limits) {
         if (!endsWithEof(bytes)) {
@@ -82,11 +90,22 @@ final class PdfReader {
         DocumentBuilder out = new DocumentBuilder(limits.maxCharacters());
         StringBuilder paragraph = new StringBuilder();
         PdfLine previous = null;
+        TableRun run = new TableRun(out);
         for (PdfLine line : lines) {
+            if (line.table() != null) {
+                if (paragraph.length() > 0) {
+                    out.paragraph(paragraph.toString());
+                    paragraph.setLength(0);
+                }
+                run.add(line.table());
+                previous = null;
+                continue;
+            }
             String text = line.text().strip();
             if (text.isEmpty() || PAGE_NUMBER.matcher(text).matches()) {
                 continue;
             }
+            run.flush();
             boolean continues = previous != null
                     && previous.right() >= margin - 20
                     && !NUMBERS_AT_END.matcher(previous.text()).matches()
@@ -100,36 +119,141 @@ final class PdfReader {
             paragraph.append(text);
             previous = line;
         }
+        run.flush();
         if (paragraph.length() > 0) {
             out.paragraph(paragraph.toString());
         }
         return out;
     }
 
-    /** PDFBox's stripper, keeping each output line with its horizontal extent. */
+    /**
+     * Ruled tables that follow one another with nothing but page breaks between them. A table continued on the
+     * next page with the same columns may begin with the rest of a row the page break cut: a row with text but
+     * no number, after a row with numbers. That row is joined to the one before, cell by cell.
+     */
+    private static final class TableRun {
+        private final DocumentBuilder out;
+        private float[] edges;
+        private List<String> last;
+
+        TableRun(DocumentBuilder out) {
+            this.out = out;
+        }
+
+        void add(PdfTable table) {
+            List<List<String>> rows = table.cells();
+            if (rows.isEmpty()) {
+                return;
+            }
+            int from = 0;
+            if (last != null && sameColumns(edges, table.columnEdges()) && !hasNumber(rows.get(0)) && hasNumber(last)) {
+                List<String> joined = new ArrayList<>(last.size());
+                for (int i = 0; i < last.size(); i++) {
+                    joined.add(last.get(i) + rows.get(0).get(i));
+                }
+                last = joined;
+                from = 1;
+            }
+            for (int i = from; i < rows.size(); i++) {
+                if (last != null) {
+                    out.row(last);
+                }
+                last = rows.get(i);
+            }
+            edges = table.columnEdges();
+        }
+
+        void flush() {
+            if (last != null) {
+                out.row(last);
+            }
+            last = null;
+            edges = null;
+        }
+
+        private static boolean hasNumber(List<String> row) {
+            return row.stream().anyMatch(c -> NUMBER.matcher(c).matches());
+        }
+
+        private static boolean sameColumns(float[] a, float[] b) {
+            if (a == null || a.length != b.length) {
+                return false;
+            }
+            for (int i = 0; i < a.length; i++) {
+                if (Math.abs(a[i] - b[i]) > 2) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * PDFBox's stripper, keeping each output line with its horizontal extent. Glyphs inside a ruled table go to
+     * the table's cells instead, and the table takes the place in the text where its first glyph was met.
+     */
     private static final class LineCollector extends PDFTextStripper {
         private final List<PdfLine> lines = new ArrayList<>();
         private final StringBuilder current = new StringBuilder();
         private float left = Float.MAX_VALUE;
         private float right = 0;
         private boolean pageStart = true;
+        private List<PdfTable> tables = List.of();
+        private final java.util.Set<PdfTable> placed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
         LineCollector() throws IOException {
             super();
         }
 
         @Override
+        public void processPage(PDPage page) throws IOException {
+            tables = PdfTable.find(PdfRulings.of(page));
+            placed.clear();
+            super.processPage(page);
+        }
+
+        @Override
         protected void writeString(String text, List<TextPosition> positions) {
-            current.append(text);
-            for (TextPosition p : positions) {
-                left = Math.min(left, p.getXDirAdj());
-                right = Math.max(right, p.getXDirAdj() + p.getWidthDirAdj());
+            if (tables.isEmpty()) {
+                current.append(text);
+                for (TextPosition p : positions) {
+                    left = Math.min(left, p.getXDirAdj());
+                    right = Math.max(right, p.getXDirAdj() + p.getWidthDirAdj());
+                }
+                return;
             }
+            for (TextPosition p : positions) {
+                float size = p.getHeightDir() > 0 ? p.getHeightDir() : 8;
+                float x = p.getDir() == 0 ? p.getXDirAdj() + p.getWidthDirAdj() / 2 : p.getX();
+                float y = p.getDir() == 0 ? p.getYDirAdj() - size / 2 : p.getY();
+                PdfTable table = tableAt(x, y);
+                if (table != null) {
+                    table.add(new PdfTable.Glyph(p.getUnicode(), x, y, size, p.getWidthDirAdj()));
+                    if (placed.add(table)) {
+                        lines.add(new PdfLine("", 0, 0, pageStart, table));
+                    }
+                } else {
+                    current.append(p.getUnicode());
+                    left = Math.min(left, p.getXDirAdj());
+                    right = Math.max(right, p.getXDirAdj() + p.getWidthDirAdj());
+                }
+            }
+        }
+
+        private PdfTable tableAt(float x, float y) {
+            for (PdfTable t : tables) {
+                if (t.contains(x, y)) {
+                    return t;
+                }
+            }
+            return null;
         }
 
         @Override
         protected void writeWordSeparator() {
-            current.append(' ');
+            if (!current.isEmpty()) {
+                current.append(' ');
+            }
         }
 
         @Override
