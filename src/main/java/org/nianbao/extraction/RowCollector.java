@@ -7,6 +7,8 @@ import org.nianbao.report.TableCell;
 /**
  * Collects the values of one table row after its label: on the label's own line, and on the lines that
  * follow when the report prints one cell per line. Emits the row's cells when the next label arrives.
+ * A row whose values came one per line and are fewer than its columns is not emitted: a blank cell left out,
+ * or two lines run into one number, would put every later value in the wrong column. It is noted as unreadable.
  */
 final class RowCollector {
 
@@ -20,6 +22,9 @@ final class RowCollector {
     private int taken;
     private int labelLine;
     private boolean silentWhenEmpty;
+    private final List<TableCell> pending = new java.util.ArrayList<>();
+    private int linesWithValues;
+    private boolean oneValueLines;
 
     RowCollector(String table, List<TableCell> cells, List<ExtractionNote> notes) {
         this.table = table;
@@ -36,6 +41,9 @@ final class RowCollector {
         taken = 0;
         labelLine = line;
         silentWhenEmpty = silentIfNoValues;
+        pending.clear();
+        linesWithValues = 0;
+        oneValueLines = false;
     }
 
     boolean accepting() {
@@ -57,6 +65,7 @@ final class RowCollector {
     /** Drops a row that turned out to be a group heading (「(六)其他处理」 followed by its sub-rows). */
     void discard() {
         row = null;
+        pending.clear();
     }
 
     /**
@@ -66,6 +75,15 @@ final class RowCollector {
      * order, blanks included.
      */
     void offerRow(List<String> rest, int line) {
+        int before = taken;
+        take(rest, line);
+        if (taken > before) {
+            linesWithValues++;
+            oneValueLines |= line != labelLine && taken - before == 1 && rest.stream().filter(c -> !c.isEmpty()).count() == 1;
+        }
+    }
+
+    private void take(List<String> rest, int line) {
         int remaining = columns.size() - taken;
         long values = rest.stream().filter(c -> !c.isEmpty()).count();
         if (values >= remaining) {
@@ -94,7 +112,7 @@ final class RowCollector {
         if (column == null) {
             return;
         }
-        cells.add(new TableCell(table, row, column, CellValue.parse(text), text.strip(), line));
+        pending.add(new TableCell(table, row, column, CellValue.parse(text), text.strip(), line));
     }
 
     void finish() {
@@ -103,10 +121,17 @@ final class RowCollector {
         }
         if (taken == 0 && !silentWhenEmpty) {
             notes.add(new ExtractionNote(table, labelLine, "表%s「%s」一行未能识别出数值".formatted(table, label), row));
+        } else if (taken > 0 && taken < columns.size() && (linesWithValues > 1 || oneValueLines)) {
+            notes.add(new ExtractionNote(table, labelLine,
+                    "表%s「%s」一行逐行列出的数值只有 %d 个，应有 %d 个，无法确定各自所在的栏目，未读取"
+                            .formatted(table, label, taken, columns.size()), row));
+            pending.clear();
         } else if (taken > 0 && taken < columns.size()) {
             notes.add(new ExtractionNote(table, labelLine,
                     "表%s「%s」一行只识别出 %d 个数值，应有 %d 个".formatted(table, label, taken, columns.size())));
         }
+        cells.addAll(pending);
+        pending.clear();
         row = null;
     }
 }

@@ -18,6 +18,9 @@ final class TableReader {
 
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern ITEM = Pattern.compile("第二十条第\\(?([一二三四五六七八九十]+)\\)?项");
+    /** Labels that only the next table (or the next part) prints: the table read so far ends before them. */
+    private static final Pattern AFTER_TABLE2 = Pattern.compile("申请人情况|本年新收|收到和处理政府信息公开申请|依申请公开情况");
+    private static final Pattern AFTER_TABLE3 = Pattern.compile("行政复议|行政诉讼|直接起诉|复议后起诉|存在的主要问题");
     private static final List<String> TABLE3_COLUMN_KEYS =
             TableLayout.TABLE3_COLUMNS.stream().map(TableLayout.Key::key).toList();
 
@@ -65,6 +68,7 @@ final class TableReader {
         RowCollector row = new RowCollector("2", cells, notes);
         List<String> columns = new ArrayList<>();
         boolean header = false;
+        lines:
         for (int n = from; n <= to; n++) {
             LineCells lc = LineCells.of(lines.get(n - 1));
             List<String> cellsHere = lc.cells();
@@ -77,6 +81,9 @@ final class TableReader {
             for (int i = 0; i < cellsHere.size(); i++) {
                 String cell = cellsHere.get(i);
                 String compact = compact(cell);
+                if (AFTER_TABLE2.matcher(compact).find()) {
+                    break lines; // table 3 begins on this line (its heading was joined to the last row)
+                }
                 Matcher item = ITEM.matcher(compact);
                 if (item.find()) {
                     row.finish();
@@ -97,6 +104,13 @@ final class TableReader {
                         TableLayout.Key column = TableLayout.match(TableLayout.TABLE2_COLUMNS, words[w]);
                         columns.add(column == null ? null : column.key());
                     }
+                    String rest = compact.substring("信息内容".length());
+                    if (words.length == 1 && !rest.isEmpty()) { // 「信息内容上一年项目数量」: a lost line break
+                        for (String label : RunTogetherText.table2Columns(rest)) {
+                            TableLayout.Key column = TableLayout.match(TableLayout.TABLE2_COLUMNS, label);
+                            columns.add(column == null ? null : column.key());
+                        }
+                    }
                     continue;
                 }
                 if (cell.isEmpty() || CellValue.isValue(cell)) {
@@ -113,11 +127,17 @@ final class TableReader {
                     row.offerRow(cellsHere.subList(i + 1, next), n);
                     i = next - 1;
                 } else if (header) {
-                    TableLayout.Key column = TableLayout.match(TableLayout.TABLE2_COLUMNS, compact);
-                    if (column == null) {
-                        notes.add(new ExtractionNote("2", n, "表2表头「%s」不是标准栏目，其数值未读取".formatted(cell)));
+                    // two column labels whose line break was lost (「上一年项目数量本年增/减」) are two columns
+                    List<String> labels = RunTogetherText.table2Columns(compact);
+                    for (String label : labels.isEmpty() ? List.of(compact) : labels) {
+                        TableLayout.Key column = TableLayout.match(TableLayout.TABLE2_COLUMNS, label);
+                        if (column == null) {
+                            notes.add(new ExtractionNote("2", n, "表2表头「%s」不是标准栏目，其数值未读取".formatted(cell)));
+                        }
+                        columns.add(column == null ? null : column.key());
                     }
-                    columns.add(column == null ? null : column.key());
+                } else if (row.accepting()) {
+                    row.finish(); // text that is no label of table 2 (「7行政强制」): the row's values do not go on past it
                 }
             }
         }
@@ -131,6 +151,7 @@ final class TableReader {
         RowCollector row = new RowCollector("3", cells, notes);
         boolean started = false;
         int lastRowLine = 0;
+        lines:
         for (int n = from; n <= to; n++) {
             LineCells lc = LineCells.of(lines.get(n - 1));
             if (lc.isEmpty()) {
@@ -159,6 +180,9 @@ final class TableReader {
                     continue;
                 }
                 String compact = compact(cell);
+                if (AFTER_TABLE3.matcher(compact).find()) {
+                    break lines; // table 4 or part 五 begins on this line
+                }
                 TableLayout.Key key = TableLayout.match(TableLayout.TABLE3_ROWS, compact);
                 if (key == null && "other".equals(row.row()) && !row.hasValues() && compact.equals("其他")) {
                     key = TableLayout.TABLE3_ROWS.stream().filter(k -> k.key().equals("other_misc")).findFirst().orElseThrow();
@@ -197,42 +221,10 @@ final class TableReader {
         return lastRowLine;
     }
 
-    // ---- table 4: fifteen numbers in a fixed order ----------------------------------------------------
+    // ---- table 4: fifteen cells, each placed by its column ---------------------------------------------
 
     private void readTable4(int from, int to) {
-        List<String> values = new ArrayList<>();
-        List<Integer> valueLines = new ArrayList<>();
-        for (int n = from; n <= to && values.size() < 15; n++) {
-            LineCells lc = LineCells.of(lines.get(n - 1));
-            if (lc.isEmpty()) {
-                continue;
-            }
-            List<String> found = new ArrayList<>();
-            if (lc.valuesOnly()) {
-                found.addAll(trimBlanks(lc.cells()));
-            } else {
-                lc.cells().stream().filter(c -> !c.isEmpty() && CellValue.isValue(c)).forEach(found::add);
-            }
-            for (String v : found) {
-                if (values.size() < 15) {
-                    values.add(v);
-                    valueLines.add(n);
-                }
-            }
-        }
-        if (values.isEmpty()) {
-            return;
-        }
-        if (values.size() < 15) {
-            notes.add(new ExtractionNote("4", valueLines.get(0),
-                    "表4只识别出 %d 个数值，应有 15 个；已按顺序对应".formatted(values.size())));
-        }
-        for (int i = 0; i < values.size(); i++) {
-            String rowKey = TableLayout.TABLE4_ROWS.get(i / 5).key();
-            String column = TableLayout.TABLE4_COLUMNS.get(i % 5).key();
-            cells.add(new TableCell("4", rowKey, column, CellValue.parse(values.get(i)), values.get(i).strip(),
-                    valueLines.get(i)));
-        }
+        Table4Reader.read(lines, from, to, cells, notes);
     }
 
     /** The index of the next cell that is a label (neither blank nor a value), or the end. */

@@ -145,4 +145,22 @@ class DamagedTextTest {
         int five = text.indexOf('\n', text.indexOf("五、存在的主要问题")) + 1;
         return text.substring(five, text.indexOf("六、其他需要报告的事项"));
     }
+
+    @Test
+    void aOneCellPerLineRowWhoseTwoValuesRanIntoOneNumberIsNotReadAndSaysSo() {
+        String name = "002_6d7e4eb448e02a30.txt";
+        String text = Samples.text(name);
+        // 行政许可 103 / 26 / 129, one per line: the break between 103 and 26 lost gives 「10326」
+        String joined = text.replaceFirst("103\\s*\\n\\s*26", "10326");
+        assertThat(joined).isNotEqualTo(text);
+
+        Assessment a = assess(name, joined.getBytes(StandardCharsets.UTF_8));
+
+        Map<String, Number> read = cells(a);
+        assertThat(read).doesNotContainKeys("2/admin_licensing/last_year_items", "2/admin_licensing/change",
+                "2/admin_licensing/decisions");
+        assertThat(read).containsEntry("2/other_services/last_year_items", 37L);
+        assertThat(a.findings()).anySatisfy(f -> assertThat(f.message()).contains("行政许可", "无法确定各自所在的栏目"));
+        assertThat(ruleIds(a)).doesNotContain("COMP-T2-ROW-MISSING");
+    }
 }
