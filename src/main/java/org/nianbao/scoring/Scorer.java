@@ -10,7 +10,7 @@ import org.nianbao.rules.RuleEngine;
 
 /**
  * Applies a scorecard to what the rules found. Each check earns its points less the deductions of its
- * findings (never below zero); a check that cannot be made is left out and the total is rescaled:
+ * findings (never below zero; an {@code info} finding deducts nothing); a check that cannot be made is left out and the total is rescaled:
  * earned ÷ applicable × 100.
  */
 public final class Scorer {
@@ -89,6 +89,9 @@ public final class Scorer {
     }
 
     private static double deduction(Scorecard.Check check, Finding f) {
+        if ("info".equals(f.severity())) {
+            return 0; // a note for the reader: it costs nothing (a finding that should cost points is a warning)
+        }
         Scorecard.Deduction d = check.deductions().get(f.ruleId());
         if (d != null) {
             return d.of(f.measure());

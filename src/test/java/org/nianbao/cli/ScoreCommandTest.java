@@ -109,7 +109,7 @@ class ScoreCommandTest {
             var scores = book.getSheet("评分");
             assertThat(scores.getLastRowNum()).isEqualTo(1);
             assertThat(scores.getRow(1).getCell(1).getStringCellValue()).isEqualTo("忻州市应急管理局");
-            assertThat(scores.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(68.29);
+            assertThat(scores.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(58.33);
             var findings = book.getSheet("问题");
             assertThat(findings.getLastRowNum()).isEqualTo(24);
             assertThat(findings.getRow(1).getCell(2).getStringCellValue()).isEqualTo("TIME-SIGNED-IN-REPORT-YEAR");

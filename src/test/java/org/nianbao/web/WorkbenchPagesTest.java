@@ -71,7 +71,7 @@ class WorkbenchPagesTest {
 
         HttpResponse<String> result = upload("/check", "004.txt", Samples.bytes("004_e93a6eea8c407df3.txt"));
         assertThat(result.statusCode()).isEqualTo(200);
-        assertThat(result.body()).contains("忻州市应急管理局", "68.29", "合格", "TIME-SIGNED-IN-REPORT-YEAR", "更正落款日期");
+        assertThat(result.body()).contains("忻州市应急管理局", "58.33", "不合格", "TIME-SIGNED-IN-REPORT-YEAR", "更正落款日期");
 
         HttpResponse<String> empty = upload("/check", "empty.txt", new byte[0]);
         assertThat(empty.statusCode()).isEqualTo(400);
