@@ -16,11 +16,12 @@ public final class Levels {
 
     /**
      * A township's (乡、镇、街道), a people's government's composite report (…人民政府), or an organ's own report
-     * (a 局, 委, 办, including a 人民政府办公室).
+     * (a 局, 委, 办, including a 人民政府办公室); {@code null} when the agency is not known, so that no deadline is
+     * applied on a guess.
      */
     public static String of(String agency) {
         if (agency == null) {
-            return Report.DEPARTMENT;
+            return null;
         }
         if (TOWNSHIP.matcher(agency).find() || agency.endsWith("街道办事处")) {
             return Report.TOWNSHIP;

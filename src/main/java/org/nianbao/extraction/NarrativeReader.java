@@ -312,6 +312,9 @@ final class NarrativeReader {
                     if (taken.stream().anyMatch(r -> start < r[1] && m.end() > r[0])) {
                         continue;
                     }
+                    if (!about(claim, compact, start, m.end())) {
+                        continue;
+                    }
                     double value = 0;
                     if (!claim.zero()) {
                         String digits = m.group(1) != null ? m.group(1) : m.groupCount() > 1 ? m.group(2) : null;
@@ -327,6 +330,60 @@ final class NarrativeReader {
             }
         }
         return claims;
+    }
+
+    /** A sentence about government information disclosure: its applications, or its 复议 and 诉讼. */
+    private static final Pattern DISCLOSURE = Pattern.compile(
+            "政府信息公开|信息公开申请|依申请公开|依申请|公开申请|申请公开|申请件|公开件");
+    /** A clause about another year: 「较上年收到申请29件」 is last year's count or a difference, not this year's. */
+    private static final Pattern OTHER_YEAR = Pattern.compile("较上年|比上年|同比|较去年|比去年|去年|上一年度?|上年度|前年");
+    /** 「未收到涉及政府信息公开申请的行政复议」: the 复议, not the applications, is what was not received. */
+    private static final Pattern FOLLOWED_BY_REVIEW = Pattern.compile("^的?(?:行政)?(?:复议|诉讼)");
+
+    /**
+     * Whether a number the text states is the claim its pattern takes it for: its sentence is about government
+     * information disclosure (not 行政许可申请, 网民留言 or a 司法局's own 行政复议 cases) and its clause about this year.
+     */
+    private static boolean about(ClaimPattern claim, String text, int start, int end) {
+        String sentence = around(text, start, end, "。；;！!？?");
+        if (!DISCLOSURE.matcher(sentence).find()
+                && !(REFERS_BACK.matcher(sentence).find() && DISCLOSURE.matcher(previousSentence(text, start)).find())) {
+            return false;
+        }
+        if (claim.subject().startsWith("applications_") && sentence.contains("行政许可")
+                && !sentence.contains("政府信息公开") && !sentence.contains("依申请")) {
+            return false;
+        }
+        if (claim.zero() && claim.subject().equals("applications_received")
+                && FOLLOWED_BY_REVIEW.matcher(text.substring(end)).find()) {
+            return false;
+        }
+        String clause = around(text, start, end, "。；;！!？?，,");
+        return claim.subject().equals("applications_carried_over") || !OTHER_YEAR.matcher(clause).find();
+    }
+
+    /** 「其中281件已办结」: a sentence that goes on about what the one before counted. */
+    private static final Pattern REFERS_BACK = Pattern.compile("^(?:其中|其余|上述|以上|这些|前述|全部|均)");
+
+    private static String previousSentence(String text, int start) {
+        int a = start;
+        while (a > 0 && "。；;！!？?".indexOf(text.charAt(a - 1)) < 0) {
+            a--;
+        }
+        return a == 0 ? "" : around(text, a - 1, a - 1, "。；;！!？?");
+    }
+
+    /** The stretch of text around start..end bounded by any of the stop characters. */
+    private static String around(String text, int start, int end, String stops) {
+        int a = start;
+        while (a > 0 && stops.indexOf(text.charAt(a - 1)) < 0) {
+            a--;
+        }
+        int b = end;
+        while (b < text.length() && stops.indexOf(text.charAt(b)) < 0) {
+            b++;
+        }
+        return text.substring(a, b);
     }
 
     static List<YearMention> yearMentions(List<SourceLine> lines, List<Section> sections) {

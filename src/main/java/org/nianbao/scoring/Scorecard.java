@@ -81,15 +81,19 @@ public record Scorecard(String id, String name, String version, List<Category> c
     public record Cap(String id, List<String> rules, Double minMeasure, String maxGrade, String flag) {
     }
 
-    /** The deadline for a report: 31 March for reports on 2018 and earlier, else by the report's level. */
+    /**
+     * The deadline for a report: 31 March for reports on 2018 and earlier, else by the report's level; the later
+     * one when the level is not known.
+     */
     public Deadline deadlineFor(Report report) {
         if (report.year() == null) {
             return null;
         }
-        String key = report.year() <= 2018 ? "reportsUpTo2018" : report.level();
+        // a report whose level is not known is held to the later deadline: late only if late under either
+        String key = report.year() <= 2018 ? "reportsUpTo2018" : report.level() == null ? "government" : report.level();
         String monthDay = deadlines.getOrDefault(key, deadlines.get("department"));
         MonthDay md = MonthDay.parse("--" + monthDay);
-        String basis = switch (key) {
+        String basis = report.level() == null && report.year() > 2018 ? "层级未能确定，按较晚的人民政府年度报告" : switch (key) {
             case "reportsUpTo2018" -> "2018年及以前的年度报告";
             case "government" -> "人民政府年度报告";
             case "township" -> "乡镇（街道）年度报告";

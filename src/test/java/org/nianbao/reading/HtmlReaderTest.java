@@ -62,6 +62,8 @@ class HtmlReaderTest {
         assertThat(a.report().publishedOnSource()).isEqualTo("page");
         // rows the page leaves out are missing rows, not an imbalance
         assertThat(a.findings()).anyMatch(f -> f.ruleId().equals("COMP-T3-ROW-MISSING"));
-        assertThat(a.findings()).noneMatch(f -> f.category().equals("arithmetic") && f.isErrorOrWarning());
+        // no equation fails on the rows that are there (the rows left out of this excerpt fail as missing)
+        assertThat(a.findings()).noneMatch(f -> f.category().equals("arithmetic") && f.isErrorOrWarning()
+                && !f.ruleId().endsWith("-UNCHECKABLE") && !f.ruleId().endsWith("-ABSENT"));
     }
 }
