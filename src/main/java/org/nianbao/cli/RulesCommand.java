@@ -99,6 +99,8 @@ public final class RulesCommand {
                     out.printf("%s %s — %s%n", r.passed() ? "通过" : "失败", r.file(), r.name());
                     r.failures().forEach(f -> out.println("      " + f));
                 }
+                List<String> gaps = RuleCases.gaps(active.rules().rules().stream().map(org.nianbao.rules.RuleInfo::id).toList(), rules);
+                gaps.forEach(g -> out.println("提示 " + g));
                 out.printf("%d passed, %d failed%n", results.size() - failed, failed);
                 return failed == 0 ? 0 : 1;
             }

@@ -346,6 +346,9 @@ final class NarrativeReader {
      */
     private static boolean about(ClaimPattern claim, String text, int start, int end) {
         String sentence = around(text, start, end, "。；;！!？?");
+        if (claim.subject().equals("normative_documents_issued")) {
+            return !OTHER_YEAR.matcher(around(text, start, end, "。；;！!？?，,")).find();
+        }
         if (!DISCLOSURE.matcher(sentence).find()
                 && !(REFERS_BACK.matcher(sentence).find() && DISCLOSURE.matcher(previousSentence(text, start)).find())) {
             return false;

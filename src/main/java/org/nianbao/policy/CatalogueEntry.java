@@ -19,7 +19,9 @@ public record CatalogueEntry(String id, String check, String checkName, String c
             Scorecard.Check check = card.check(r.check());
             Double points = check == null ? null : check.points();
             Double deduction = null;
-            if (check != null) {
+            if ("info".equals(r.severity())) {
+                deduction = 0.0; // a note: it costs nothing
+            } else if (check != null) {
                 Scorecard.Deduction d = check.deductions().get(r.id());
                 if (d != null) {
                     deduction = d.bands().isEmpty() ? d.points() : null;

@@ -9,9 +9,10 @@ import java.util.List;
  * @param report      the report file, relative to the folder of the test file
  * @param publishedOn the publication date to assume (YYYY-MM-DD), if any
  * @param level       the level to assume (government, department, township), if any
+ * @param previousYear last year's report of the same agency (relative like {@code report}), for the cross-year rules
  */
-public record RuleCase(String name, String report, String publishedOn, String level, List<String> mustFire,
-                       List<String> mustNotFire, Range score) {
+public record RuleCase(String name, String report, String publishedOn, String level, String previousYear,
+                       List<String> mustFire, List<String> mustNotFire, Range score) {
 
     public RuleCase {
         mustFire = mustFire == null ? List.of() : List.copyOf(mustFire);

@@ -33,6 +33,51 @@ public final class RuleCases {
     public record Result(String file, String name, boolean passed, Double score, List<String> failures) {
     }
 
+    /**
+     * The rules that lack a case where they must fire, or a case where they must not: each rule is tested both
+     * ways. One message per gap, in the rule list's order.
+     */
+    public static List<String> gaps(List<String> ruleIds, Path rulesDir) {
+        java.util.Set<String> fire = new java.util.HashSet<>();
+        java.util.Set<String> notFire = new java.util.HashSet<>();
+        for (RuleCase c : cases(rulesDir)) {
+            fire.addAll(c.mustFire());
+            notFire.addAll(c.mustNotFire());
+        }
+        List<String> gaps = new ArrayList<>();
+        for (String id : ruleIds) {
+            if (!fire.contains(id)) {
+                gaps.add("规则 " + id + " 没有「应当触发」的测试案例");
+            }
+            if (!notFire.contains(id)) {
+                gaps.add("规则 " + id + " 没有「不应触发」的测试案例");
+            }
+        }
+        return gaps;
+    }
+
+    /** Every case of the rule test files that can be read. */
+    public static List<RuleCase> cases(Path rulesDir) {
+        Path folder = rulesDir.resolve(FOLDER);
+        List<RuleCase> all = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return all;
+        }
+        try (Stream<Path> list = Files.list(folder)) {
+            for (Path file : list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+                JsonNode root = YAML.readTree(Files.readAllBytes(file));
+                List<RuleCase> cases = YAML.convertValue(root.get("cases"),
+                        YAML.getTypeFactory().constructCollectionType(List.class, RuleCase.class));
+                if (cases != null) {
+                    all.addAll(cases);
+                }
+            }
+        } catch (IOException | JacksonException | IllegalArgumentException e) {
+            return all; // reported with its reason by run()
+        }
+        return all;
+    }
+
     public static List<Result> run(Assessor assessor, Path rulesDir) {
         Path folder = rulesDir.resolve(FOLDER);
         List<Result> results = new ArrayList<>();
@@ -68,6 +113,10 @@ public final class RuleCases {
         try {
             AssessmentOptions options = new AssessmentOptions(
                     c.publishedOn() == null ? null : LocalDate.parse(c.publishedOn()), null, c.level());
+            if (c.previousYear() != null) {
+                options = options.withPreviousYear(org.nianbao.reading.Readers.read(c.previousYear(),
+                        Files.readAllBytes(folder.resolve(c.previousYear()))));
+            }
             a = assessor.assess(c.report(), Files.readAllBytes(folder.resolve(c.report())), options);
         } catch (IOException | RejectedInput | java.time.format.DateTimeParseException | RuleFailure e) {
             return new Result(file, c.name(), false, null, List.of("无法评估报告 " + c.report() + "：" + e.getMessage()));

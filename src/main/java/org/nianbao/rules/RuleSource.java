@@ -14,7 +14,7 @@ record RuleSource(String file, int line, String description) {
     /** The comment a decision table's generated rule carries: the sheet cell of its row. */
     private static final Pattern TABLE_ROW = Pattern.compile("^\\s*// rule values at [A-Z]+(\\d+)");
 
-    /** Every {@code rule "ID"} of a rule file, with the last comment line before it. */
+    /** Every {@code rule "ID"} of a rule file, with the comment lines right above it. */
     static Map<String, RuleSource> scan(String file, String text) {
         Map<String, RuleSource> found = new HashMap<>();
         String[] lines = text.split("\\R", -1);
@@ -27,7 +27,9 @@ record RuleSource(String file, int line, String description) {
             if (row.find()) {
                 tableRow = Integer.parseInt(row.group(1));
             } else if (c.matches()) {
-                comment = c.group(1).strip();
+                // a comment over several lines is one description; a blank line ends it
+                comment = i > 0 && COMMENT.matcher(lines[i - 1]).matches() && !comment.isEmpty()
+                        ? comment + c.group(1).strip() : c.group(1).strip();
             } else if (r.find()) {
                 // a decision table writes its row's description as /* … */ right after the rule line
                 Matcher block = i + 1 < lines.length ? BLOCK_COMMENT.matcher(lines[i + 1]) : null;
@@ -37,7 +39,7 @@ record RuleSource(String file, int line, String description) {
                 found.put(r.group(1), new RuleSource(file, tableRow > 0 ? tableRow : i + 1, comment));
                 comment = "";
                 tableRow = 0;
-            } else if (!lines[i].isBlank()) {
+            } else {
                 comment = "";
             }
         }

@@ -137,6 +137,16 @@ public class RulesController {
         return name;
     }
 
+    /**
+     * {@code GET /api/rules/method}: the scoring method in force — every check with its points and caps, the rules
+     * that test it and their basis — generated from the rules and scorecard, for a committee to publish.
+     */
+    @GetMapping("/method")
+    public org.nianbao.policy.ScoringMethod method() {
+        var assessor = service.assessor();
+        return org.nianbao.policy.ScoringMethod.of(assessor.rules(), assessor.scorecard());
+    }
+
     /** Every rule of the active ruleset: id, check, category, severity, points, description, file and line. */
     @GetMapping
     public Map<String, Object> catalogue() {

@@ -62,6 +62,14 @@ public class WorkbenchController {
         return "index";
     }
 
+    /** The scoring method in force, as a printable page (the same as {@code GET /api/rules/method}). */
+    @GetMapping("/method")
+    public String method(Model model) {
+        var assessor = service.assessor();
+        model.addAttribute("method", org.nianbao.policy.ScoringMethod.of(assessor.rules(), assessor.scorecard()));
+        return "method";
+    }
+
     @PostMapping("/check")
     public ModelAndView check(@RequestParam("file") MultipartFile file,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,

@@ -25,6 +25,21 @@ class RuleCasesTest {
     }
 
     @Test
+    void everyRuleHasACaseWhereItMustFireAndOneWhereItMustNot() {
+        List<String> ids = org.nianbao.rules.RuleSetLoader.load(Samples.RULES).rules().stream()
+                .map(org.nianbao.rules.RuleInfo::id).toList();
+
+        assertThat(ids).hasSizeGreaterThan(50);
+        assertThat(RuleCases.gaps(ids, Samples.RULES)).isEmpty();
+    }
+
+    @Test
+    void aRuleWithoutACaseEitherWayIsAGap() {
+        assertThat(RuleCases.gaps(List.of("NO-SUCH-RULE", "TIME-PUBLISHED-LATE"), Samples.RULES))
+                .containsExactly("规则 NO-SUCH-RULE 没有「应当触发」的测试案例", "规则 NO-SUCH-RULE 没有「不应触发」的测试案例");
+    }
+
+    @Test
     void aCaseFailsWithItsReasons() throws IOException {
         Files.createDirectories(dir.resolve("tests"));
         Files.copy(Samples.DIR.resolve("001_0f3a3c160bddc4d1.txt"), dir.resolve("tests/001.txt"));

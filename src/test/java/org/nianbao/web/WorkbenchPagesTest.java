@@ -66,6 +66,17 @@ class WorkbenchPagesTest {
     }
 
     @Test
+    void publishesTheScoringMethodInForceAsAPageAndAsJson() throws Exception {
+        HttpResponse<String> page = get("/method");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("评分办法", "T1", "按期公开", "ARITH-T3-BALANCE", "封顶", "合格", "03-31");
+
+        HttpResponse<String> json = get("/api/rules/method");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).contains("\"categories\"", "\"caps\"", "\"deadlines\"", "ARITH-RULES-BY-ORGAN");
+    }
+
+    @Test
     void scoresAnUploadedReportOnAPage() throws Exception {
         assertThat(get("/").body()).contains("报告评分", "name=\"file\"", "自查表");
 

@@ -1,0 +1,59 @@
+package org.nianbao.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nianbao.rules.RuleSet;
+import org.nianbao.scoring.Scorecard;
+
+/**
+ * The scoring method a committee hands to agencies before a round, generated from the rules and the scorecard in
+ * force, never written by hand: every check with its points, the rules that test it (what each tests and on what
+ * basis, as its comment says) and what each finding costs; the caps, the grade bands and the deadlines.
+ */
+public record ScoringMethod(String ruleset, String scorecard, String scorecardName, List<Category> categories,
+                            List<Cap> caps, List<Scorecard.Grade> grades, Map<String, String> deadlines) {
+
+    /** A category and its checks. */
+    public record Category(String id, String name, double points, List<Check> checks) {
+    }
+
+    /**
+     * A check: its points, how a finding deducts ({@code perFinding}, else the whole check), when it applies,
+     * and its rules.
+     */
+    public record Check(String id, String name, double points, Double perFinding, Integer appliesFromYear,
+                        boolean needsPreviousYear, List<Rule> rules) {
+    }
+
+    /** A rule: what it tests and on what basis (its comment), how serious, and what one finding costs. */
+    public record Rule(String id, String severity, String test, Double deduction, String file, int line) {
+    }
+
+    /** A cap: the grade a report cannot exceed when one of these rules finds something. */
+    public record Cap(String flag, String maxGrade, List<String> rules, Double minMeasure) {
+    }
+
+    public static ScoringMethod of(RuleSet rules, Scorecard card) {
+        List<CatalogueEntry> entries = CatalogueEntry.of(rules.rules(), card);
+        List<Category> categories = new ArrayList<>();
+        for (Scorecard.Category category : card.categories()) {
+            List<Check> checks = new ArrayList<>();
+            double points = 0;
+            for (Scorecard.Check check : card.checks()) {
+                if (!check.category().equals(category.id())) {
+                    continue;
+                }
+                List<Rule> tested = entries.stream().filter(e -> check.id().equals(e.check()))
+                        .map(e -> new Rule(e.id(), e.severity(), e.description(), e.deduction(), e.file(), e.line()))
+                        .toList();
+                checks.add(new Check(check.id(), check.name(), check.points(), check.perFinding(), check.appliesFromYear(),
+                        Boolean.TRUE.equals(check.needsPreviousYear()), tested));
+                points += check.points();
+            }
+            categories.add(new Category(category.id(), category.name(), points, checks));
+        }
+        List<Cap> caps = card.caps().stream().map(c -> new Cap(c.flag(), c.maxGrade(), c.rules(), c.minMeasure())).toList();
+        return new ScoringMethod(rules.version(), card.label(), card.name(), categories, caps, card.grades(), card.deadlines());
+    }
+}
