@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record NianbaoProperties(Path rulesDir, Path scorecard) {
 
     public NianbaoProperties {
-        rulesDir = rulesDir == null ? Path.of("rules") : rulesDir;
-        scorecard = scorecard == null ? Path.of("scorecards", "default.yaml") : scorecard;
+        // a folder that is not there (the jar run elsewhere): the rules and scorecards the jar carries
+        rulesDir = org.nianbao.policy.DefaultBundle.rulesOr(rulesDir == null ? Path.of("rules") : rulesDir);
+        scorecard = org.nianbao.policy.DefaultBundle.scorecardOr(scorecard == null ? Path.of("scorecards", "default.yaml") : scorecard);
     }
 
     /** The folder of the scorecards kept side by side (that of the default scorecard). */

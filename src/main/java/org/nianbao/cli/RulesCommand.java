@@ -12,6 +12,7 @@ import org.nianbao.assessment.BatchItem;
 import org.nianbao.policy.CatalogueEntry;
 import org.nianbao.policy.DryRun;
 import org.nianbao.policy.RuleCases;
+import org.nianbao.policy.DefaultBundle;
 import org.nianbao.policy.Validation;
 import org.nianbao.reading.ReadingLimits;
 import org.nianbao.reading.RejectedInput;
@@ -43,8 +44,8 @@ public final class RulesCommand {
             return args.length == 0 ? 2 : 0;
         }
         String action = args[0];
-        Path rules = Path.of("rules");
-        Path scorecard = Path.of("scorecards", "default.yaml");
+        Path rules = null;
+        Path scorecard = null;
         Path candidate = null;
         Path candidateScorecard = null;
         List<Path> paths = new ArrayList<>();
@@ -74,6 +75,9 @@ public final class RulesCommand {
             err.println(USAGE);
             return 2;
         }
+        // without --rules / --scorecard: the folders beside the command, else the ones the jar carries
+        rules = rules != null ? rules : DefaultBundle.rulesOr(Path.of("rules"));
+        scorecard = scorecard != null ? scorecard : DefaultBundle.scorecardOr(Path.of("scorecards", "default.yaml"));
 
         Validation active = Validation.of(rules, scorecard);
         if (!active.valid()) {

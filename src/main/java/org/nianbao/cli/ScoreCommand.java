@@ -18,6 +18,7 @@ import org.nianbao.assessment.Assessor;
 import org.nianbao.assessment.BatchItem;
 import org.nianbao.export.Exports;
 import org.nianbao.extraction.Levels;
+import org.nianbao.policy.DefaultBundle;
 import org.nianbao.policy.Validation;
 import org.nianbao.reading.Readers;
 import org.nianbao.reading.ReadingLimits;
@@ -49,8 +50,8 @@ public final class ScoreCommand {
         boolean withFacts = false;
         LocalDate publishedOn = null;
         String level = null;
-        Path rulesDir = Path.of("rules");
-        Path scorecardFile = Path.of("scorecards", "default.yaml");
+        Path rulesDir = null;
+        Path scorecardFile = null;
         Path previous = null;
         List<Path> paths = new ArrayList<>();
         try {
@@ -91,6 +92,9 @@ public final class ScoreCommand {
             return 1;
         }
 
+        // without --rules / --scorecard: the folders beside the command, else the ones the jar carries
+        rulesDir = rulesDir != null ? rulesDir : DefaultBundle.rulesOr(Path.of("rules"));
+        scorecardFile = scorecardFile != null ? scorecardFile : DefaultBundle.scorecardOr(Path.of("scorecards", "default.yaml"));
         Validation rules = Validation.of(rulesDir, scorecardFile);
         if (!rules.valid()) {
             err.println("规则或记分卡有误，共 " + rules.problems().size() + " 处：");

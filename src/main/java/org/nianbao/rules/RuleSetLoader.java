@@ -65,6 +65,7 @@ public final class RuleSetLoader {
         kfs.generateAndWritePomXML(release);
         java.util.Map<String, RuleSource> sources = new java.util.HashMap<>();
         java.util.Map<String, String> generated = new java.util.HashMap<>(); // decision table → its DRL
+        refuseOutsideTheRuleLanguage(drl);
         for (Path file : drl) {
             byte[] content = read(file, problems);
             String name = file.getFileName().toString();
@@ -117,6 +118,53 @@ public final class RuleSetLoader {
         }
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         return new RuleSet(version, base, statements, rules);
+    }
+
+    /**
+     * Nothing is compiled before every rule file passes the closed rule language check ({@link RuleLanguage}): a
+     * rule that could run code on the server is refused with its file and line, and the build stops there.
+     */
+    private static void refuseOutsideTheRuleLanguage(List<Path> files) {
+        List<RuleProblem> refused = new ArrayList<>();
+        StringBuilder dsl = new StringBuilder();
+        for (Path file : files) {
+            if (file.getFileName().toString().endsWith(".dsl")) {
+                dsl.append(DslText.normalize(new String(read(file, refused), StandardCharsets.UTF_8))).append('\n');
+            }
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            byte[] content = read(file, refused);
+            if (name.endsWith(".dsl")) {
+                continue;
+            }
+            String drlText;
+            if (name.endsWith(".dslr")) {
+                try {
+                    drlText = new org.drools.drl.parser.DrlParser().getExpandedDRL(
+                            DslText.normalize(new String(content, StandardCharsets.UTF_8)), new java.io.StringReader(dsl.toString()));
+                } catch (org.drools.drl.parser.DroolsParserException | RuntimeException e) {
+                    continue; // the compiler reports it with its line
+                }
+            } else if (DecisionTables.isDecisionTable(name)) {
+                drlText = DecisionTables.toDrl(name, content, new ArrayList<>());
+                if (drlText == null) {
+                    continue;
+                }
+            } else {
+                drlText = new String(content, StandardCharsets.UTF_8);
+            }
+            List<RuleProblem> found = RuleLanguage.check(name, drlText);
+            if (DecisionTables.isDecisionTable(name)) {
+                // a decision table's problems are told at the sheet row the rule came from, not the generated line
+                String generated = drlText;
+                found = found.stream().map(p -> DecisionTables.problemAt(name, generated, p.line(), p.message())).toList();
+            }
+            refused.addAll(found);
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidRuleSet(refused);
+        }
     }
 
     /** A file the loader compiles: DRL, the rule language (.dsl, .dslr) or a decision table. */

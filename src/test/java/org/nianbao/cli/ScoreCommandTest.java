@@ -139,4 +139,27 @@ class ScoreCommandTest {
         assertThat(run("--rules", dir.toString(), Samples.DIR.toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("x.drl");
     }
+
+    @Test
+    void scoresFromAnEmptyFolderElsewhereWithTheRulesTheJarCarriesAsFromTheProjectFolder() throws Exception {
+        Path sample = Samples.DIR.resolve("004_e93a6eea8c407df3.txt").toAbsolutePath();
+        assertThat(run("--format", "csv", sample.toString())).isZero();
+        String here = out.toString(StandardCharsets.UTF_8);
+
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), org.nianbao.Main.class.getName(),
+                "score", "--format", "csv", sample.toString()).directory(elsewhere.toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        String there = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        String problems = Files.readString(dir.resolve("stderr.txt"));
+
+        assertThat(p.waitFor()).as(problems).isZero();
+        assertThat(there.strip()).isEqualTo(here.strip());
+        assertThat(problems).doesNotContain("规则目录不存在");
+        try (var left = Files.list(elsewhere)) {
+            assertThat(left).isEmpty(); // nothing written where it ran
+        }
+    }
 }

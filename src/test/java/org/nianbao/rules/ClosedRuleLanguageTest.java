@@ -1,0 +1,115 @@
+package org.nianbao.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nianbao.Samples;
+
+/**
+ * A rule may only read facts and record findings: anything else is refused with its file, line and construct before
+ * anything is compiled, so nothing of it ever runs.
+ */
+class ClosedRuleLanguageTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String HEAD = "package rules.extra;\nimport org.nianbao.report.*;\nglobal org.nianbao.rules.Findings findings;\n";
+
+    private InvalidRuleSet refused(String drl) throws IOException {
+        Path rules = Samples.copyRules(Files.createDirectories(dir.resolve("rules")));
+        Files.writeString(rules.resolve("extra.drl"), HEAD + drl);
+        InvalidRuleSet e = catchThrowableOfType(InvalidRuleSet.class, () -> RuleSetLoader.load(rules));
+        assertThat(e).as("refused").isNotNull();
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo("extra.drl"));
+        return e;
+    }
+
+    private static String rule(String when, String then) {
+        return "rule \"X\"\n    @check(\"C1\") @severity(\"info\")\nwhen\n    " + when + "\nthen\n    " + then + "\nend\n";
+    }
+
+    @Test
+    void aConsequenceThatWritesAFileIsRefusedAndNothingIsWritten() throws IOException {
+        Path target = dir.resolve("written.txt");
+        InvalidRuleSet e = refused(rule("Report()",
+                "java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + target + "\"), \"x\");"));
+
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.message()).contains("java.nio.file.Files");
+        });
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aConsequenceThatEndsTheProcessIsRefused() throws IOException {
+        assertThat(refused(rule("Report()", "System.exit(1);")).problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("System"));
+    }
+
+    @Test
+    void reflectionIsRefused() throws IOException {
+        assertThat(refused(rule("$r : Report()", "Object c = $r.getClass().getClassLoader();")).problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("getClass"));
+    }
+
+    @Test
+    void aFunctionThatLoopsForeverInAConditionIsRefused() throws IOException {
+        InvalidRuleSet e = refused("function boolean spin() { while (true) { } }\n"
+                + rule("Report(spin())", "findings.report(drools, \"x\", null);"));
+
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.message()).contains("function spin");
+            assertThat(p.line()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void aLoopWrittenInAConditionIsRefused() throws IOException {
+        assertThat(refused(rule("Report(java.util.stream.Stream.iterate(1, x -> x).count() > 0)",
+                "findings.report(drools, \"x\", null);")).problems()).isNotEmpty();
+    }
+
+    @Test
+    void aStaticMethodOfRuntimeInAConditionIsRefused() throws IOException {
+        assertThat(refused(rule("Report(java.lang.Runtime.getRuntime().availableProcessors() > 0)",
+                "findings.report(drools, \"x\", null);")).problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("Runtime"));
+    }
+
+    @Test
+    void importsGlobalsDeclarationsQueriesAndMvelAreRefused() throws IOException {
+        InvalidRuleSet e = refused("import java.io.File;\nglobal java.util.List sink;\ndeclare Holder value : String end\n"
+                + "query leak() Report() end\n"
+                + "rule \"Y\"\n    @check(\"C1\") @severity(\"info\")\n    dialect \"mvel\"\nwhen\n    Report()\nthen\nend\n");
+
+        assertThat(e.problems()).extracting(RuleProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("import java.io.File"))
+                .anySatisfy(m -> assertThat(m).contains("global java.util.List sink"))
+                .anySatisfy(m -> assertThat(m).contains("declare Holder"))
+                .anySatisfy(m -> assertThat(m).contains("query leak"))
+                .anySatisfy(m -> assertThat(m).contains("dialect"));
+    }
+
+    @Test
+    void theProjectsOwnRulesAreAllInsideTheLanguage() {
+        assertThat(RuleSetLoader.load(Samples.RULES).rules()).hasSizeGreaterThan(50);
+    }
+
+    @Test
+    void aRuleThatReadsFactsAndRecordsAFindingIsAccepted() throws IOException {
+        Path rules = Samples.copyRules(Files.createDirectories(dir.resolve("ok")));
+        Files.writeString(rules.resolve("extra.drl"), HEAD + "import static org.nianbao.rules.Labels.*;\n"
+                + rule("$c : TableCell(table == \"3\", column in (\"total\", \"natural_person\"), value != null, value > 100)",
+                "double v = $c.value();\n    String label = rowLabel(\"3\", $c.row());\n"
+                        + "    if (v > 1000) { findings.cell(drools, $c, label + \" 很大\", null, 0); }"));
+
+        assertThat(RuleSetLoader.load(rules).rules()).anyMatch(r -> r.id().equals("X"));
+    }
+}
