@@ -9,6 +9,7 @@ import org.nianbao.policy.ActiveRuleset;
 import org.nianbao.policy.Scorecards;
 import org.nianbao.scoring.Scorecard;
 import org.nianbao.store.AssessmentStore;
+import org.nianbao.store.Submitter;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,24 +64,23 @@ public class AssessmentService {
         }
     }
 
-    /** Reads, assesses and stores one uploaded report; the result carries its id. */
-    public Assessment assessAndStore(String source, byte[] bytes, AssessmentOptions options) {
-        return assessAndStore(source, bytes, options, null);
-    }
-
-    public Assessment assessAndStore(String source, byte[] bytes, AssessmentOptions options, String scorecardId) {
+    /** Reads, assesses and stores one uploaded report with who handed it in; the result carries its id. */
+    public Assessment assessAndStore(String source, byte[] bytes, AssessmentOptions options, String scorecardId,
+                                     Submitter submitter) {
         Assessor assessor = assessor(scorecardId);
         Document document = Readers.read(source, bytes);
         Assessment assessment = assessor.assess(document, options);
-        return store.save(assessment, Hashes.sha256(bytes), document.text().original());
+        return store.save(assessment, Hashes.sha256(bytes), document.text().original(), submitter);
     }
 
     /** A ZIP archive of reports (or one report): each entry assessed and stored on its own. */
-    public List<BatchItem> assessAndStoreAll(String source, byte[] bytes, AssessmentOptions options, String scorecardId) {
+    public List<BatchItem> assessAndStoreAll(String source, byte[] bytes, AssessmentOptions options, String scorecardId,
+                                             Submitter submitter) {
         List<BatchItem> stored = new ArrayList<>();
         for (BatchItem item : assessor(scorecardId).assessAll(source, bytes, options, ReadingLimits.DEFAULT)) {
             stored.add(item.failed() ? item
-                    : item.withAssessment(store.save(item.assessment(), item.sourceSha256(), item.extractedText())));
+                    : item.withAssessment(store.save(item.assessment(), item.sourceSha256(), item.extractedText(),
+                            submitter.isPrivate() ? Submitter.anonymous() : submitter)));
         }
         return stored;
     }

@@ -28,13 +28,15 @@ public class AssessmentStore {
         this.json = json;
     }
 
-    /** Stores the assessment (with its facts) and returns it with its new id. */
-    public Assessment save(Assessment assessment, String sourceSha256, String sourceText) {
+    /** Stores the assessment (with its facts) and who handed it in, and returns it with its new id. */
+    public Assessment save(Assessment assessment, String sourceSha256, String sourceText, Submitter submitter) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO assessment (source, source_sha256, source_text, agency, report_year, score, grade,
-                                        ruleset_version, scorecard_version, assessment_json, created_at)
-                VALUES (:source, :sha, :text, :agency, :year, :score, :grade, :ruleset, :scorecard, :json, :created)
+                                        ruleset_version, scorecard_version, assessment_json, created_at,
+                                        submitted_by, private_link)
+                VALUES (:source, :sha, :text, :agency, :year, :score, :grade, :ruleset, :scorecard, :json, :created,
+                        :by, :link)
                 """)
                 .param("source", assessment.source())
                 .param("sha", sourceSha256)
@@ -47,35 +49,60 @@ public class AssessmentStore {
                 .param("scorecard", assessment.ruleset().scorecard())
                 .param("json", json.writeValueAsString(assessment.withId(null)))
                 .param("created", Timestamp.from(Instant.now()))
+                .param("by", submitter.account())
+                .param("link", submitter.privateLink())
                 .update(key, "id");
         return assessment.withId(key.getKey().longValue());
     }
 
-    /** The assessment exactly as stored, with its id first; without {@code facts} unless asked for. */
+    /**
+     * The assessment exactly as stored, with its id first; without {@code facts} unless asked for. A private
+     * self-check is not found by its id: only its link shows it.
+     */
     public Optional<ObjectNode> find(long id, boolean withFacts) {
-        return jdbc.sql("SELECT assessment_json FROM assessment WHERE id = :id")
+        return jdbc.sql("SELECT assessment_json FROM assessment WHERE id = :id AND private_link IS NULL")
                 .param("id", id)
                 .query(String.class)
                 .optional()
-                .map(text -> {
-                    ObjectNode stored = (ObjectNode) json.readTree(text);
-                    ObjectNode result = json.createObjectNode();
-                    result.put("id", id);
-                    result.setAll(stored);
-                    if (!withFacts) {
-                        result.remove("facts");
-                    }
-                    return result;
-                });
+                .map(text -> asStored(id, text, withFacts));
+    }
+
+    /** A private self-check by its link, as {@link #find} gives it. */
+    public Optional<ObjectNode> findPrivate(String link, boolean withFacts) {
+        return jdbc.sql("SELECT id, assessment_json FROM assessment WHERE private_link = :link")
+                .param("link", link)
+                .query((rs, n) -> asStored(rs.getLong("id"), rs.getString("assessment_json"), withFacts))
+                .optional();
+    }
+
+    /** A private self-check by its link, to show it again. */
+    public Optional<Assessment> privateAssessment(String link) {
+        return jdbc.sql("SELECT id, assessment_json FROM assessment WHERE private_link = :link")
+                .param("link", link)
+                .query((rs, n) -> json.readValue(rs.getString("assessment_json"), Assessment.class).withId(rs.getLong("id")))
+                .optional();
+    }
+
+    private ObjectNode asStored(long id, String text, boolean withFacts) {
+        ObjectNode stored = (ObjectNode) json.readTree(text);
+        ObjectNode result = json.createObjectNode();
+        result.put("id", id);
+        result.setAll(stored);
+        if (!withFacts) {
+            result.remove("facts");
+        }
+        return result;
     }
 
     /**
-     * The latest assessment of each report stored for a year, best score first: a ranking for the committee.
+     * The latest assessment of each report stored for a year, best score first: a ranking for the committee. Private
+     * self-checks are never ranked, listed, exported or assessed again.
      */
     public List<Assessment> ranking(int year) {
         return jdbc.sql("""
                 SELECT id, assessment_json FROM assessment
-                WHERE report_year = :year AND id IN (SELECT MAX(id) FROM assessment GROUP BY source_sha256)
+                WHERE report_year = :year AND private_link IS NULL
+                  AND id IN (SELECT MAX(id) FROM assessment WHERE private_link IS NULL GROUP BY source_sha256)
                 ORDER BY score DESC, id
                 """)
                 .param("year", year)
@@ -92,7 +119,8 @@ public class AssessmentStore {
     public List<StoredReport> reportsOf(int year) {
         return jdbc.sql("""
                 SELECT id, source, source_text, assessment_json FROM assessment
-                WHERE report_year = :year AND id IN (SELECT MAX(id) FROM assessment GROUP BY source_sha256)
+                WHERE report_year = :year AND private_link IS NULL
+                  AND id IN (SELECT MAX(id) FROM assessment WHERE private_link IS NULL GROUP BY source_sha256)
                 ORDER BY id
                 """)
                 .param("year", year)
@@ -111,7 +139,7 @@ public class AssessmentStore {
         return jdbc.sql("""
                 SELECT id, source, agency, report_year, score, grade, ruleset_version, scorecard_version, created_at
                 FROM assessment
-                WHERE (CAST(:year AS INT) IS NULL OR report_year = :year)
+                WHERE private_link IS NULL AND (CAST(:year AS INT) IS NULL OR report_year = :year)
                   AND (CAST(:agency AS VARCHAR) IS NULL OR agency LIKE '%' || :agency || '%')
                 ORDER BY id
                 """)

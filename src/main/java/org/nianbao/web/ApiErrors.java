@@ -68,6 +68,16 @@ public class ApiErrors {
         return error(HttpStatus.BAD_REQUEST, "bad_request", message);
     }
 
+    @ExceptionHandler(org.nianbao.accounts.InvalidAccount.class)
+    ResponseEntity<ApiError> invalidAccount(RuntimeException e) {
+        return error(HttpStatus.BAD_REQUEST, "invalid_account", e.getMessage());
+    }
+
+    @ExceptionHandler(org.nianbao.accounts.AccountService.UnknownAccount.class)
+    ResponseEntity<ApiError> unknownAccount(RuntimeException e) {
+        return error(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",

@@ -2,6 +2,7 @@ package org.nianbao.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.nianbao.extraction.Levels;
 import org.nianbao.reading.Readers;
 import org.nianbao.reading.RejectedInput;
 import org.nianbao.store.AssessmentStore;
+import org.nianbao.store.Submitter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Assess a report, fetch an assessment, list assessments. */
+/**
+ * Assess a report, fetch an assessment, list assessments. Anyone may have a report assessed; what a signed-in account
+ * hands in is stored for the committee, and an anonymous self-check is private, shown only through its own link.
+ */
 @RestController
 @RequestMapping("/api/assessments")
 public class AssessmentController {
@@ -49,12 +54,21 @@ public class AssessmentController {
                                              @RequestParam(required = false) String level,
                                              @RequestParam(defaultValue = "false") boolean facts,
                                              @RequestParam(required = false) String scorecard,
-                                             @RequestParam(required = false) MultipartFile previous) throws IOException {
+                                             @RequestParam(required = false) MultipartFile previous,
+                                             Principal signedIn) throws IOException {
         String name = checkedUpload(file, level);
         AssessmentOptions options = options(publishedOn, agency, level, previous);
-        Assessment assessment = service.assessAndStore(name, file.getBytes(), options, scorecard);
-        return ResponseEntity.created(URI.create("/api/assessments/" + assessment.id()))
-                .body(facts ? assessment : assessment.withoutFacts());
+        Submitter submitter = Submitter.of(signedIn == null ? null : signedIn.getName());
+        Assessment assessment = service.assessAndStore(name, file.getBytes(), options, scorecard, submitter);
+        URI location = URI.create(submitter.isPrivate() ? "/api/assessments/private/" + submitter.privateLink()
+                : "/api/assessments/" + assessment.id());
+        return ResponseEntity.created(location).body(facts ? assessment : assessment.withoutFacts());
+    }
+
+    /** {@code GET /api/assessments/private/{link}}: an anonymous self-check, by the link its answer gave. */
+    @GetMapping("/private/{link}")
+    public ObjectNode getPrivate(@PathVariable String link, @RequestParam(defaultValue = "false") boolean facts) {
+        return store.findPrivate(link, facts).orElseThrow(() -> new NotFound("没有这个评估结果链接 (no such assessment link)"));
     }
 
     /**
@@ -65,10 +79,12 @@ public class AssessmentController {
     public List<Object> batch(@RequestParam("file") MultipartFile file,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
                               @RequestParam(required = false) String level,
-                              @RequestParam(required = false) String scorecard) throws IOException {
+                              @RequestParam(required = false) String scorecard,
+                              Principal signedIn) throws IOException {
         String name = checkedUpload(file, level);
         List<Object> results = new ArrayList<>();
-        for (var item : service.assessAndStoreAll(name, file.getBytes(), new AssessmentOptions(publishedOn, null, level), scorecard)) {
+        for (var item : service.assessAndStoreAll(name, file.getBytes(), new AssessmentOptions(publishedOn, null, level),
+                scorecard, Submitter.account(signedIn.getName()))) {
             results.add(item.failed() ? Map.of("source", item.source(), "error", item.error())
                     : item.assessment().withoutFacts());
         }

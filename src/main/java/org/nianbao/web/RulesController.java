@@ -2,6 +2,7 @@ package org.nianbao.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.nianbao.assessment.ActivationService;
@@ -48,16 +49,19 @@ public class RulesController {
     }
 
     /**
-     * {@code POST /api/rules/activate} ({@code by}, {@code reason}; optional multipart {@code files} and
+     * {@code POST /api/rules/activate} ({@code reason}; optional multipart {@code files} and
      * {@code scorecard}): uploaded files replace or join those of the version in force; with none, the rules
      * folder and scorecard on disk are read again. The ruleset is validated and its rule tests run; 200 with the
-     * new version and what changed, or 422 with the problems while the version in force keeps serving.
+     * new version and what changed, or 422 with the problems while the version in force keeps serving. The version
+     * records the signed-in account as who activated it.
      */
     @PostMapping("/activate")
-    public ActivationService.Activation activate(@RequestParam String by, @RequestParam String reason,
+    public ActivationService.Activation activate(@RequestParam String reason,
                                                  @RequestParam(required = false) List<MultipartFile> files,
-                                                 @RequestParam(required = false) MultipartFile scorecard) throws IOException {
-        requireWho(by, reason);
+                                                 @RequestParam(required = false) MultipartFile scorecard,
+                                                 Principal signedIn) throws IOException {
+        requireReason(reason);
+        String by = signedIn.getName();
         Map<String, String> changed = uploads(files, scorecard);
         if (changed.isEmpty()) {
             return activation.reloadFromFolder(by, reason);
@@ -92,9 +96,10 @@ public class RulesController {
 
     /** Puts a previous version in force again (validated and tested like any other). */
     @PostMapping("/versions/{id}/activate")
-    public ActivationService.Activation reactivate(@PathVariable long id, @RequestParam String by,
-                                                   @RequestParam String reason) {
-        requireWho(by, reason);
+    public ActivationService.Activation reactivate(@PathVariable long id, @RequestParam String reason,
+                                                   Principal signedIn) {
+        requireReason(reason);
+        String by = signedIn.getName();
         if (versions.files(id).isEmpty()) {
             throw new AssessmentController.NotFound("没有编号为 " + id + " 的规则版本 (no such ruleset version)");
         }
@@ -123,9 +128,9 @@ public class RulesController {
                 : new String(scorecard.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static void requireWho(String by, String reason) {
-        if (by.isBlank() || reason.isBlank()) {
-            throw new AssessmentController.BadRequest("启用规则须注明操作人（by）和原因（reason）");
+    private static void requireReason(String reason) {
+        if (reason.isBlank()) {
+            throw new AssessmentController.BadRequest("启用规则须注明原因（reason）");
         }
     }
 

@@ -2,6 +2,7 @@ package org.nianbao.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.nianbao.policy.Validation;
 import org.nianbao.reading.RejectedInput;
 import org.nianbao.store.AssessmentStore;
 import org.nianbao.store.RulesetVersionStore;
+import org.nianbao.store.Submitter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -75,19 +77,35 @@ public class WorkbenchController {
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
                               @RequestParam(required = false) String level,
                               @RequestParam(required = false) String scorecard,
-                              @RequestParam(required = false) MultipartFile previous) throws IOException {
+                              @RequestParam(required = false) MultipartFile previous,
+                              Principal signedIn) throws IOException {
         try {
             String chosenLevel = level == null || level.isBlank() ? null : level; // the form's 「按机关名称判断」
             String name = AssessmentController.checkedUpload(file, chosenLevel);
+            Submitter submitter = Submitter.of(signedIn == null ? null : signedIn.getName());
             Assessment a = service.assessAndStore(name, file.getBytes(),
-                    AssessmentController.options(publishedOn, null, chosenLevel, previous), scorecard);
-            return new ModelAndView("result", Map.of("a", a));
+                    AssessmentController.options(publishedOn, null, chosenLevel, previous), scorecard, submitter);
+            return result(a, submitter.privateLink());
         } catch (RejectedInput e) {
             ModelAndView page = new ModelAndView("index", Map.of("error", e.getMessage(),
                     "scorecards", service.scorecards().all()));
             page.setStatus(ApiErrors.statusOf(e));
             return page;
         }
+    }
+
+    /** An anonymous self-check shown again, by the link its result page gave. */
+    @GetMapping("/check/{link}")
+    public ModelAndView checked(@PathVariable String link) {
+        return assessments.privateAssessment(link).map(a -> result(a, link))
+                .orElseThrow(() -> new AssessmentController.NotFound("没有这个评估结果链接 (no such assessment link)"));
+    }
+
+    private static ModelAndView result(Assessment a, String privateLink) {
+        ModelAndView page = new ModelAndView("result");
+        page.addObject("a", a);
+        page.addObject("privateLink", privateLink);
+        return page;
     }
 
     @GetMapping("/workbench")
@@ -141,8 +159,8 @@ public class WorkbenchController {
                              @RequestParam(required = false) String content,
                              @RequestParam(required = false) MultipartFile upload,
                              @RequestParam(required = false) Integer year,
-                             @RequestParam(required = false) String by,
-                             @RequestParam(required = false) String reason) throws IOException {
+                             @RequestParam(required = false) String reason,
+                             Principal signedIn) throws IOException {
         String stored = storedContent(name);
         boolean spreadsheet = stored.startsWith("base64:");
         boolean uploaded = upload != null && !upload.isEmpty();
@@ -173,12 +191,12 @@ public class WorkbenchController {
                 case "dry-run" -> page.addObject("runs", activation.dryRun(candidate,
                         year == null ? LocalDate.now().getYear() - 1 : year, service.assessor(), assessments));
                 case "activate" -> {
-                    if (by == null || by.isBlank() || reason == null || reason.isBlank()) {
-                        page.addObject("problems", List.of(new org.nianbao.rules.RuleProblem(name, 0, "启用须填写操作人和原因")));
+                    if (reason == null || reason.isBlank()) {
+                        page.addObject("problems", List.of(new org.nianbao.rules.RuleProblem(name, 0, "启用须填写原因")));
                         page.addObject("failedTests", List.of());
                         page.setStatus(HttpStatus.BAD_REQUEST);
                     } else {
-                        page.addObject("activated", activation.activate(candidate, by.strip(), reason.strip()));
+                        page.addObject("activated", activation.activate(candidate, signedIn.getName(), reason.strip()));
                     }
                 }
                 default -> throw new AssessmentController.BadRequest("未知的操作 " + action);
@@ -192,10 +210,14 @@ public class WorkbenchController {
     }
 
     @PostMapping("/workbench/versions/{id}/activate")
-    public String reactivate(@PathVariable long id, @RequestParam String by, @RequestParam String reason,
+    public String reactivate(@PathVariable long id, @RequestParam String reason, Principal signedIn,
                              RedirectAttributes redirect) {
+        if (reason.isBlank()) {
+            redirect.addFlashAttribute("error", "重新启用须填写原因");
+            return "redirect:/workbench";
+        }
         try {
-            var done = activation.reactivate(id, by.strip(), reason.strip());
+            var done = activation.reactivate(id, signedIn.getName(), reason.strip());
             redirect.addFlashAttribute("message", "已重新启用版本 #" + id + "（规则版本 " + done.version() + "）");
         } catch (ActivationRefused | IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Activating rulesets over HTTP: validated, tested, stored with who and why, swapped in, reactivated. */
+/** Activating rulesets over HTTP: validated, tested, stored with the signed-in account and why, swapped in, reactivated. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:activation-test;DB_CLOSE_DELAY=-1")
 class ActivationApiTest {
@@ -41,14 +41,14 @@ class ActivationApiTest {
                     + "\"\r\nContent-Type: text/plain\r\n\r\n" + content + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return http.send(SignIn.asAdmin("http://localhost:" + port + path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private JsonNode get(String path) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return json.readTree(http.send(SignIn.asAdmin("http://localhost:" + port + path).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body());
     }
 
@@ -76,13 +76,13 @@ class ActivationApiTest {
         assertThat(get("/api/rules").get("ruleset").asString()).isEqualTo(newVersion);
 
         JsonNode history = get("/api/rules/versions");
-        assertThat(history.get(0).get("activatedBy").asString()).isEqualTo("李四");
+        assertThat(history.get(0).get("activatedBy").asString()).isEqualTo(SignIn.ADMIN);
         assertThat(history.get(0).get("active").asBoolean()).isTrue();
         long firstId = history.get(history.size() - 1).get("id").asLong();
 
         // roll back to the version the service started with
-        HttpResponse<String> back = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/rules/versions/" + firstId + "/activate?by=" + enc("王五") + "&reason=" + enc("撤回")))
+        HttpResponse<String> back = http.send(SignIn.asAdmin("http://localhost:" + port
+                        + "/api/rules/versions/" + firstId + "/activate?by=" + enc("王五") + "&reason=" + enc("撤回"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(back.statusCode()).isEqualTo(200);
         assertThat(json.readTree(back.body()).get("version").asString()).isEqualTo(startVersion);
@@ -98,7 +98,7 @@ class ActivationApiTest {
                     + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             body.writeBytes(org.nianbao.Samples.bytes(name));
             body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            var stored = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assessments"))
+            var stored = http.send(SignIn.asAdmin("http://localhost:" + port + "/api/assessments")
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -147,7 +147,7 @@ class ActivationApiTest {
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"scorecard\"; filename=\"default.yaml\"\r\n\r\n"
                 + yaml.replace("points: 4\n    perFinding: 4\n", "points: 8\n    perFinding: 8\n") + "\r\n--" + boundary + "--\r\n")
                 .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> activated = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rules/activate"))
+        HttpResponse<String> activated = http.send(SignIn.asAdmin("http://localhost:" + port + "/api/rules/activate")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(activated.statusCode()).isEqualTo(200);
@@ -158,8 +158,8 @@ class ActivationApiTest {
             assertThat(Double.parseDouble(after)).isLessThan(Double.parseDouble(before)); // 004 omits the 信息处理费 statement
         } finally {
             long first = get("/api/rules/versions").valueStream().mapToLong(v -> v.get("id").asLong()).min().orElseThrow();
-            HttpResponse<String> restored = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rules/versions/"
-                            + first + "/activate?by=" + enc("张三") + "&reason=" + enc("恢复"))).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse<String> restored = http.send(SignIn.asAdmin("http://localhost:" + port + "/api/rules/versions/"
+                            + first + "/activate?by=" + enc("张三") + "&reason=" + enc("恢复")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(restored.statusCode()).isEqualTo(200);
             assertThat(get("/api/rules").get("scorecard").asString()).isEqualTo(cardBefore);
@@ -175,7 +175,7 @@ class ActivationApiTest {
                 + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(org.nianbao.Samples.bytes(sample));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assessments"))
+        HttpResponse<String> r = http.send(SignIn.asAdmin("http://localhost:" + port + "/api/assessments")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return json.readTree(r.body()).get("score").asString();
@@ -190,8 +190,11 @@ class ActivationApiTest {
     }
 
     @Test
-    void anActivationNeedsWhoAndWhy() throws Exception {
-        assertThat(post("/api/rules/activate", null, null, "by", " ", "reason", "x").statusCode()).isEqualTo(400);
+    void anActivationNeedsAReason() throws Exception {
+        HttpResponse<String> refused = post("/api/rules/activate", null, null, "reason", " ");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("message").asString()).contains("原因");
     }
 
     private static String enc(String s) {

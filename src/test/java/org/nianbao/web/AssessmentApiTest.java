@@ -45,14 +45,14 @@ class AssessmentApiTest {
                 + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest request = SignIn.asAdmin("http://localhost:" + port + path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(SignIn.asAdmin("http://localhost:" + port + path).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -87,7 +87,7 @@ class AssessmentApiTest {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assessments"))
+        HttpResponse<String> created = http.send(SignIn.asAdmin("http://localhost:" + port + "/api/assessments")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
@@ -164,7 +164,7 @@ class AssessmentApiTest {
         List<String> agencies = java.util.Arrays.stream(csv).skip(1).map(l -> l.split(",")[1]).toList();
         assertThat(agencies).containsSubsequence("清镇市人民政府办公室", "忻州市应急管理局"); // 89.58 before 58.33
 
-        var xlsx = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assessments/export?year=2023")).build(),
+        var xlsx = http.send(SignIn.asAdmin("http://localhost:" + port + "/api/assessments/export?year=2023").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.body()).startsWith('P', 'K');

@@ -38,7 +38,7 @@ class RulesApiTest {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rules/validate"))
+        return http.send(SignIn.asAdmin("http://localhost:" + port + "/api/rules/validate")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -59,7 +59,7 @@ class RulesApiTest {
 
     @Test
     void listsTheActiveRules() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rules")).build(),
+        HttpResponse<String> response = http.send(SignIn.asAdmin("http://localhost:" + port + "/api/rules").build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
         JsonNode body = json.readTree(response.body());

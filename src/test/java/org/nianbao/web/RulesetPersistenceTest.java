@@ -53,7 +53,7 @@ class RulesetPersistenceTest {
     }
 
     private JsonNode get(int port, String path) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return json.readTree(http.send(SignIn.asAdmin("http://localhost:" + port + path).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body());
     }
 
@@ -68,7 +68,7 @@ class RulesetPersistenceTest {
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"problems.dslr\""
                 + "\r\nContent-Type: text/plain\r\n\r\n" + dslr + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rules/activate"))
+        HttpResponse<String> response = http.send(SignIn.asAdmin("http://localhost:" + port + "/api/rules/activate")
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -91,7 +91,7 @@ class RulesetPersistenceTest {
             assertThat(get(port, "/api/rules").get("ruleset").asString()).isEqualTo(activated);
             JsonNode history = get(port, "/api/rules/versions");
             assertThat(history.size()).isEqualTo(versions);
-            assertThat(history.get(0).get("activatedBy").asString()).isEqualTo("李四");
+            assertThat(history.get(0).get("activatedBy").asString()).isEqualTo(SignIn.ADMIN);
         }
     }
 
@@ -116,7 +116,7 @@ class RulesetPersistenceTest {
         try {
             awaitUp(port, again, log);
             assertThat(get(port, "/api/rules").get("ruleset").asString()).isEqualTo(activated);
-            assertThat(get(port, "/api/rules/versions").get(0).get("activatedBy").asString()).isEqualTo("李四");
+            assertThat(get(port, "/api/rules/versions").get(0).get("activatedBy").asString()).isEqualTo(SignIn.ADMIN);
         } finally {
             again.destroyForcibly().waitFor();
         }
@@ -129,7 +129,7 @@ class RulesetPersistenceTest {
                 throw new AssertionError("the service ended: " + Files.readString(log.toPath()));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rules")).build(),
+                if (http.send(SignIn.asAdmin("http://localhost:" + port + "/api/rules").build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

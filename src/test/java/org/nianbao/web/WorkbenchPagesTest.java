@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nianbao.Samples;
@@ -32,91 +34,185 @@ class WorkbenchPagesTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .cookieHandler(new java.net.CookieManager()).build(); // keeps the session, as a browser does
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** A browser of its own: cookies kept, redirects not followed, every form posted with its CSRF token. */
+    final class Browser {
+        final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new java.net.CookieManager()).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+
+        HttpResponse<byte[]> bytes(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        /** The CSRF token of this browser's session, as a page's form carries it. */
+        String token() throws Exception {
+            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/login").body());
+            assertThat(m.find()).as("the login form carries a CSRF token").isTrue();
+            return m.group(1);
+        }
+
+        HttpResponse<String> form(String path, String... fields) throws Exception {
+            return formWithout(path, fieldsAnd(fields, "_csrf", token()));
+        }
+
+        HttpResponse<String> formWithout(String path, String... fields) throws Exception {
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i + 1 < fields.length; i += 2) {
+                body.append(body.isEmpty() ? "" : "&").append(fields[i]).append('=').append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+            }
+            return http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+
+        /** A multipart form: the fields, then each file as {field, file name, content}. */
+        HttpResponse<String> multipart(String path, List<String> fields, Object[]... files) throws Exception {
+            String boundary = UUID.randomUUID().toString();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            List<String> all = new java.util.ArrayList<>(fields);
+            all.addAll(List.of("_csrf", token()));
+            for (int i = 0; i + 1 < all.size(); i += 2) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + all.get(i) + "\"\r\n\r\n"
+                        + all.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (Object[] file : files) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file[0] + "\"; filename=\""
+                        + file[1] + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.writeBytes((byte[]) file[2]);
+                body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+
+        HttpResponse<String> upload(String path, String filename, byte[] content) throws Exception {
+            return multipart(path, List.of(), new Object[] {"file", filename, content});
+        }
+
+        /** Signs in through the login form, as a person does. */
+        Browser signIn(String user, String password) throws Exception {
+            HttpResponse<String> done = form("/login", "username", user, "password", password);
+            assertThat(done.statusCode()).isEqualTo(302);
+            assertThat(done.headers().firstValue("Location").orElse("")).doesNotContain("error");
+            return this;
+        }
+    }
+
+    private static String[] fieldsAnd(String[] fields, String... more) {
+        String[] all = java.util.Arrays.copyOf(fields, fields.length + more.length);
+        System.arraycopy(more, 0, all, fields.length, more.length);
+        return all;
+    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> form(String path, String... fields) throws Exception {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i + 1 < fields.length; i += 2) {
-            body.append(body.isEmpty() ? "" : "&").append(fields[i]).append('=').append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-        }
-        return http.send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> upload(String path, String filename, byte[] content) throws Exception {
-        String boundary = UUID.randomUUID().toString();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    /** A policy officer, signed in. */
+    private Browser editor() throws Exception {
+        return new Browser().signIn(SignIn.ADMIN, SignIn.ADMIN_PASSWORD);
     }
 
     @Test
-    void publishesTheScoringMethodInForceAsAPageAndAsJson() throws Exception {
-        HttpResponse<String> page = get("/method");
+    void publishesTheScoringMethodInForceAsAPageAndAsJsonToAnyone() throws Exception {
+        Browser anyone = new Browser();
+        HttpResponse<String> page = anyone.get("/method");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("评分办法", "T1", "按期公开", "ARITH-T3-BALANCE", "封顶", "合格", "03-31");
 
-        HttpResponse<String> json = get("/api/rules/method");
+        HttpResponse<String> json = anyone.get("/api/rules/method");
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.body()).contains("\"categories\"", "\"caps\"", "\"deadlines\"", "ARITH-RULES-BY-ORGAN");
     }
 
     @Test
-    void scoresAnUploadedReportOnAPage() throws Exception {
-        assertThat(get("/").body()).contains("报告评分", "name=\"file\"", "自查表");
+    void anAnonymousSelfCheckIsShownOnlyThroughItsOwnLink() throws Exception {
+        Browser agency = new Browser();
+        assertThat(agency.get("/").body()).contains("报告评分", "name=\"file\"", "name=\"_csrf\"");
 
-        HttpResponse<String> result = upload("/check", "004.txt", Samples.bytes("004_e93a6eea8c407df3.txt"));
+        HttpResponse<String> result = agency.upload("/check", "004.txt", Samples.bytes("004_e93a6eea8c407df3.txt"));
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(result.body()).contains("忻州市应急管理局", "58.33", "不合格", "TIME-SIGNED-IN-REPORT-YEAR", "更正落款日期");
+        Matcher link = Pattern.compile("href=\"/check/([A-Za-z0-9]{32})\"").matcher(result.body());
+        assertThat(link.find()).as("the result page gives the private link").isTrue();
 
-        HttpResponse<String> empty = upload("/check", "empty.txt", new byte[0]);
+        HttpResponse<String> again = new Browser().get("/check/" + link.group(1)); // anyone holding the link
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("忻州市应急管理局", "58.33");
+        assertThat(new Browser().get("/check/" + "x".repeat(32)).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> empty = agency.upload("/check", "empty.txt", new byte[0]);
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("文件为空");
     }
 
     @Test
-    void theWorkbenchEditsValidatesActivatesAndRollsBack() throws Exception {
-        HttpResponse<String> workbench = get("/workbench");
+    void aFormPostedWithoutItsTokenIsRefused() throws Exception {
+        Browser editor = editor();
+        String narrative = Files.readString(Path.of("rules/narrative.drl"));
+
+        HttpResponse<String> forged = editor.formWithout("/workbench/files/narrative.drl", "action", "activate",
+                "content", narrative.replace("第五部分未写明改进措施", "伪造"), "reason", "伪造");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(editor.get("/workbench").body()).doesNotContain("伪造");
+
+        HttpResponse<String> anonymousCheck = new Browser().formWithout("/check", "level", "department");
+        assertThat(anonymousCheck.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theWorkbenchNeedsASignedInAccount() throws Exception {
+        Browser anyone = new Browser();
+        HttpResponse<String> page = anyone.get("/workbench");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+        assertThat(anyone.form("/workbench/files/narrative.drl", "action", "validate").statusCode()).isEqualTo(302);
+
+        HttpResponse<String> wrong = anyone.form("/login", "username", SignIn.ADMIN, "password", "not-the-password");
+        assertThat(wrong.headers().firstValue("Location").orElse("")).contains("/login?error");
+        assertThat(anyone.get("/login?error").body()).contains("账号或密码不对");
+    }
+
+    @Test
+    void theWorkbenchEditsValidatesActivatesAndRollsBackInTheNameOfTheSignedInAccount() throws Exception {
+        Browser editor = editor();
+        HttpResponse<String> workbench = editor.get("/workbench");
+        assertThat(workbench.statusCode()).isEqualTo(200);
         assertThat(workbench.body()).contains("规则目录", "ARITH-T3-BALANCE-TOTAL", "required-statements.drl.xlsx", "规则测试");
+        assertThat(workbench.body()).doesNotContain("name=\"by\"");
 
         String narrative = Files.readString(Path.of("rules/narrative.drl"));
-        HttpResponse<String> broken = form("/workbench/files/narrative.drl", "action", "validate",
+        HttpResponse<String> broken = editor.form("/workbench/files/narrative.drl", "action", "validate",
                 "content", narrative.replace("not Problem()", "not Problem("));
         assertThat(broken.statusCode()).isEqualTo(422);
         assertThat(broken.body()).contains("narrative.drl", "第 15 行");
 
         String clearer = narrative.replace("第五部分未写明改进措施", "第五部分没有写改进措施");
-        HttpResponse<String> activated = form("/workbench/files/narrative.drl", "action", "activate",
+        HttpResponse<String> activated = editor.form("/workbench/files/narrative.drl", "action", "activate",
                 "content", clearer, "by", "赵六", "reason", "措辞更清楚");
         assertThat(activated.statusCode()).isEqualTo(200);
         assertThat(activated.body()).contains("已启用", "修改 narrative.drl");
-        assertThat(get("/workbench").body()).contains("措辞更清楚", "赵六");
+        assertThat(editor.get("/workbench").body()).contains("措辞更清楚").doesNotContain("赵六"); // a typed name counts for nothing
 
-        String firstId = get("/api/rules/versions").body().replaceAll("(?s).*\"id\":(\\d+).*", "$1"); // the oldest
-        HttpResponse<String> back = form("/workbench/versions/" + firstId + "/activate", "by", "赵六", "reason", "撤回");
+        String versions = http.send(SignIn.asAdmin(url("/api/rules/versions")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        assertThat(versions).contains("\"activatedBy\":\"" + SignIn.ADMIN + "\",\"reason\":\"措辞更清楚\"");
+        String firstId = versions.replaceAll("(?s).*\"id\":(\\d+).*", "$1"); // the oldest
+        HttpResponse<String> back = editor.form("/workbench/versions/" + firstId + "/activate", "reason", "撤回");
         assertThat(back.statusCode()).isEqualTo(302);
-        assertThat(get("/workbench").body()).contains("已重新启用版本 #" + firstId);
+        assertThat(editor.get("/workbench").body()).contains("已重新启用版本 #" + firstId);
     }
 
     @Test
     void theSpreadsheetCanBeDownloaded() throws Exception {
-        HttpResponse<byte[]> xlsx = http.send(HttpRequest.newBuilder(URI.create(url("/workbench/files/required-statements.drl.xlsx/download"))).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> xlsx = editor().bytes("/workbench/files/required-statements.drl.xlsx/download");
 
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.body()).startsWith('P', 'K');
@@ -125,21 +221,12 @@ class WorkbenchPagesTest {
 
     @Test
     void theScorecardGoesOutAsASpreadsheetAndComesBackForValidation() throws Exception {
-        HttpResponse<byte[]> sheet = http.send(HttpRequest.newBuilder(URI.create(url("/workbench/scorecard.xlsx"))).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        Browser editor = editor();
+        HttpResponse<byte[]> sheet = editor.bytes("/workbench/scorecard.xlsx");
         assertThat(sheet.statusCode()).isEqualTo(200);
 
-        String boundary = UUID.randomUUID().toString();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\nvalidate\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"scorecard.xlsx\"\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(sheet.body());
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> validated = http.send(HttpRequest.newBuilder(URI.create(url("/workbench/files/scorecard.yaml")))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> validated = editor.multipart("/workbench/files/scorecard.yaml", List.of("action", "validate"),
+                new Object[] {"upload", "scorecard.xlsx", sheet.body()});
 
         assertThat(validated.statusCode()).isEqualTo(200);
         assertThat(validated.body()).contains("校验通过", "id: &quot;default&quot;"); // the converted YAML, escaped in the page
@@ -150,7 +237,7 @@ class WorkbenchPagesTest {
     void headlessChromiumRendersTheWorkbenchAndTheScoringPage() throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
         assumeTrue(Files.isExecutable(chromium), "needs Debian's chromium (.ci/run installs it)");
-        for (String page : List.of("/workbench", "/")) {
+        for (String page : List.of("/method", "/", "/workbench")) {
             Path shot = dir.resolve("page.png");
             Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -159,7 +246,11 @@ class WorkbenchPagesTest {
             String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(dom).contains("政府信息公开工作年度报告");
-            assertThat(dom).contains(page.equals("/") ? "评分" : "ARITH-T3-BALANCE-TOTAL");
+            assertThat(dom).contains(switch (page) {
+                case "/" -> "评分";
+                case "/method" -> "ARITH-T3-BALANCE-TOTAL";
+                default -> "登录"; // the workbench asks a browser without a session to sign in
+            });
         }
     }
 }
