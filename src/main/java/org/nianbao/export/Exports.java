@@ -16,7 +16,8 @@ import org.nianbao.rules.Finding;
 import org.nianbao.scoring.CategoryScore;
 
 /**
- * Assessments as a table for evaluation committees: CSV (one row per report), or a workbook with a sheet of
+ * Assessments as a table for evaluation committees: CSV (one row per report; text that would run as a formula is
+ * made inert), or a workbook with a sheet of
  * scores (one row per report) and a sheet of findings (one row per finding, with its evidence and suggestion).
  * A report that could not be assessed is a row with its error.
  */
@@ -43,12 +44,24 @@ public final class Exports {
         StringWriter text = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setHeader(scoreHeader(categories).toArray(String[]::new)).get())) {
             for (Item item : items) {
-                csv.printRecord(scoreRow(item, categories));
+                csv.printRecord(scoreRow(item, categories).stream().map(Exports::inert).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /**
+     * A text cell a spreadsheet would take for a formula (it starts with {@code = + - @}, a tab or a carriage return:
+     * an agency name or a file name from an upload) is written with a leading apostrophe, so opening the export in
+     * Excel or WPS runs nothing. Numbers are written as they are.
+     */
+    static Object inert(Object value) {
+        if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return value;
     }
 
     public static byte[] xlsx(List<Item> items, List<String> categories) {

@@ -73,6 +73,14 @@ final class NarrativeReader {
         }
     }
 
+    /** What the numbers the text claims are about ({@code NarrativeClaim.subject}). */
+    public static List<String> claimSubjects() {
+        return CLAIMS.stream().map(ClaimPattern::subject).distinct().toList();
+    }
+
+    /** What part 五 may leave unclear ({@code NarrativeUnsure.kind}). */
+    public static final List<String> UNSURE_KINDS = List.of("problems", "measures");
+
     private static final List<ClaimPattern> CLAIMS = List.of(
             new ClaimPattern("applications_received", Pattern.compile(
                     "(?:收到|受理|接收|接到)了?[^,。;:]{0,16}?(?:申请|公开件|申请件)[^,。;:\\d]{0,8}?(\\d+)(?:件|份|条|个|宗)"), false),

@@ -23,6 +23,11 @@ public record StatementCatalog(List<Entry> entries) {
         entries = List.copyOf(entries);
     }
 
+    /** The kinds defined, in order. */
+    public java.util.List<String> kinds() {
+        return entries.stream().map(Entry::kind).distinct().toList();
+    }
+
     public static StatementCatalog empty() {
         return new StatementCatalog(List.of());
     }

@@ -185,6 +185,23 @@ public final class TableLayout {
         return indexOf(columnsOf(table), column);
     }
 
+    /** The tables a report has statistics in: 二, 三 and 四. */
+    public static final List<String> TABLES = List.of("2", "3", "4");
+
+    /** Every row key of a table, in any format year (table 三's one-row 其他处理 included). */
+    public static List<String> rowKeys(String table) {
+        List<String> keys = new java.util.ArrayList<>(rowsOf(table).stream().map(Key::key).toList());
+        if ("3".equals(table)) {
+            keys.add(TABLE3_OTHER.key());
+        }
+        return List.copyOf(keys);
+    }
+
+    /** Every column key of a table, in any format year. */
+    public static List<String> columnKeys(String table) {
+        return columnsOf(table).stream().map(Key::key).toList();
+    }
+
     private static List<Key> rowsOf(String table) {
         return switch (table == null ? "" : table) {
             case "2" -> TABLE2_ROWS;

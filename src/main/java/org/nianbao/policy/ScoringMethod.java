@@ -3,6 +3,7 @@ package org.nianbao.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.nianbao.extraction.FactNames;
 import org.nianbao.rules.RuleSet;
 import org.nianbao.scoring.Scorecard;
 
@@ -12,7 +13,23 @@ import org.nianbao.scoring.Scorecard;
  * basis, as its comment says) and what each finding costs; the caps, the grade bands and the deadlines.
  */
 public record ScoringMethod(String ruleset, String scorecard, String scorecardName, List<Category> categories,
-                            List<Cap> caps, List<Scorecard.Grade> grades, Map<String, String> deadlines) {
+                            List<Cap> caps, List<Scorecard.Grade> grades, Map<String, String> deadlines,
+                            Names names) {
+
+    /**
+     * The names rules use, with what the format prints for each: every table's rows and columns (any format year)
+     * and the statements of {@code statements.yaml}. A rule naming anything else is refused.
+     */
+    public record Names(List<Table> tables, List<Name> statements) {
+    }
+
+    /** A table's rows and columns. */
+    public record Table(String table, List<Name> rows, List<Name> columns) {
+    }
+
+    /** A name and its label. */
+    public record Name(String key, String label) {
+    }
 
     /** A category and its checks. */
     public record Category(String id, String name, double points, List<Check> checks) {
@@ -54,6 +71,12 @@ public record ScoringMethod(String ruleset, String scorecard, String scorecardNa
             categories.add(new Category(category.id(), category.name(), points, checks));
         }
         List<Cap> caps = card.caps().stream().map(c -> new Cap(c.flag(), c.maxGrade(), c.rules(), c.minMeasure())).toList();
-        return new ScoringMethod(rules.version(), card.label(), card.name(), categories, caps, card.grades(), card.deadlines());
+        List<Table> tables = FactNames.tables().stream().map(t -> new Table(t,
+                FactNames.rows(t).stream().map(r -> new Name(r, FactNames.rowLabel(t, r))).toList(),
+                FactNames.columns(t).stream().map(c -> new Name(c, FactNames.columnLabel(t, c))).toList())).toList();
+        List<Name> statements = rules.statements().entries().stream()
+                .map(e -> new Name(e.kind(), e.name() == null ? e.kind() : e.name())).toList();
+        return new ScoringMethod(rules.version(), card.label(), card.name(), categories, caps, card.grades(), card.deadlines(),
+                new Names(tables, statements));
     }
 }

@@ -43,8 +43,13 @@ public record Validation(List<RuleProblem> problems, RuleSet rules, Scorecard sc
         if (rules != null && card != null) {
             for (RuleInfo rule : rules.rules()) {
                 if (card.check(rule.check()) == null) {
+                    List<String> ids = card.checks().stream().map(Scorecard.Check::id).toList();
+                    List<String> near = org.nianbao.rules.RuleNames.nearest(rule.check(), ids);
                     problems.add(new RuleProblem(rule.file(), rule.line(),
-                            "规则「%s」计入的检查项 %s 不在记分卡 %s 中".formatted(rule.id(), rule.check(), card.id())));
+                            "规则「%s」计入的检查项 %s 不在记分卡 %s 中。%s (unknown check %s%s)".formatted(rule.id(), rule.check(),
+                                    card.id(), near.isEmpty() ? "记分卡的检查项：" + String.join("、", ids)
+                                            : "是不是「" + String.join("」或「", near) + "」？",
+                                    rule.check(), near.isEmpty() ? "" : " — did you mean " + near.get(0) + "?")));
                 }
             }
         }

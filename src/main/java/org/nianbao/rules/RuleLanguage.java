@@ -88,6 +88,11 @@ public final class RuleLanguage {
 
     /** The constructs of {@code drl} (the text of {@code file}, DSL already expanded) that rules may not use. */
     public static List<RuleProblem> check(String file, String drl) {
+        return check(file, drl, null);
+    }
+
+    /** As {@link #check(String, String)}, and every table, row, column or kind the rules name checked by {@code names}. */
+    public static List<RuleProblem> check(String file, String drl, RuleNames names) {
         List<RuleProblem> problems = new ArrayList<>();
         PackageDescr pkg;
         try {
@@ -142,6 +147,9 @@ public final class RuleLanguage {
                 lhs(file, rule.getLhs(), problems);
             }
             consequence(file, rule, source, problems);
+        }
+        if (names != null) {
+            problems.addAll(names.check(file, pkg));
         }
         return problems;
     }

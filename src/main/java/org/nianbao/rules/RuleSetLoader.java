@@ -65,7 +65,7 @@ public final class RuleSetLoader {
         kfs.generateAndWritePomXML(release);
         java.util.Map<String, RuleSource> sources = new java.util.HashMap<>();
         java.util.Map<String, String> generated = new java.util.HashMap<>(); // decision table → its DRL
-        refuseOutsideTheRuleLanguage(drl);
+        refuseOutsideTheRuleLanguage(drl, namesOf(dir.resolve(STATEMENTS_FILE)));
         for (Path file : drl) {
             byte[] content = read(file, problems);
             String name = file.getFileName().toString();
@@ -124,7 +124,7 @@ public final class RuleSetLoader {
      * Nothing is compiled before every rule file passes the closed rule language check ({@link RuleLanguage}): a
      * rule that could run code on the server is refused with its file and line, and the build stops there.
      */
-    private static void refuseOutsideTheRuleLanguage(List<Path> files) {
+    private static void refuseOutsideTheRuleLanguage(List<Path> files, RuleNames names) {
         List<RuleProblem> refused = new ArrayList<>();
         StringBuilder dsl = new StringBuilder();
         for (Path file : files) {
@@ -154,7 +154,7 @@ public final class RuleSetLoader {
             } else {
                 drlText = new String(content, StandardCharsets.UTF_8);
             }
-            List<RuleProblem> found = RuleLanguage.check(name, drlText);
+            List<RuleProblem> found = RuleLanguage.check(name, drlText, names);
             if (DecisionTables.isDecisionTable(name)) {
                 // a decision table's problems are told at the sheet row the rule came from, not the generated line
                 String generated = drlText;
@@ -165,6 +165,16 @@ public final class RuleSetLoader {
         if (!refused.isEmpty()) {
             throw new InvalidRuleSet(refused);
         }
+    }
+
+    /** The names rules may use; statement kinds only when statements.yaml can be read (else it is reported later). */
+    private static RuleNames namesOf(Path statementsFile) {
+        if (!Files.isRegularFile(statementsFile)) {
+            return new RuleNames(null);
+        }
+        List<RuleProblem> ignored = new ArrayList<>();
+        StatementCatalog catalog = statements(read(statementsFile, ignored), ignored);
+        return new RuleNames(ignored.isEmpty() ? catalog.kinds() : null);
     }
 
     /** A file the loader compiles: DRL, the rule language (.dsl, .dslr) or a decision table. */

@@ -139,6 +139,16 @@ class ChineseRuleLanguageTest {
             String ext = example.contains("expander nianbao.dsl") ? ".dslr" : ".drl";
             rulesWith("example" + (n++) + ext, example);
         }
+        // the statements the guide adds to statements.yaml first (a rule may only name a statement that is defined)
+        Matcher yaml = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(guide);
+        while (yaml.find()) {
+            String entry = yaml.group(1).stripTrailing().stripIndent();
+            if (!entry.startsWith("- kind:")) {
+                continue; // a scorecard snippet
+            }
+            Files.writeString(dir.resolve("statements.yaml"), Files.readString(dir.resolve("statements.yaml"))
+                    + entry.indent(2));
+        }
         RuleSet rules = RuleSetLoader.load(dir);
         Assessor assessor = new Assessor(rules, ScorecardLoader.load(Samples.SCORECARD));
         List<String> fired = new ArrayList<>();

@@ -172,6 +172,17 @@ class AssessmentApiTest {
     }
 
     @Test
+    void anExportedCsvRunsNoFormulaAnUploadSmuggledIn() throws Exception {
+        upload("=HYPERLINK(1).txt", Samples.bytes("002_6d7e4eb448e02a30.txt"), "agency", "@SUM(A1:A9)");
+
+        String csv = get("/api/assessments/export?year=2020&format=csv").body();
+        String line = csv.lines().filter(l -> l.contains("HYPERLINK")).findFirst().orElseThrow();
+
+        assertThat(line).startsWith("'=HYPERLINK(1).txt,'@SUM(A1:A9),2020,");
+        assertThat(csv.lines().skip(1)).noneMatch(l -> l.startsWith("=") || l.contains(",=") || l.contains(",@") || l.contains(",+"));
+    }
+
+    @Test
     void aFileOverTheUploadLimitGets413() throws Exception {
         assertError(upload("big.txt", new byte[1_500_000]), 413, "上限");
     }
