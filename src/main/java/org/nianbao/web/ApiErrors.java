@@ -42,8 +42,8 @@ public class ApiErrors {
     }
 
     /** A ruleset that was not activated: 422 with its problems (file, line, message) and failed rule tests. */
-    @ExceptionHandler(org.nianbao.assessment.ActivationRefused.class)
-    ResponseEntity<java.util.Map<String, Object>> refused(org.nianbao.assessment.ActivationRefused e) {
+    @ExceptionHandler(org.nianbao.policy.ActivationRefused.class)
+    ResponseEntity<java.util.Map<String, Object>> refused(org.nianbao.policy.ActivationRefused e) {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(java.util.Map.of(
                 "status", 422, "error", "ruleset_refused", "message", e.getMessage(),
                 "problems", e.problems(), "failedTests", e.failedTests()));
@@ -89,7 +89,7 @@ public class ApiErrors {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "不支持的请求方法 " + e.getMethod());
     }
 
-    @ExceptionHandler(org.nianbao.assessment.AssessmentService.UnknownScorecard.class)
+    @ExceptionHandler(org.nianbao.submission.AssessmentService.UnknownScorecard.class)
     ResponseEntity<ApiError> unknownScorecard(RuntimeException e) {
         return error(HttpStatus.BAD_REQUEST, "unknown_scorecard", e.getMessage());
     }

@@ -1,7 +1,7 @@
 package org.nianbao.web;
 
 import java.util.Map;
-import org.nianbao.assessment.AssessmentService;
+import org.nianbao.submission.AssessmentService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;

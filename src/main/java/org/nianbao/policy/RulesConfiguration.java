@@ -1,15 +1,11 @@
-package org.nianbao.assessment;
+package org.nianbao.policy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.nianbao.policy.ActiveRuleset;
-import org.nianbao.policy.RulesetFiles;
-import org.nianbao.policy.TempFolders;
-import org.nianbao.policy.Validation;
+import org.nianbao.assessment.Assessor;
 import org.nianbao.rules.InvalidRuleSet;
-import org.nianbao.store.RulesetVersionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

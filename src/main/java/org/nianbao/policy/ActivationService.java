@@ -1,4 +1,4 @@
-package org.nianbao.assessment;
+package org.nianbao.policy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,16 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import org.nianbao.policy.ActiveRuleset;
-import org.nianbao.policy.DryRun;
-import org.nianbao.policy.RuleCases;
-import org.nianbao.policy.RulesetFiles;
-import org.nianbao.policy.TempFolders;
-import org.nianbao.policy.Validation;
+import org.nianbao.assessment.AssessmentOptions;
+import org.nianbao.assessment.Assessor;
 import org.nianbao.reading.SourceText;
 import org.nianbao.reading.TextDecoder;
 import org.nianbao.store.AssessmentStore;
-import org.nianbao.store.RulesetVersionStore;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,12 +1,18 @@
-package org.nianbao.assessment;
+package org.nianbao.submission;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nianbao.assessment.Assessment;
+import org.nianbao.assessment.AssessmentOptions;
+import org.nianbao.assessment.Assessor;
+import org.nianbao.assessment.BatchItem;
+import org.nianbao.assessment.Hashes;
+import org.nianbao.policy.ActiveRuleset;
+import org.nianbao.policy.NianbaoProperties;
+import org.nianbao.policy.Scorecards;
 import org.nianbao.reading.Document;
 import org.nianbao.reading.Readers;
 import org.nianbao.reading.ReadingLimits;
-import org.nianbao.policy.ActiveRuleset;
-import org.nianbao.policy.Scorecards;
 import org.nianbao.scoring.Scorecard;
 import org.nianbao.store.AssessmentStore;
 import org.nianbao.store.Submitter;

@@ -1,4 +1,4 @@
-package org.nianbao.assessment;
+package org.nianbao.policy;
 
 import java.util.List;
 import org.nianbao.rules.RuleProblem;

@@ -1,4 +1,4 @@
-package org.nianbao.assessment;
+package org.nianbao.policy;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
