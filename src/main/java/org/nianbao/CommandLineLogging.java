@@ -32,6 +32,7 @@ final class CommandLineLogging {
         context.getLogger("org.drools").setLevel(Level.ERROR); // advice about rule style, not problems
         context.getLogger("org.apache.pdfbox").setLevel(Level.ERROR); // missing fonts in damaged PDFs
         context.getLogger("org.apache.fontbox").setLevel(Level.ERROR);
+        context.getLogger("org.flywaydb").setLevel(Level.ERROR); // notes about the database version, not problems
         root.addAppender(appender);
     }
 }

@@ -12,6 +12,7 @@ import org.nianbao.assessment.BatchItem;
 import org.nianbao.policy.CatalogueEntry;
 import org.nianbao.policy.DryRun;
 import org.nianbao.policy.RuleCases;
+import org.nianbao.policy.RulesetFiles;
 import org.nianbao.policy.DefaultBundle;
 import org.nianbao.policy.Validation;
 import org.nianbao.reading.ReadingLimits;
@@ -21,10 +22,13 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code rules validate|list|test|diff}: for policy staff changing rules and scorecards, with no server.
+ * {@code rules validate|list|test|diff|export|import}: for policy staff changing rules and scorecards, with no server.
  * Exit status 0 when all is well, 1 when the rules are invalid or a rule test fails, 2 for bad usage.
  */
 public final class RulesCommand {
+
+    /** The service's own database (application.properties), relative to the folder the command runs in. */
+    static final String DEFAULT_DB = "jdbc:h2:file:./data/nianbao;AUTO_SERVER=FALSE;WRITE_DELAY=0";
 
     static final String USAGE = """
             用法: java -jar nianbao.jar rules validate [--rules DIR] [--scorecard FILE]
@@ -32,8 +36,13 @@ public final class RulesCommand {
                   java -jar nianbao.jar rules test     [--rules DIR] [--scorecard FILE]
                   java -jar nianbao.jar rules diff --candidate DIR [--candidate-scorecard FILE]
                                                    [--rules DIR] [--scorecard FILE] PATH...
+                  java -jar nianbao.jar rules export DIR [--db JDBC-URL]
+                  java -jar nianbao.jar rules import DIR --reason 原因 [--scorecard FILE] [--db JDBC-URL]
             validate 检查规则和记分卡（每个问题给出文件和行号）；list 列出规则目录；test 运行 rules/tests 中的规则测试；
-            diff 用候选规则（或记分卡）与现行规则分别评分，列出每份报告的分数变化和增减的问题。""";
+            diff 用候选规则（或记分卡）与现行规则分别评分，列出每份报告的分数变化和增减的问题；
+            export 把数据库中启用的规则版本（规则、规则测试、记分卡 scorecard.yaml）写到一个空目录，便于存入 git；
+            import 把目录中的规则（连同 tests/ 和 scorecard.yaml）校验、测试后作为新版本启用（服务须先停止）。
+            数据库默认为 %s。""".formatted(DEFAULT_DB);
 
     private RulesCommand() {
     }
@@ -49,9 +58,13 @@ public final class RulesCommand {
         Path candidate = null;
         Path candidateScorecard = null;
         List<Path> paths = new ArrayList<>();
+        String db = DEFAULT_DB;
+        String reason = null;
         try {
             for (int i = 1; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--db" -> db = value(args, ++i);
+                    case "--reason" -> reason = value(args, ++i);
                     case "--rules" -> rules = Path.of(value(args, ++i));
                     case "--scorecard" -> scorecard = Path.of(value(args, ++i));
                     case "--candidate" -> candidate = Path.of(value(args, ++i));
@@ -64,8 +77,14 @@ public final class RulesCommand {
                     }
                 }
             }
-            if (!List.of("validate", "list", "test", "diff").contains(action)) {
+            if (!List.of("validate", "list", "test", "diff", "export", "import").contains(action)) {
                 throw new IllegalArgumentException("未知的子命令 " + action);
+            }
+            if ((action.equals("export") || action.equals("import")) && paths.size() != 1) {
+                throw new IllegalArgumentException(action + " 需要一个目录");
+            }
+            if (action.equals("import") && (reason == null || reason.isBlank())) {
+                throw new IllegalArgumentException("import 需要 --reason（启用原因）");
             }
             if (action.equals("diff") && (candidate == null && candidateScorecard == null || paths.isEmpty())) {
                 throw new IllegalArgumentException("diff 需要 --candidate（或 --candidate-scorecard）和要评分的报告");
@@ -74,6 +93,15 @@ public final class RulesCommand {
             err.println("错误: " + e.getMessage());
             err.println(USAGE);
             return 2;
+        }
+        if (action.equals("export")) {
+            return BundleTransfer.export(paths.get(0), db, out, err);
+        }
+        if (action.equals("import")) {
+            Path own = paths.get(0).resolve(RulesetFiles.SCORECARD);
+            Path card = scorecard != null ? scorecard : Files.isRegularFile(own) ? own
+                    : DefaultBundle.scorecardOr(Path.of("scorecards", "default.yaml"));
+            return BundleTransfer.importFolder(paths.get(0), card, db, reason.strip(), out, err);
         }
         // without --rules / --scorecard: the folders beside the command, else the ones the jar carries
         rules = rules != null ? rules : DefaultBundle.rulesOr(Path.of("rules"));

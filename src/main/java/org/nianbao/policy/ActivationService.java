@@ -81,6 +81,20 @@ public class ActivationService {
         return runs;
     }
 
+    /** The rule tests of the version in force, run on the rules in force. */
+    public List<RuleCases.Result> testsInForce() {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("tests-");
+            filesInForce().writeTo(dir);
+            return RuleCases.run(active.get(), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            TempFolders.delete(dir);
+        }
+    }
+
     /** Reads the rules folder and scorecard from disk again and activates them. */
     public Activation reloadFromFolder(String by, String reason) {
         return activate(RulesetFiles.read(properties.rulesDir(), properties.scorecard()), by, reason);
@@ -102,7 +116,7 @@ public class ActivationService {
                 throw new ActivationRefused(v.problems(), List.of());
             }
             Assessor next = new Assessor(v.rules(), v.scorecard());
-            List<String> failed = RuleCases.run(next, properties.rulesDir()).stream()
+            List<String> failed = RuleCases.run(next, dir).stream() // the candidate's own rule tests
                     .filter(r -> !r.passed())
                     .map(r -> r.file() + " — " + r.name() + "：" + String.join("；", r.failures()))
                     .toList();

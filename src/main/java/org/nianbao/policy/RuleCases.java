@@ -110,6 +110,11 @@ public final class RuleCases {
     private static Result run(Assessor assessor, Path folder, String file, RuleCase c) {
         List<String> failures = new ArrayList<>();
         Assessment a;
+        for (String report : java.util.Arrays.asList(c.report(), c.previousYear())) {
+            if (report != null && !folder.resolve(report).normalize().startsWith(folder.normalize())) {
+                return new Result(file, c.name(), false, null, List.of("测试报告 " + report + " 不在测试目录中"));
+            }
+        }
         try {
             AssessmentOptions options = new AssessmentOptions(
                     c.publishedOn() == null ? null : LocalDate.parse(c.publishedOn()), null, c.level());

@@ -13,18 +13,40 @@ import java.util.stream.Stream;
 import org.nianbao.rules.RuleSetLoader;
 
 /**
- * The content of a ruleset's files (rule files, decision tables, statements, and the scorecard under the name
- * {@code scorecard.yaml}) as stored with each activation, so that a version can be compared with another and
- * reactivated later. Spreadsheets are kept as {@code base64:…}.
+ * The content of a ruleset's files — rule files, decision tables, the DSL, statements, the rule tests with their
+ * reports (under {@code tests/}), and the scorecard under the name {@code scorecard.yaml} — as stored with each
+ * activation, so that a version can be compared with another, reactivated later, and tested with its own tests.
+ * Spreadsheets and other binary files are kept as {@code base64:…}.
  */
 public record RulesetFiles(Map<String, String> files) {
 
     public static final String SCORECARD = "scorecard.yaml";
     private static final String BASE64 = "base64:";
 
-    /** The stored form of a file's bytes: text as it is, a spreadsheet in base64. */
+    /** The stored form of a file's bytes: text as it is, a spreadsheet (or anything not UTF-8 text) in base64. */
     public static String content(String name, byte[] bytes) {
-        return isBinary(name) ? BASE64 + java.util.Base64.getEncoder().encodeToString(bytes) : new String(bytes, StandardCharsets.UTF_8);
+        return isBinary(name) || !isUtf8(bytes) ? BASE64 + java.util.Base64.getEncoder().encodeToString(bytes)
+                : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** A rule test file or one of its reports: kept under {@code tests/}. */
+    public static boolean isTestFile(String name) {
+        return name.startsWith(RuleCases.FOLDER + "/");
+    }
+
+    /** A stored name is a plain relative path inside the bundle: no {@code ..}, no root, no backslash. */
+    static boolean isSafeName(String name) {
+        return !name.isBlank() && !name.startsWith("/") && !name.contains("\\") && !name.contains(":")
+                && java.util.Arrays.stream(name.split("/")).noneMatch(part -> part.isEmpty() || part.equals("..") || part.equals("."));
     }
 
     static boolean isBinary(String name) {
@@ -37,10 +59,22 @@ public record RulesetFiles(Map<String, String> files) {
     }
 
     public RulesetFiles {
+        for (String name : files.keySet()) {
+            if (!isSafeName(name)) {
+                throw new IllegalArgumentException("规则文件名不合规：" + name);
+            }
+        }
         files = Map.copyOf(new TreeMap<>(files));
     }
 
-    /** The rule files of a folder (not its sub-folders) and a scorecard file. */
+    /** The rule files and the scorecard, without the rule tests. */
+    public Map<String, String> ruleFiles() {
+        Map<String, String> rules = new TreeMap<>(files);
+        rules.keySet().removeIf(RulesetFiles::isTestFile);
+        return rules;
+    }
+
+    /** The rule files of a folder, its rule tests (the {@code tests/} folder, reports included) and a scorecard file. */
     public static RulesetFiles read(Path rulesDir, Path scorecard) {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> list = Files.list(rulesDir)) {
@@ -48,6 +82,15 @@ public record RulesetFiles(Map<String, String> files) {
                 String name = f.getFileName().toString();
                 if (isRulesetFile(name)) {
                     files.put(name, content(name, Files.readAllBytes(f)));
+                }
+            }
+            Path tests = rulesDir.resolve(RuleCases.FOLDER);
+            if (Files.isDirectory(tests)) {
+                try (Stream<Path> walk = Files.walk(tests)) {
+                    for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        String name = rulesDir.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+                        files.put(name, content(name, Files.readAllBytes(f)));
+                    }
                 }
             }
             files.put(SCORECARD, Files.readString(scorecard, StandardCharsets.UTF_8));
@@ -61,7 +104,11 @@ public record RulesetFiles(Map<String, String> files) {
     public Path writeTo(Path dir) {
         try {
             for (var e : files.entrySet()) {
-                Path target = dir.resolve(Path.of(e.getKey()).getFileName().toString());
+                Path target = dir.resolve(e.getKey()).normalize();
+                if (!target.startsWith(dir.normalize())) {
+                    throw new IllegalArgumentException("规则文件名不合规：" + e.getKey());
+                }
+                Files.createDirectories(target.getParent());
                 if (e.getValue().startsWith(BASE64)) {
                     Files.write(target, java.util.Base64.getDecoder().decode(e.getValue().substring(BASE64.length())));
                 } else {
@@ -77,7 +124,9 @@ public record RulesetFiles(Map<String, String> files) {
     /** What changed from {@code before}: files added, removed, and changed with their lines added and removed. */
     public String diffFrom(RulesetFiles before) {
         if (before == null) {
-            return "首次启用：" + String.join("、", files.keySet());
+            long tests = files.keySet().stream().filter(RulesetFiles::isTestFile).count();
+            return "首次启用：" + String.join("、", new java.util.TreeSet<>(ruleFiles().keySet()))
+                    + (tests == 0 ? "" : "，规则测试 " + tests + " 个文件（tests/）");
         }
         List<String> changes = new ArrayList<>();
         for (String name : new java.util.TreeSet<>(java.util.Set.copyOf(concat(files.keySet(), before.files.keySet())))) {
@@ -89,6 +138,10 @@ public record RulesetFiles(Map<String, String> files) {
                 changes.add("删除 " + name);
             } else if (!now.equals(then) && isBinary(name)) {
                 changes.add("修改 " + name + "（电子表格）");
+            } else if (!now.equals(then) && now.startsWith(BASE64)) {
+                changes.add("修改 " + name);
+            } else if (!now.equals(then) && isTestFile(name) && !name.endsWith(".yaml")) {
+                changes.add("修改 " + name + "（测试报告）");
             } else if (!now.equals(then)) {
                 List<String> a = List.of(then.split("\\R", -1));
                 List<String> b = List.of(now.split("\\R", -1));

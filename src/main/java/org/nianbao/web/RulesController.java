@@ -1,14 +1,12 @@
 package org.nianbao.web;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.nianbao.policy.ActivationService;
 import org.nianbao.policy.CatalogueEntry;
 import org.nianbao.policy.DryRun;
-import org.nianbao.policy.NianbaoProperties;
 import org.nianbao.policy.RuleCases;
 import org.nianbao.policy.RulesetFiles;
 import org.nianbao.policy.RulesetVersionStore;
@@ -33,24 +31,23 @@ public class RulesController {
 
 
     private final AssessmentService service;
-    private final NianbaoProperties properties;
     private final ActivationService activation;
     private final RulesetVersionStore versions;
 
     private final AssessmentStore assessments;
 
-    public RulesController(AssessmentService service, NianbaoProperties properties, ActivationService activation,
+    public RulesController(AssessmentService service, ActivationService activation,
                            RulesetVersionStore versions, AssessmentStore assessments) {
         this.service = service;
-        this.properties = properties;
         this.activation = activation;
         this.versions = versions;
         this.assessments = assessments;
     }
 
     /**
-     * {@code POST /api/rules/activate} ({@code reason}; optional multipart {@code files} and
-     * {@code scorecard}): uploaded files replace or join those of the version in force; with none, the rules
+     * {@code POST /api/rules/activate} ({@code reason}; optional multipart {@code files}, {@code tests} and
+     * {@code scorecard}): uploaded files replace or join those of the version in force (a rule test file
+     * {@code *.yaml} under {@code tests/}, any other test upload, a report, under {@code tests/reports/}); with none, the rules
      * folder and scorecard on disk are read again. The ruleset is validated and its rule tests run; 200 with the
      * new version and what changed, or 422 with the problems while the version in force keeps serving. The version
      * records the signed-in account as who activated it.
@@ -58,21 +55,23 @@ public class RulesController {
     @PostMapping("/activate")
     public ActivationService.Activation activate(@RequestParam String reason,
                                                  @RequestParam(required = false) List<MultipartFile> files,
+                                                 @RequestParam(required = false) List<MultipartFile> tests,
                                                  @RequestParam(required = false) MultipartFile scorecard,
                                                  Principal signedIn) throws IOException {
         requireReason(reason);
         String by = signedIn.getName();
         Map<String, String> changed = uploads(files, scorecard);
+        changed.putAll(testUploads(tests));
         if (changed.isEmpty()) {
             return activation.reloadFromFolder(by, reason);
         }
         return activation.activate(activation.candidate(changed), by, reason);
     }
 
-    /** The rule tests of rules/tests, run on the ruleset in force. */
+    /** The rule tests of the version in force (its tests/ folder), run on its rules. */
     @GetMapping("/tests")
     public Map<String, Object> tests() {
-        var results = RuleCases.run(service.assessor(), properties.rulesDir());
+        var results = activation.testsInForce();
         long failed = results.stream().filter(r -> !r.passed()).count();
         return Map.of("passed", results.size() - failed, "failed", failed, "results", results);
     }
@@ -121,6 +120,19 @@ public class RulesController {
         return changed;
     }
 
+    /** Uploaded rule tests: a {@code .yaml} test file under {@code tests/}, a report it names under {@code tests/reports/}. */
+    private static Map<String, String> testUploads(List<MultipartFile> tests) throws IOException {
+        Map<String, String> changed = new java.util.TreeMap<>();
+        for (MultipartFile f : tests == null ? List.<MultipartFile>of() : tests) {
+            if (!f.isEmpty()) {
+                String base = uploadName(f);
+                String name = base.endsWith(".yaml") || base.endsWith(".yml") ? "tests/" + base : "tests/reports/" + base;
+                changed.put(name, RulesetFiles.content(name, f.getBytes()));
+            }
+        }
+        return changed;
+    }
+
     /** A scorecard upload as YAML text: a spreadsheet (.xlsx) is converted. */
     static String scorecardText(MultipartFile scorecard) throws IOException {
         String name = scorecard.getOriginalFilename() == null ? "" : scorecard.getOriginalFilename();
@@ -134,8 +146,18 @@ public class RulesController {
         }
     }
 
+    /** An upload's own file name (any folder the client sent is dropped): letters, digits, dot, dash, underscore. */
+    private static String uploadName(MultipartFile f) {
+        String sent = f.getOriginalFilename() == null ? "" : f.getOriginalFilename();
+        String name = sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1).strip();
+        if (!name.matches("[\\p{L}\\p{N}._ -]+") || name.startsWith(".")) {
+            throw new AssessmentController.BadRequest("文件名「" + sent + "」不合规：只能由文字、数字和 . _ - 组成");
+        }
+        return name;
+    }
+
     private static String ruleFileName(MultipartFile f) {
-        String name = Path.of(f.getOriginalFilename() == null ? "" : f.getOriginalFilename()).getFileName().toString();
+        String name = uploadName(f);
         if (!RulesetFiles.isRulesetFile(name) && !name.endsWith(".yaml")) {
             throw new AssessmentController.BadRequest("只接受规则文件（.drl、.dslr、.dsl、.drl.xlsx、statements.yaml）：" + name);
         }

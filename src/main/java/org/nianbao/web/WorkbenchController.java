@@ -11,7 +11,6 @@ import org.nianbao.assessment.Assessment;
 import org.nianbao.policy.ActivationRefused;
 import org.nianbao.policy.ActivationService;
 import org.nianbao.policy.CatalogueEntry;
-import org.nianbao.policy.NianbaoProperties;
 import org.nianbao.policy.RuleCases;
 import org.nianbao.policy.RulesetFiles;
 import org.nianbao.policy.RulesetVersionStore;
@@ -47,15 +46,13 @@ public class WorkbenchController {
     private final ActivationService activation;
     private final RulesetVersionStore versions;
     private final AssessmentStore assessments;
-    private final NianbaoProperties properties;
 
     public WorkbenchController(AssessmentService service, ActivationService activation, RulesetVersionStore versions,
-                               AssessmentStore assessments, NianbaoProperties properties) {
+                               AssessmentStore assessments) {
         this.service = service;
         this.activation = activation;
         this.versions = versions;
         this.assessments = assessments;
-        this.properties = properties;
     }
 
     @GetMapping("/")
@@ -111,12 +108,12 @@ public class WorkbenchController {
     @GetMapping("/workbench")
     public String workbench(Model model) {
         var assessor = service.assessor();
-        var tests = RuleCases.run(assessor, properties.rulesDir());
+        var tests = activation.testsInForce();
         List<RuleCases.Result> failed = tests.stream().filter(t -> !t.passed()).toList();
         model.addAttribute("rulesetVersion", assessor.rules().version());
         model.addAttribute("scorecard", assessor.scorecard().label());
         model.addAttribute("catalogue", CatalogueEntry.of(assessor.rules().rules(), assessor.scorecard()));
-        model.addAttribute("files", new java.util.TreeSet<>(activation.filesInForce().files().keySet()));
+        model.addAttribute("files", new java.util.TreeSet<>(activation.filesInForce().ruleFiles().keySet()));
         model.addAttribute("versions", versions.history());
         model.addAttribute("testsPassed", tests.size() - failed.size());
         model.addAttribute("testsFailed", failed.size());
