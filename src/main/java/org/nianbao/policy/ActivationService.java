@@ -125,7 +125,7 @@ public class ActivationService {
             }
             String diff = files.diffFrom(versions.activeFiles().orElse(null));
             long id = versions.activate(v.rules().version(), v.scorecard().label(), files, by, reason, diff);
-            active.swap(next);
+            active.swap(next, RulesConfiguration.scorecardsOf(dir, properties));
             return new Activation(id, v.rules().version(), v.scorecard().label(), diff);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -26,13 +26,21 @@ public class RulesConfiguration {
         RulesetFiles stored = versions.activeFiles().orElse(null);
         String reason = "启动时数据库中还没有规则版本，从 " + properties.rulesDir() + " 读取";
         if (stored != null) {
-            Validation v = validate(stored);
-            if (v.valid()) {
-                return new ActiveRuleset(new Assessor(v.rules(), v.scorecard()));
+            Path dir = null;
+            try {
+                dir = Files.createTempDirectory("ruleset-");
+                Validation v = Validation.of(dir, stored.writeTo(dir));
+                if (v.valid()) {
+                    return new ActiveRuleset(new Assessor(v.rules(), v.scorecard()), scorecardsOf(dir, properties));
+                }
+                LOG.warn("The ruleset version in force no longer validates ({} problems); the rules folder is put in force",
+                        v.problems().size());
+                reason = "启动时数据库中现行的规则版本不再有效（" + v.problems().get(0).message() + "），改用 " + properties.rulesDir();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                TempFolders.delete(dir);
             }
-            LOG.warn("The ruleset version in force no longer validates ({} problems); the rules folder is put in force",
-                    v.problems().size());
-            reason = "启动时数据库中现行的规则版本不再有效（" + v.problems().get(0).message() + "），改用 " + properties.rulesDir();
         }
         Validation v = Validation.of(properties.rulesDir(), properties.scorecard());
         if (!v.valid()) {
@@ -40,18 +48,13 @@ public class RulesConfiguration {
         }
         RulesetFiles files = RulesetFiles.read(properties.rulesDir(), properties.scorecard());
         versions.activate(v.rules().version(), v.scorecard().label(), files, "system", reason, files.diffFrom(stored));
-        return new ActiveRuleset(new Assessor(v.rules(), v.scorecard()));
+        return new ActiveRuleset(new Assessor(v.rules(), v.scorecard()), Scorecards.load(properties.scorecardsDir()));
     }
 
-    private static Validation validate(RulesetFiles files) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("ruleset-");
-            return Validation.of(dir, files.writeTo(dir));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            TempFolders.delete(dir);
-        }
+    /** The scorecards a version keeps beside its own; a version stored before they were kept has the folder's. */
+    static Scorecards scorecardsOf(Path bundleDir, NianbaoProperties properties) {
+        return Files.isDirectory(bundleDir.resolve(RulesetFiles.SCORECARDS)) ? Scorecards.of(bundleDir)
+                : Scorecards.load(properties.scorecardsDir());
     }
+
 }

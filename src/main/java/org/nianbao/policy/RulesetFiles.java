@@ -14,13 +14,16 @@ import org.nianbao.rules.RuleSetLoader;
 
 /**
  * The content of a ruleset's files — rule files, decision tables, the DSL, statements, the rule tests with their
- * reports (under {@code tests/}), and the scorecard under the name {@code scorecard.yaml} — as stored with each
+ * reports (under {@code tests/}), the scorecard in force under the name {@code scorecard.yaml} and every scorecard kept
+ * beside it (under {@code scorecards/}) — as stored with each
  * activation, so that a version can be compared with another, reactivated later, and tested with its own tests.
  * Spreadsheets and other binary files are kept as {@code base64:…}.
  */
 public record RulesetFiles(Map<String, String> files) {
 
     public static final String SCORECARD = "scorecard.yaml";
+    /** The folder of the scorecards a request may choose instead of the one in force. */
+    public static final String SCORECARDS = "scorecards";
     private static final String BASE64 = "base64:";
 
     /** The stored form of a file's bytes: text as it is, a spreadsheet (or anything not UTF-8 text) in base64. */
@@ -41,6 +44,11 @@ public record RulesetFiles(Map<String, String> files) {
     /** A rule test file or one of its reports: kept under {@code tests/}. */
     public static boolean isTestFile(String name) {
         return name.startsWith(RuleCases.FOLDER + "/");
+    }
+
+    /** One of the scorecards kept beside the one in force: under {@code scorecards/}. */
+    public static boolean isKeptScorecard(String name) {
+        return name.startsWith(SCORECARDS + "/");
     }
 
     /** A stored name is a plain relative path inside the bundle: no {@code ..}, no root, no backslash. */
@@ -67,10 +75,10 @@ public record RulesetFiles(Map<String, String> files) {
         files = Map.copyOf(new TreeMap<>(files));
     }
 
-    /** The rule files and the scorecard, without the rule tests. */
+    /** The rule files and the scorecard in force, without the rule tests and the scorecards kept beside it. */
     public Map<String, String> ruleFiles() {
         Map<String, String> rules = new TreeMap<>(files);
-        rules.keySet().removeIf(RulesetFiles::isTestFile);
+        rules.keySet().removeIf(name -> isTestFile(name) || isKeptScorecard(name));
         return rules;
     }
 
@@ -94,6 +102,18 @@ public record RulesetFiles(Map<String, String> files) {
                 }
             }
             files.put(SCORECARD, Files.readString(scorecard, StandardCharsets.UTF_8));
+            // the scorecards kept beside it: a bundle's own scorecards/ folder, else the folder of the scorecard
+            Path kept = Files.isDirectory(rulesDir.resolve(SCORECARDS)) ? rulesDir.resolve(SCORECARDS)
+                    : scorecard.toAbsolutePath().normalize().getParent();
+            if (kept != null && !kept.toAbsolutePath().normalize().equals(rulesDir.toAbsolutePath().normalize())
+                    && Files.isDirectory(kept)) {
+                try (Stream<Path> cards = Files.list(kept)) {
+                    for (Path f : cards.filter(p -> p.getFileName().toString().matches(".*\\.(yaml|yml|xlsx)$")).sorted().toList()) {
+                        String name = SCORECARDS + "/" + f.getFileName();
+                        files.put(name, content(name, Files.readAllBytes(f)));
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,7 +145,9 @@ public record RulesetFiles(Map<String, String> files) {
     public String diffFrom(RulesetFiles before) {
         if (before == null) {
             long tests = files.keySet().stream().filter(RulesetFiles::isTestFile).count();
-            return "首次启用：" + String.join("、", new java.util.TreeSet<>(ruleFiles().keySet()))
+            java.util.Set<String> named = new java.util.TreeSet<>(files.keySet());
+            named.removeIf(RulesetFiles::isTestFile);
+            return "首次启用：" + String.join("、", named)
                     + (tests == 0 ? "" : "，规则测试 " + tests + " 个文件（tests/）");
         }
         List<String> changes = new ArrayList<>();

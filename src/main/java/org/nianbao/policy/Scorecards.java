@@ -13,7 +13,8 @@ import org.nianbao.scoring.ScorecardLoader;
 
 /**
  * The scorecards kept side by side in {@code scorecards/} (the national default, a province's own, last year's…),
- * each named by its {@code id}; one is chosen per request. A file that does not load is reported, not fatal.
+ * each named by its {@code id}; one is chosen per request. They are part of the version in force, stored and
+ * activated with its rules. A file that does not load is reported, not fatal.
  */
 public final class Scorecards {
 
@@ -27,6 +28,16 @@ public final class Scorecards {
     private Scorecards(Map<String, Scorecard> byId, List<Problem> problems) {
         this.byId = byId;
         this.problems = problems;
+    }
+
+    /** No scorecard besides the one in force. */
+    public static Scorecards none() {
+        return new Scorecards(Map.of(), List.of());
+    }
+
+    /** The scorecards of a version: its {@code scorecards/} folder, once written out. */
+    public static Scorecards of(Path bundleDir) {
+        return load(bundleDir.resolve(RulesetFiles.SCORECARDS));
     }
 
     public static Scorecards load(Path dir) {

@@ -8,7 +8,6 @@ import org.nianbao.assessment.Assessor;
 import org.nianbao.assessment.BatchItem;
 import org.nianbao.assessment.Hashes;
 import org.nianbao.policy.ActiveRuleset;
-import org.nianbao.policy.NianbaoProperties;
 import org.nianbao.policy.Scorecards;
 import org.nianbao.reading.Document;
 import org.nianbao.reading.Readers;
@@ -27,12 +26,10 @@ public class AssessmentService {
 
     private final ActiveRuleset active;
     private final AssessmentStore store;
-    private final NianbaoProperties properties;
 
-    public AssessmentService(ActiveRuleset active, AssessmentStore store, NianbaoProperties properties) {
+    public AssessmentService(ActiveRuleset active, AssessmentStore store) {
         this.active = active;
         this.store = store;
-        this.properties = properties;
     }
 
     public Assessor assessor() {
@@ -40,11 +37,11 @@ public class AssessmentService {
     }
 
     /**
-     * The scorecards kept side by side, read from their folder at each call: a scorecard edited there counts from
-     * the next request, with no restart (each assessment names the scorecard's version and content hash).
+     * The scorecards kept side by side in the version in force: a scorecard changes with an activation, recorded in
+     * the history like any rule (each assessment names the scorecard's version and content hash).
      */
     public Scorecards scorecards() {
-        return Scorecards.load(properties.scorecardsDir());
+        return active.scorecards();
     }
 
     /**

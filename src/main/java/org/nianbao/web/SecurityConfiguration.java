@@ -16,7 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Who may do what. Self-check (a report assessed, the published scoring method) is open to anyone; rules and
+ * Who may do what. Self-check (a report assessed with a scorecard of its choice, the published scoring method) is
+ * open to anyone; rules and
  * scorecards are changed by an {@code EDITOR}; stored assessments, listings, rankings and exports are for a
  * {@code REVIEWER}; accounts for an {@code ADMIN}. The API takes HTTP Basic and answers 401/403 as JSON; the pages
  * use a form login, and every form they post carries its CSRF token.
@@ -40,7 +41,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/assessments").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/assessments/private/*").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/rules/method").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/rules/method", "/api/scorecards").permitAll()
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMIN)
                         .requestMatchers("/api/assessments", "/api/assessments/**").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.GET, "/api/rules", "/api/rules/**", "/api/scorecards", "/api/scorecards/**")

@@ -46,6 +46,7 @@ class BundleTransferTest {
             assertThat(exported.resolve(file)).as(file).hasSameBinaryContentAs(Samples.RULES.resolve(file));
         }
         assertThat(exported.resolve("scorecard.yaml")).hasSameTextualContentAs(Samples.SCORECARD);
+        assertThat(exported.resolve("scorecards/self-check.yaml")).hasSameTextualContentAs(Path.of("scorecards/self-check.yaml"));
 
         // the exported folder is a ruleset of its own: valid, and its tests pass
         assertThat(run("test", "--rules", exported.toString(), "--scorecard", exported.resolve("scorecard.yaml").toString())).isZero();

@@ -99,7 +99,6 @@ class SecurityTest {
                 get(null, null, "/api/rules"),
                 get(null, null, "/api/rules/versions"),
                 get(null, null, "/api/rules/tests"),
-                get(null, null, "/api/scorecards"),
                 upload(null, null, "/api/rules/validate", "files", "x.drl", rule),
                 upload(null, null, "/api/rules/dry-run", "files", "x.drl", rule),
                 upload(null, null, "/api/rules/activate", "files", "x.drl", rule),
@@ -111,6 +110,9 @@ class SecurityTest {
             assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         }
         assertThat(get(SignIn.ADMIN, SignIn.ADMIN_PASSWORD, "/api/accounts").body()).doesNotContain("eve");
+        // what the self-check page offers anyone: the scorecards to choose from and the scoring method
+        assertThat(get(null, null, "/api/scorecards").statusCode()).isEqualTo(200);
+        assertThat(get(null, null, "/api/rules/method").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -75,6 +75,15 @@ class VersionedRuleTestsTest {
     }
 
     @Test
+    void theScorecardsARequestMayChooseArePartOfTheVersion() throws Exception {
+        JsonNode first = get("/api/rules/versions");
+        String seeded = first.get(first.size() - 1).get("diff").asString();
+        assertThat(seeded).contains("scorecard.yaml", "scorecards/default.yaml", "scorecards/self-check.yaml", "规则测试");
+
+        assertThat(get("/api/scorecards").toString()).contains("self-check");
+    }
+
+    @Test
     void aRuleTestCannotReadAFileOutsideItsFolder() throws Exception {
         String escaping = "cases:\n  - name: 越界读取\n    report: ../../../../../../etc/hostname\n    mustNotFire: [TIME-DATE-MISSING]\n";
 
