@@ -137,8 +137,14 @@ public final class RuleNames {
     private static String message(String type, Field field, Comparison c, String table, List<String> valid) {
         String where = table != null && (field == Field.ROW || field == Field.COLUMN) ? "表" + table + "没有" : "没有";
         List<String> near = nearest(c.value, valid);
+        List<String> shown = valid;
+        if (table != null && (field == Field.ROW || field == Field.COLUMN)) {
+            // with what the format prints for each, so that a label written in Chinese finds its name
+            shown = valid.stream().map(v -> v + "（" + (field == Field.ROW ? FactNames.rowLabel(table, v)
+                    : FactNames.columnLabel(table, v)) + "）").toList();
+        }
         String hint = near.isEmpty()
-                ? "可用的名称：" + String.join("、", valid.size() > 12 ? valid.subList(0, 12) : valid) + (valid.size() > 12 ? "…" : "")
+                ? "可用的名称：" + String.join("、", shown.size() > 30 ? shown.subList(0, 30) : shown) + (shown.size() > 30 ? "…" : "")
                 : "是不是「" + String.join("」或「", near) + "」？";
         return "%s(%s == \"%s\")：%s名为「%s」的%s，这个条件永远不会成立。%s (unknown %s \"%s\"%s)".formatted(
                 type, c.field, c.value, where, c.value, field.label, hint, field.field, c.value,

@@ -65,7 +65,9 @@ public final class RuleSetLoader {
         kfs.generateAndWritePomXML(release);
         java.util.Map<String, RuleSource> sources = new java.util.HashMap<>();
         java.util.Map<String, String> generated = new java.util.HashMap<>(); // decision table → its DRL
-        refuseOutsideTheRuleLanguage(drl, namesOf(dir.resolve(STATEMENTS_FILE)));
+        java.util.Map<String, String> statementNames = statementNamesOf(dir.resolve(STATEMENTS_FILE));
+        refuseOutsideTheRuleLanguage(drl, new RuleNames(statementNames == null ? null : statementNames.keySet()),
+                statementNames == null ? java.util.Map.of() : statementNames);
         for (Path file : drl) {
             byte[] content = read(file, problems);
             String name = file.getFileName().toString();
@@ -73,7 +75,7 @@ public final class RuleSetLoader {
             digest.update(name.getBytes(StandardCharsets.UTF_8));
             digest.update(content);
             if (name.endsWith(".dsl") || name.endsWith(".dslr")) {
-                content = DslText.normalize(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                content = sentences(name, content, statementNames).getBytes(StandardCharsets.UTF_8);
             } else if (DecisionTables.isDecisionTable(name)) {
                 String drlText = DecisionTables.toDrl(name, content, problems);
                 if (drlText == null) {
@@ -124,7 +126,17 @@ public final class RuleSetLoader {
      * Nothing is compiled before every rule file passes the closed rule language check ({@link RuleLanguage}): a
      * rule that could run code on the server is refused with its file and line, and the build stops there.
      */
-    private static void refuseOutsideTheRuleLanguage(List<Path> files, RuleNames names) {
+    /** A .dsl as the DSL lexer takes it; a .dslr with its Chinese labels resolved to names first. */
+    private static String sentences(String name, byte[] content, java.util.Map<String, String> statementNames) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (name.endsWith(".dslr")) {
+            text = ChineseNames.resolve(text, statementNames == null ? java.util.Map.of() : statementNames);
+        }
+        return DslText.normalize(text);
+    }
+
+    private static void refuseOutsideTheRuleLanguage(List<Path> files, RuleNames names,
+                                                     java.util.Map<String, String> statementNames) {
         List<RuleProblem> refused = new ArrayList<>();
         StringBuilder dsl = new StringBuilder();
         for (Path file : files) {
@@ -142,7 +154,7 @@ public final class RuleSetLoader {
             if (name.endsWith(".dslr")) {
                 try {
                     drlText = new org.drools.drl.parser.DrlParser().getExpandedDRL(
-                            DslText.normalize(new String(content, StandardCharsets.UTF_8)), new java.io.StringReader(dsl.toString()));
+                            sentences(name, content, statementNames), new java.io.StringReader(dsl.toString()));
                 } catch (org.drools.drl.parser.DroolsParserException | RuntimeException e) {
                     continue; // the compiler reports it with its line
                 }
@@ -167,14 +179,19 @@ public final class RuleSetLoader {
         }
     }
 
-    /** The names rules may use; statement kinds only when statements.yaml can be read (else it is reported later). */
-    private static RuleNames namesOf(Path statementsFile) {
+    /** The statements' kinds and names, when statements.yaml can be read (else it is reported later). */
+    private static java.util.Map<String, String> statementNamesOf(Path statementsFile) {
         if (!Files.isRegularFile(statementsFile)) {
-            return new RuleNames(null);
+            return null;
         }
         List<RuleProblem> ignored = new ArrayList<>();
         StatementCatalog catalog = statements(read(statementsFile, ignored), ignored);
-        return new RuleNames(ignored.isEmpty() ? catalog.kinds() : null);
+        if (!ignored.isEmpty()) {
+            return null;
+        }
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        catalog.entries().forEach(e -> names.putIfAbsent(e.kind(), e.name() == null ? e.kind() : e.name()));
+        return names;
     }
 
     /** A file the loader compiles: DRL, the rule language (.dsl, .dslr) or a decision table. */

@@ -55,6 +55,58 @@ class ChineseRuleLanguageTest {
         assertThat(after.score()).isLessThan(before.score());
     }
 
+    private static String labelRule(String when) {
+        return """
+                package rules.labels;
+                import org.nianbao.report.*;
+                global org.nianbao.rules.Findings findings;
+                expander nianbao.dsl
+
+                rule "DSL-LABELS"
+                    @check("A5") @severity("info")
+                when
+                    %s
+                then
+                    在该单元格记录问题“按标签找到的格子”，建议“无”
+                end
+                """.formatted(when);
+    }
+
+    @Test
+    void aSentenceNamesRowsAndColumnsAsTheFormatPrintsThem() throws IOException {
+        Path fires = rulesWith("labels.dslr", labelRule("表3的「本年新收」行「自然人」列大于0"));
+        var finding = assess(fires, "000_0b909c2a4ee59f11.txt", "", "").findings().stream()
+                .filter(f -> f.ruleId().equals("DSL-LABELS")).findFirst().orElseThrow();
+        assertThat(finding.evidence().row()).isEqualTo("new_received");
+        assertThat(finding.evidence().column()).isEqualTo("natural_person");
+
+        Path silent = rulesWith("labels.dslr", labelRule("表3的“一、本年新收政府信息公开申请数量”行“商业企业”列大于0"));
+        assertThat(assess(silent, "000_0b909c2a4ee59f11.txt", "", "").findings())
+                .noneMatch(f -> f.ruleId().equals("DSL-LABELS")); // no application from a 商业企业
+    }
+
+    @Test
+    void aLabelThatNamesNothingOrMoreThanOneThingIsRefusedAtItsLine() throws IOException {
+        for (String sentence : List.of("表3的「本年新增」行「自然人」列大于0", "表4的「行政诉讼」行「总计」列大于0")) {
+            Path rules = rulesWith("labels.dslr", labelRule(sentence));
+            InvalidRuleSet e = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidRuleSet.class, () -> RuleSetLoader.load(rules));
+            assertThat(e).as(sentence).isNotNull();
+            assertThat(e.problems()).anySatisfy(p -> {
+                assertThat(p.file()).isEqualTo("labels.dslr");
+                assertThat(p.line()).isEqualTo(9);
+                assertThat(p.message()).containsPattern("表[34]没有名为「(本年新增|行政诉讼)」的行");
+            });
+        }
+    }
+
+    @Test
+    void aRuleFamilyInForceIsWrittenInTheChineseLanguage() {
+        var rule = RuleSetLoader.load(Samples.RULES).rules().stream().filter(r -> r.id().equals("NARR-NO-INFO-FEE")).findFirst().orElseThrow();
+        assertThat(rule.file()).endsWith(".dslr");
+        assertThat(Samples.assess("004_e93a6eea8c407df3.txt").findings()).anyMatch(f -> f.ruleId().equals("NARR-NO-INFO-FEE"));
+        assertThat(Samples.assess("000_0b909c2a4ee59f11.txt").findings()).noneMatch(f -> f.ruleId().equals("NARR-NO-INFO-FEE"));
+    }
+
     @Test
     void theTable3BalanceSentenceFindsTheColumnAndDeductsWhatTheRuleSays() throws IOException {
         Path rules = rulesWith("problems.dslr", Files.readString(Samples.RULES.resolve("examples/problems.dslr")));

@@ -66,7 +66,7 @@ class RulesApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(body.get("rules").size()).isEqualTo(allRules().size());
         assertThat(body.get("rules")).allSatisfy(r -> {
-            assertThat(r.get("file").asString()).matches(".*\\.drl(\\.xlsx)?");
+            assertThat(r.get("file").asString()).matches(".*\\.(drl|dslr|drl\\.xlsx)");
             assertThat(r.get("points").isNumber()).isTrue();
         });
     }
