@@ -178,6 +178,33 @@ class SecurityTest {
     }
 
     @Test
+    void aRuleThatWouldRunCodeIsRefusedThroughValidationDryRunAndActivationAndNothingRuns(@org.junit.jupiter.api.io.TempDir
+                                                                                       java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path target = dir.resolve("written.txt");
+        String head = "package rules.hostile;\nimport org.nianbao.report.*;\nglobal org.nianbao.rules.Findings findings;\n";
+        java.util.Map<String, String> hostile = java.util.Map.of(
+                "writes-a-file", "java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + target + "\"), \"x\");",
+                "ends-the-process", "System.exit(1);",
+                "reflection", "Object c = $r.getClass().getClassLoader();",
+                "runtime-in-a-condition", "RUNTIME");
+        String version = json.readTree(get(SignIn.ADMIN, SignIn.ADMIN_PASSWORD, "/api/rules").body()).get("ruleset").asString();
+        for (var entry : hostile.entrySet()) {
+            String when = entry.getValue().equals("RUNTIME") ? "Report(java.lang.Runtime.getRuntime().availableProcessors() > 0)" : "$r : Report()";
+            String then = entry.getValue().equals("RUNTIME") ? "findings.report(drools, \"x\", null);" : entry.getValue();
+            String drl = head + "rule \"HOSTILE\"\n    @check(\"C1\") @severity(\"info\")\nwhen\n    " + when + "\nthen\n    " + then + "\nend\n";
+            for (String endpoint : List.of("/api/rules/validate", "/api/rules/dry-run", "/api/rules/activate")) {
+                HttpResponse<String> refused = upload(SignIn.ADMIN, SignIn.ADMIN_PASSWORD, endpoint, "files",
+                        entry.getKey() + ".drl", drl.getBytes(StandardCharsets.UTF_8));
+                assertThat(refused.statusCode()).as(entry.getKey() + " " + endpoint).isEqualTo(422);
+                assertThat(refused.body()).as(entry.getKey() + " " + endpoint).contains(entry.getKey() + ".drl");
+            }
+        }
+        assertThat(target).doesNotExist();
+        assertThat(json.readTree(get(SignIn.ADMIN, SignIn.ADMIN_PASSWORD, "/api/rules").body()).get("ruleset").asString())
+                .isEqualTo(version);
+    }
+
+    @Test
     void accountsAreCheckedAndTheLastAdministratorStays() throws Exception {
         String admin = SignIn.ADMIN;
         String pw = SignIn.ADMIN_PASSWORD;
