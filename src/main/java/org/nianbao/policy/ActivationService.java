@@ -14,7 +14,7 @@ import org.nianbao.store.AssessmentStore;
 import org.springframework.stereotype.Service;
 
 /**
- * Puts a ruleset in force: it is validated, its rule tests (rules/tests) must pass, it is stored with who, when,
+ * Puts a ruleset in force: it is validated, its own rule tests (the bundle's tests/) must pass, it is stored with who, when,
  * why and what changed, and then swapped in atomically. A ruleset that fails any step never replaces the one in
  * force. Any stored version can be reactivated.
  */
