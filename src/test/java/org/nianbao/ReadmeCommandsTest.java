@@ -39,7 +39,7 @@ class ReadmeCommandsTest {
         assertThat(commands).extracting(c -> c[0]).anyMatch(c -> c.startsWith(JAR + " score"))
                 .anyMatch(c -> c.startsWith(JAR + " rules import"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String run = java + " -cp '" + System.getProperty("java.class.path") + "' " + Main.class.getName();
+        String run = java + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path") + "' " + Main.class.getName();
         for (String[] c : commands) {
             Process p = new ProcessBuilder("bash", "-c", c[0].replace(JAR, run)).directory(dir.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -121,10 +121,11 @@ final class RowCollector {
         }
         if (taken == 0 && !silentWhenEmpty) {
             notes.add(new ExtractionNote(table, labelLine, "表%s「%s」一行未能识别出数值".formatted(table, label), row));
-        } else if (taken > 0 && taken < columns.size() && (linesWithValues > 1 || oneValueLines)) {
+        } else if (taken > 0 && taken < columns.size() && (linesWithValues > 1 || oneValueLines || table.equals("3"))) {
+            String values = linesWithValues > 1 || oneValueLines ? "逐行列出的数值" : "的数值";
             notes.add(new ExtractionNote(table, labelLine,
-                    "表%s「%s」一行逐行列出的数值只有 %d 个，应有 %d 个，无法确定各自所在的栏目，未读取"
-                            .formatted(table, label, taken, columns.size()), row));
+                    "表%s「%s」一行%s只有 %d 个，应有 %d 个，无法确定各自所在的栏目，未读取"
+                            .formatted(table, label, values, taken, columns.size()), row));
             pending.clear();
         } else if (taken > 0 && taken < columns.size()) {
             notes.add(new ExtractionNote(table, labelLine,

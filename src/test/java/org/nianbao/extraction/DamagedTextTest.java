@@ -163,4 +163,43 @@ class DamagedTextTest {
         assertThat(a.findings()).anySatisfy(f -> assertThat(f.message()).contains("行政许可", "无法确定各自所在的栏目"));
         assertThat(ruleIds(a)).doesNotContain("COMP-T2-ROW-MISSING");
     }
+    @Test
+    void aTable3PrintedWithItsLegalPersonColumnsMergedReadsNoCellInAWrongColumn() {
+        String name = "000_0b909c2a4ee59f11.txt";
+        StringBuilder merged = new StringBuilder();
+        for (String line : Samples.text(name).split("\n", -1)) {
+            String[] parts = line.split("\\|", -1);
+            java.util.List<Integer> numbers = new java.util.ArrayList<>();
+            for (int i = 0; i < parts.length; i++) {
+                if (parts[i].strip().matches("\\d+")) {
+                    numbers.add(i);
+                }
+            }
+            if (line.startsWith("商业 |") || line.startsWith("企业 |")) {
+                continue; // the five legal-person column headers become one
+            } else if (line.startsWith("自然人 | 法人或其他组织")) {
+                merged.append("自然人 | 法人或其他组织 | 总计 |\n");
+            } else if (numbers.size() == 7) {
+                // 自然人 | 法人或其他组织 (the five columns added up) | 总计
+                int legal = 0;
+                for (int k = 1; k < 6; k++) {
+                    legal += Integer.parseInt(parts[numbers.get(k)].strip());
+                }
+                String labels = String.join("|", java.util.Arrays.copyOfRange(parts, 0, numbers.get(0)));
+                merged.append(labels).append("| ").append(parts[numbers.get(0)].strip()).append(" | ").append(legal)
+                        .append(" | ").append(parts[numbers.get(6)].strip()).append(" |\n");
+            } else {
+                merged.append(line).append('\n');
+            }
+        }
+        assertThat(merged.toString()).contains("自然人 | 法人或其他组织 | 总计 |", "一、本年新收政府信息公开申请数量 | 1 | 0 | 1 |");
+
+        Assessment a = assess(name, merged.toString().getBytes(StandardCharsets.UTF_8));
+
+        Map<String, Number> original = cells(Samples.assess(name));
+        cells(a).forEach((key, value) -> assertThat(original).as(key).containsEntry(key, value)); // right or absent
+        assertThat(cells(a).keySet()).noneMatch(k -> k.startsWith("3/"));
+        assertThat(a.findings()).anySatisfy(f -> assertThat(f.message()).contains("本年新收", "无法确定各自所在的栏目"));
+        assertThat(ruleIds(a)).doesNotContain("COMP-T3-ROW-MISSING", "ARITH-T3-BALANCE", "ARITH-T3-ROW-TOTAL");
+    }
 }
