@@ -21,6 +21,9 @@ final class TableReader {
     /** Labels that only the next table (or the next part) prints: the table read so far ends before them. */
     private static final Pattern AFTER_TABLE2 = Pattern.compile("申请人情况|本年新收|收到和处理政府信息公开申请|依申请公开情况");
     private static final Pattern AFTER_TABLE3 = Pattern.compile("行政复议|行政诉讼|直接起诉|复议后起诉|存在的主要问题");
+    /** Table 三 with its five kinds of legal persons merged into one column: that column's values are not read. */
+    private static final List<String> MERGED_TABLE3_COLUMN_KEYS = java.util.Arrays.asList("natural_person", null, "total");
+    private static final java.util.regex.Pattern FIVE_KINDS = java.util.regex.Pattern.compile("商业|科研|公益|法律服务");
     private static final List<String> TABLE3_COLUMN_KEYS =
             TableLayout.TABLE3_COLUMNS.stream().map(TableLayout.Key::key).toList();
 
@@ -150,6 +153,9 @@ final class TableReader {
     private int readTable3(int from, int to) {
         RowCollector row = new RowCollector("3", cells, notes);
         boolean started = false;
+        boolean legalPersons = false; // the header names 「法人或其他组织」
+        boolean fiveKinds = false;    // … and its five kinds
+        List<String> columns = TABLE3_COLUMN_KEYS;
         int lastRowLine = 0;
         lines:
         for (int n = from; n <= to; n++) {
@@ -158,9 +164,16 @@ final class TableReader {
                 continue;
             }
             if (!started) {
+                String header = compact(String.join("", lc.cells()));
+                legalPersons |= header.contains("法人或其他组织");
+                fiveKinds |= FIVE_KINDS.matcher(header).find();
                 started = lc.cells().stream().anyMatch(c -> compact(c).contains("本年新收"));
                 if (!started) {
                     continue;
+                }
+                if (legalPersons && !fiveKinds) {
+                    // the five kinds of legal persons printed as one column: 自然人 | 法人或其他组织 | 总计
+                    columns = MERGED_TABLE3_COLUMN_KEYS;
                 }
             }
             if (!row.accepting() && lc.valuesOnly() && lc.cells().size() > TABLE3_COLUMN_KEYS.size()) {
@@ -210,7 +223,7 @@ final class TableReader {
                     row.discard(); // 「(六)其他处理」 was the heading of its three sub-rows
                 }
                 TableLayout.Key rowKey = other ? TableLayout.TABLE3_OTHER : key;
-                row.start(rowKey.key(), cell, TABLE3_COLUMN_KEYS, n, other);
+                row.start(rowKey.key(), cell, columns, n, other);
                 int next = nextLabel(cellsHere, i + 1);
                 row.offerRow(cellsHere.subList(i + 1, next), n);
                 i = next - 1;
