@@ -63,7 +63,7 @@ public class ApiErrors {
             AssessmentController.BadRequest.class})
     ResponseEntity<ApiError> badRequest(Exception e) {
         String message = e instanceof MethodArgumentTypeMismatchException m
-                ? "参数 %s 的值「%s」无效（日期应为 YYYY-MM-DD）(invalid parameter)".formatted(m.getName(), m.getValue())
+                ? "参数 %s 的值「%s」无效%s (invalid parameter)".formatted(m.getName(), m.getValue(), expected(m.getRequiredType()))
                 : e.getMessage();
         return error(HttpStatus.BAD_REQUEST, "bad_request", message);
     }
@@ -76,6 +76,19 @@ public class ApiErrors {
     @ExceptionHandler(org.nianbao.accounts.AccountService.UnknownAccount.class)
     ResponseEntity<ApiError> unknownAccount(RuntimeException e) {
         return error(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == java.time.LocalDate.class) {
+            return "（日期应为 YYYY-MM-DD）";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "（应为 true 或 false）";
+        }
+        if (type != null && (Number.class.isAssignableFrom(type) || type.isPrimitive())) {
+            return "（应为数字）";
+        }
+        return "";
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -215,6 +215,9 @@ class SecurityTest {
         assertJson(form("PATCH", admin, pw, "/api/accounts/" + admin, "enabled", "false"), 400);
         assertJson(form("PATCH", admin, pw, "/api/accounts/" + admin, "roles", "EDITOR"), 400);
         assertJson(form("PATCH", admin, pw, "/api/accounts/nobody-here", "enabled", "false"), 404);
+        HttpResponse<String> notABoolean = form("PATCH", admin, pw, "/api/accounts/" + admin, "enabled", "maybe");
+        assertJson(notABoolean, 400);
+        assertThat(notABoolean.body()).contains("true 或 false").doesNotContain("日期");
 
         HttpResponse<String> created = form("POST", admin, pw, "/api/accounts", "username", "张科员", "password", PASSWORD,
                 "roles", "REVIEWER,EDITOR");
