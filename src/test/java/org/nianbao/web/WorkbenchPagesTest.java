@@ -167,6 +167,14 @@ class WorkbenchPagesTest {
 
         HttpResponse<String> anonymousCheck = new Browser().formWithout("/check", "level", "department");
         assertThat(anonymousCheck.statusCode()).isEqualTo(403);
+
+        // a browser is told in Chinese what happened, not shown a stack trace
+        HttpResponse<String> forbiddenPage = http.send(HttpRequest.newBuilder(URI.create(url("/workbench/files/narrative.drl")))
+                .header("Accept", "text/html").header("Cookie", "JSESSIONID=none")
+                .POST(HttpRequest.BodyPublishers.ofString("action=validate"))
+                .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(forbiddenPage.statusCode()).isEqualTo(403);
+        assertThat(forbiddenPage.body()).contains("没有权限", "刷新").doesNotContain("Whitelabel", "Exception");
     }
 
     @Test
