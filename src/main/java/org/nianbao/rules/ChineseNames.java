@@ -27,8 +27,27 @@ final class ChineseNames {
     private ChineseNames() {
     }
 
-    /** {@code dslr} with the labels it uses replaced by canonical names; {@code statements} is kind → name. */
+    /**
+     * {@code dslr} with the labels its conditions use replaced by canonical names; {@code statements} is kind → name.
+     * Only the lines between {@code when} and {@code then} are read: a message may quote a label as it likes.
+     */
     static String resolve(String dslr, Map<String, String> statements) {
+        String[] lines = dslr.split("\n", -1);
+        boolean condition = false;
+        for (int i = 0; i < lines.length; i++) {
+            String word = lines[i].strip();
+            if (word.equals("when")) {
+                condition = true;
+            } else if (word.equals("then") || word.equals("end")) {
+                condition = false;
+            } else if (condition) {
+                lines[i] = resolveLine(lines[i], statements);
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String resolveLine(String dslr, Map<String, String> statements) {
         Matcher cell = CELL.matcher(dslr);
         StringBuilder out = new StringBuilder();
         while (cell.find()) {

@@ -86,6 +86,15 @@ class ChineseRuleLanguageTest {
     }
 
     @Test
+    void aMessageQuotesALabelAsItIsWritten() {
+        String rule = labelRule("全文没有说明「信息处理费收取情况」").replace("按标签找到的格子", "未说明「信息处理费收取情况」");
+
+        String resolved = ChineseNames.resolve(rule, java.util.Map.of("information_fee", "信息处理费收取情况"));
+
+        assertThat(resolved).contains("全文没有说明\"information_fee\"", "未说明「信息处理费收取情况」");
+    }
+
+    @Test
     void aLabelThatNamesNothingOrMoreThanOneThingIsRefusedAtItsLine() throws IOException {
         for (String sentence : List.of("表3的「本年新增」行「自然人」列大于0", "表4的「行政诉讼」行「总计」列大于0")) {
             Path rules = rulesWith("labels.dslr", labelRule(sentence));
