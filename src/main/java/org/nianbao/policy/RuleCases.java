@@ -95,6 +95,10 @@ public final class RuleCases {
             List<RuleCase> cases;
             try {
                 JsonNode root = YAML.readTree(Files.readAllBytes(file));
+                if (root == null || root.get("cases") == null || !root.get("cases").isArray()) {
+                    results.add(new Result(fileName, "?", false, null, List.of("测试文件应有一个 cases: 列表")));
+                    continue;
+                }
                 cases = YAML.convertValue(root.get("cases"), YAML.getTypeFactory().constructCollectionType(List.class, RuleCase.class));
             } catch (IOException | JacksonException | IllegalArgumentException e) {
                 results.add(new Result(fileName, "?", false, null, List.of("无法解析测试文件：" + e.getMessage())));

@@ -64,6 +64,8 @@ public class ApiErrors {
     ResponseEntity<ApiError> badRequest(Exception e) {
         String message = e instanceof MethodArgumentTypeMismatchException m
                 ? "参数 %s 的值「%s」无效%s (invalid parameter)".formatted(m.getName(), m.getValue(), expected(m.getRequiredType()))
+                : e instanceof MissingServletRequestParameterException p
+                ? "缺少参数 %s (missing parameter %s)".formatted(p.getParameterName(), p.getParameterName())
                 : e.getMessage();
         return error(HttpStatus.BAD_REQUEST, "bad_request", message);
     }

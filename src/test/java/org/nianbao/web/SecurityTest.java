@@ -209,6 +209,9 @@ class SecurityTest {
         String admin = SignIn.ADMIN;
         String pw = SignIn.ADMIN_PASSWORD;
         assertJson(form("POST", admin, pw, "/api/accounts", "username", "duan", "password", "short", "roles", "EDITOR"), 400);
+        HttpResponse<String> noName = form("POST", admin, pw, "/api/accounts", "password", PASSWORD, "roles", "EDITOR");
+        assertJson(noName, 400);
+        assertThat(noName.body()).contains("缺少参数 username");
         assertJson(form("POST", admin, pw, "/api/accounts", "username", "<script>", "password", PASSWORD, "roles", "EDITOR"), 400);
         assertJson(form("POST", admin, pw, "/api/accounts", "username", "juese", "password", PASSWORD, "roles", "SUPERUSER"), 400);
         assertJson(form("POST", admin, pw, "/api/accounts", "username", admin, "password", PASSWORD, "roles", "EDITOR"), 400);

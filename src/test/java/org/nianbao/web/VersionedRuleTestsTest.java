@@ -94,6 +94,14 @@ class VersionedRuleTestsTest {
     }
 
     @Test
+    void aTestFileThatIsNoTestFileIsRefused() throws Exception {
+        HttpResponse<String> refused = activate(new Part("reason", null, "x"), new Part("tests", "hostname.yaml", "just-a-name\n"));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("tests/hostname.yaml", "cases");
+    }
+
+    @Test
     void anUploadNamedOutsideTheBundleIsRefused() throws Exception {
         for (String name : List.of("..", "a:b.yaml", ".hidden.yaml")) {
             HttpResponse<String> refused = activate(new Part("reason", null, "x"), new Part("tests", name, "cases: []\n"));
