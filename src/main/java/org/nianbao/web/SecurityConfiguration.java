@@ -16,8 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Who may do what. Self-check (a report assessed with a scorecard of its choice, the published scoring method) is
- * open to anyone; rules and
+ * Who may do what. Self-check (a report assessed, on the page or over the API) and the scoring method page are open
+ * to anyone; rules and
  * scorecards are changed by an {@code EDITOR}; stored assessments, listings, rankings and exports are for a
  * {@code REVIEWER}; accounts for an {@code ADMIN}. The API takes HTTP Basic and answers 401/403 as JSON; the pages
  * use a form login, and every form they post carries its CSRF token.
@@ -41,7 +41,6 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/assessments").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/assessments/private/*").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/rules/method", "/api/scorecards").permitAll()
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMIN)
                         .requestMatchers("/api/assessments", "/api/assessments/**").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.GET, "/api/rules", "/api/rules/**", "/api/scorecards", "/api/scorecards/**")

@@ -110,9 +110,11 @@ class SecurityTest {
             assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         }
         assertThat(get(SignIn.ADMIN, SignIn.ADMIN_PASSWORD, "/api/accounts").body()).doesNotContain("eve");
-        // what the self-check page offers anyone: the scorecards to choose from and the scoring method
-        assertThat(get(null, null, "/api/scorecards").statusCode()).isEqualTo(200);
-        assertThat(get(null, null, "/api/rules/method").statusCode()).isEqualTo(200);
+        assertJson(get(null, null, "/api/scorecards"), 401);
+        assertJson(get(null, null, "/api/rules/method"), 401);
+        // what the pages offer anyone: scoring a report and the scoring method
+        assertThat(get(null, null, "/method").statusCode()).isEqualTo(200);
+        assertThat(get(null, null, "/").statusCode()).isEqualTo(200);
     }
 
     @Test
