@@ -7,7 +7,6 @@ import java.util.Map;
 import org.nianbao.policy.ActivationService;
 import org.nianbao.policy.CatalogueEntry;
 import org.nianbao.policy.DryRun;
-import org.nianbao.policy.RuleCases;
 import org.nianbao.policy.RulesetFiles;
 import org.nianbao.policy.RulesetVersionStore;
 import org.nianbao.policy.Validation;
