@@ -66,8 +66,9 @@ public final class RuleSetLoader {
         java.util.Map<String, RuleSource> sources = new java.util.HashMap<>();
         java.util.Map<String, String> generated = new java.util.HashMap<>(); // decision table → its DRL
         java.util.Map<String, String> statementNames = statementNamesOf(dir.resolve(STATEMENTS_FILE));
+        java.util.Map<String, String> tables = new java.util.HashMap<>(); // decision table → its DRL, made once
         refuseOutsideTheRuleLanguage(drl, new RuleNames(statementNames == null ? null : statementNames.keySet()),
-                statementNames == null ? java.util.Map.of() : statementNames);
+                statementNames == null ? java.util.Map.of() : statementNames, tables);
         for (Path file : drl) {
             byte[] content = read(file, problems);
             String name = file.getFileName().toString();
@@ -77,7 +78,7 @@ public final class RuleSetLoader {
             if (name.endsWith(".dsl") || name.endsWith(".dslr")) {
                 content = sentences(name, content, statementNames).getBytes(StandardCharsets.UTF_8);
             } else if (DecisionTables.isDecisionTable(name)) {
-                String drlText = DecisionTables.toDrl(name, content, problems);
+                String drlText = tables.containsKey(name) ? tables.get(name) : DecisionTables.toDrl(name, content, problems);
                 if (drlText == null) {
                     continue;
                 }
@@ -136,7 +137,8 @@ public final class RuleSetLoader {
     }
 
     private static void refuseOutsideTheRuleLanguage(List<Path> files, RuleNames names,
-                                                     java.util.Map<String, String> statementNames) {
+                                                     java.util.Map<String, String> statementNames,
+                                                     java.util.Map<String, String> tables) {
         List<RuleProblem> refused = new ArrayList<>();
         StringBuilder dsl = new StringBuilder();
         for (Path file : files) {
@@ -161,8 +163,9 @@ public final class RuleSetLoader {
             } else if (DecisionTables.isDecisionTable(name)) {
                 drlText = DecisionTables.toDrl(name, content, new ArrayList<>());
                 if (drlText == null) {
-                    continue;
+                    continue; // the compile step reports why
                 }
+                tables.put(name, drlText);
             } else {
                 drlText = new String(content, StandardCharsets.UTF_8);
             }
