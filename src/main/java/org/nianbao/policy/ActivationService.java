@@ -1,9 +1,5 @@
 package org.nianbao.policy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.nianbao.assessment.AssessmentOptions;
@@ -50,15 +46,7 @@ public class ActivationService {
 
     /** Validates a candidate without putting it in force. */
     public Validation validate(RulesetFiles files) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("candidate-");
-            return Validation.of(dir, files.writeTo(dir));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            TempFolders.delete(dir);
-        }
+        return files.inFolder(Validation::of);
     }
 
     /**
@@ -83,16 +71,7 @@ public class ActivationService {
 
     /** The rule tests of the version in force, run on the rules in force. */
     public List<RuleCases.Result> testsInForce() {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("tests-");
-            filesInForce().writeTo(dir);
-            return RuleCases.run(active.get(), dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            TempFolders.delete(dir);
-        }
+        return filesInForce().inFolder((dir, scorecard) -> RuleCases.run(active.get(), dir));
     }
 
     /** Reads the rules folder and scorecard from disk again and activates them. */
@@ -107,30 +86,26 @@ public class ActivationService {
 
     public Activation activate(RulesetFiles files, String by, String reason) {
         lock.lock();
-        Path dir = null;
         try {
-            dir = Files.createTempDirectory("ruleset-");
-            Path scorecard = files.writeTo(dir);
-            Validation v = Validation.of(dir, scorecard);
-            if (!v.valid()) {
-                throw new ActivationRefused(v.problems(), List.of());
-            }
-            Assessor next = new Assessor(v.rules(), v.scorecard());
-            List<String> failed = RuleCases.run(next, dir).stream() // the candidate's own rule tests
-                    .filter(r -> !r.passed())
-                    .map(r -> r.file() + " — " + r.name() + "：" + String.join("；", r.failures()))
-                    .toList();
-            if (!failed.isEmpty()) {
-                throw new ActivationRefused(List.of(), failed);
-            }
-            String diff = files.diffFrom(versions.activeFiles().orElse(null));
-            long id = versions.activate(v.rules().version(), v.scorecard().label(), files, by, reason, diff);
-            active.swap(next, RulesConfiguration.scorecardsOf(dir, properties));
-            return new Activation(id, v.rules().version(), v.scorecard().label(), diff);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return files.inFolder((dir, scorecard) -> {
+                Validation v = Validation.of(dir, scorecard);
+                if (!v.valid()) {
+                    throw new ActivationRefused(v.problems(), List.of());
+                }
+                Assessor next = new Assessor(v.rules(), v.scorecard());
+                List<String> failed = RuleCases.run(next, dir).stream() // the candidate's own rule tests
+                        .filter(r -> !r.passed())
+                        .map(r -> r.file() + " — " + r.name() + "：" + String.join("；", r.failures()))
+                        .toList();
+                if (!failed.isEmpty()) {
+                    throw new ActivationRefused(List.of(), failed);
+                }
+                String diff = files.diffFrom(versions.activeFiles().orElse(null));
+                long id = versions.activate(v.rules().version(), v.scorecard().label(), files, by, reason, diff);
+                active.swap(next, RulesConfiguration.scorecardsOf(dir, properties));
+                return new Activation(id, v.rules().version(), v.scorecard().label(), diff);
+            });
         } finally {
-            TempFolders.delete(dir);
             lock.unlock();
         }
     }

@@ -1,7 +1,5 @@
 package org.nianbao.policy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nianbao.assessment.Assessor;
@@ -26,21 +24,17 @@ public class RulesConfiguration {
         RulesetFiles stored = versions.activeFiles().orElse(null);
         String reason = "启动时数据库中还没有规则版本，从 " + properties.rulesDir() + " 读取";
         if (stored != null) {
-            Path dir = null;
-            try {
-                dir = Files.createTempDirectory("ruleset-");
-                Validation v = Validation.of(dir, stored.writeTo(dir));
-                if (v.valid()) {
-                    return new ActiveRuleset(new Assessor(v.rules(), v.scorecard()), scorecardsOf(dir, properties));
-                }
-                LOG.warn("The ruleset version in force no longer validates ({} problems); the rules folder is put in force",
-                        v.problems().size());
-                reason = "启动时数据库中现行的规则版本不再有效（" + v.problems().get(0).message() + "），改用 " + properties.rulesDir();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                TempFolders.delete(dir);
+            Loaded loaded = stored.inFolder((dir, scorecard) -> {
+                Validation v = Validation.of(dir, scorecard);
+                return new Loaded(v, v.valid() ? scorecardsOf(dir, properties) : null);
+            });
+            if (loaded.validation().valid()) {
+                return new ActiveRuleset(new Assessor(loaded.validation().rules(), loaded.validation().scorecard()), loaded.scorecards());
             }
+            LOG.warn("The ruleset version in force no longer validates ({} problems); the rules folder is put in force",
+                    loaded.validation().problems().size());
+            reason = "启动时数据库中现行的规则版本不再有效（" + loaded.validation().problems().get(0).message() + "），改用 "
+                    + properties.rulesDir();
         }
         Validation v = Validation.of(properties.rulesDir(), properties.scorecard());
         if (!v.valid()) {
@@ -49,6 +43,10 @@ public class RulesConfiguration {
         RulesetFiles files = RulesetFiles.read(properties.rulesDir(), properties.scorecard());
         versions.activate(v.rules().version(), v.scorecard().label(), files, "system", reason, files.diffFrom(stored));
         return new ActiveRuleset(new Assessor(v.rules(), v.scorecard()), Scorecards.load(properties.scorecardsDir()));
+    }
+
+    /** A stored version as validated, with the scorecards it keeps. */
+    private record Loaded(Validation validation, Scorecards scorecards) {
     }
 
     /** The scorecards a version keeps beside its own; a version stored before they were kept has the folder's. */

@@ -120,6 +120,22 @@ public record RulesetFiles(Map<String, String> files) {
         return new RulesetFiles(files);
     }
 
+    /**
+     * Writes the files into a fresh temporary folder, gives {@code work} the folder and the scorecard's path in it,
+     * and removes the folder whatever happens.
+     */
+    public <T> T inFolder(java.util.function.BiFunction<Path, Path, T> work) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("ruleset-");
+            return work.apply(dir, writeTo(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            TempFolders.delete(dir);
+        }
+    }
+
     /** Writes the files into {@code dir} (the scorecard as scorecard.yaml) and returns the scorecard's path. */
     public Path writeTo(Path dir) {
         try {

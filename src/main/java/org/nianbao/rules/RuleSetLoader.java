@@ -65,12 +65,23 @@ public final class RuleSetLoader {
         kfs.generateAndWritePomXML(release);
         java.util.Map<String, RuleSource> sources = new java.util.HashMap<>();
         java.util.Map<String, String> generated = new java.util.HashMap<>(); // decision table → its DRL
-        java.util.Map<String, String> statementNames = statementNamesOf(dir.resolve(STATEMENTS_FILE));
+        // every file read once: the rule-language check and the build see the same bytes
+        java.util.Map<Path, byte[]> contents = new java.util.LinkedHashMap<>();
+        drl.forEach(file -> contents.put(file, read(file, problems)));
+        Path statementsFile = dir.resolve(STATEMENTS_FILE);
+        byte[] statementsContent = Files.isRegularFile(statementsFile) ? read(statementsFile, problems) : null;
+        List<RuleProblem> statementProblems = new ArrayList<>();
+        StatementCatalog statements = statementsContent == null ? StatementCatalog.empty()
+                : statements(statementsContent, statementProblems);
+        // the statements' kinds and names, when statements.yaml can be read (else it is reported below)
+        java.util.Map<String, String> statementNames = statementsContent == null || !statementProblems.isEmpty() ? null
+                : namesOf(statements);
         java.util.Map<String, String> tables = new java.util.HashMap<>(); // decision table → its DRL, made once
-        refuseOutsideTheRuleLanguage(drl, new RuleNames(statementNames == null ? null : statementNames.keySet()),
-                statementNames == null ? java.util.Map.of() : statementNames, tables);
-        for (Path file : drl) {
-            byte[] content = read(file, problems);
+        refuseOutsideTheRuleLanguage(contents, new RuleNames(statementNames == null ? null : statementNames.keySet()),
+                statementNames, tables);
+        for (var entry : contents.entrySet()) {
+            Path file = entry.getKey();
+            byte[] content = entry.getValue();
             String name = file.getFileName().toString();
             sources.putAll(RuleSource.scan(name, new String(content, StandardCharsets.UTF_8)));
             digest.update(name.getBytes(StandardCharsets.UTF_8));
@@ -90,12 +101,9 @@ public final class RuleSetLoader {
             }
             kfs.write(resourcePath(file, content), content);
         }
-        Path statementsFile = dir.resolve(STATEMENTS_FILE);
-        StatementCatalog statements = StatementCatalog.empty();
-        if (Files.isRegularFile(statementsFile)) {
-            byte[] content = read(statementsFile, problems);
-            digest.update(content);
-            statements = statements(content, problems);
+        if (statementsContent != null) {
+            digest.update(statementsContent);
+            problems.addAll(statementProblems);
         } else {
             problems.add(new RuleProblem(STATEMENTS_FILE, 0, "缺少表述定义文件 statements.yaml"));
         }
@@ -123,10 +131,6 @@ public final class RuleSetLoader {
         return new RuleSet(version, base, statements, rules);
     }
 
-    /**
-     * Nothing is compiled before every rule file passes the closed rule language check ({@link RuleLanguage}): a
-     * rule that could run code on the server is refused with its file and line, and the build stops there.
-     */
     /** A .dsl as the DSL lexer takes it; a .dslr with its Chinese labels resolved to names first. */
     private static String sentences(String name, byte[] content, java.util.Map<String, String> statementNames) {
         String text = new String(content, StandardCharsets.UTF_8);
@@ -136,19 +140,24 @@ public final class RuleSetLoader {
         return DslText.normalize(text);
     }
 
-    private static void refuseOutsideTheRuleLanguage(List<Path> files, RuleNames names,
+    /**
+     * Nothing is compiled before every rule file passes the closed rule language check ({@link RuleLanguage}) and the
+     * name check ({@link RuleNames}): a rule that could run code on the server, or that names what does not exist, is
+     * refused with its file and line, and the build stops there. A decision table's DRL goes into {@code tables}.
+     */
+    private static void refuseOutsideTheRuleLanguage(java.util.Map<Path, byte[]> files, RuleNames names,
                                                      java.util.Map<String, String> statementNames,
                                                      java.util.Map<String, String> tables) {
         List<RuleProblem> refused = new ArrayList<>();
         StringBuilder dsl = new StringBuilder();
-        for (Path file : files) {
+        files.forEach((file, content) -> {
             if (file.getFileName().toString().endsWith(".dsl")) {
-                dsl.append(DslText.normalize(new String(read(file, refused), StandardCharsets.UTF_8))).append('\n');
+                dsl.append(DslText.normalize(new String(content, StandardCharsets.UTF_8))).append('\n');
             }
-        }
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            byte[] content = read(file, refused);
+        });
+        for (var entry : files.entrySet()) {
+            String name = entry.getKey().getFileName().toString();
+            byte[] content = entry.getValue();
             if (name.endsWith(".dsl")) {
                 continue;
             }
@@ -182,16 +191,8 @@ public final class RuleSetLoader {
         }
     }
 
-    /** The statements' kinds and names, when statements.yaml can be read (else it is reported later). */
-    private static java.util.Map<String, String> statementNamesOf(Path statementsFile) {
-        if (!Files.isRegularFile(statementsFile)) {
-            return null;
-        }
-        List<RuleProblem> ignored = new ArrayList<>();
-        StatementCatalog catalog = statements(read(statementsFile, ignored), ignored);
-        if (!ignored.isEmpty()) {
-            return null;
-        }
+    /** Each statement kind with its name (the kind itself when it has none). */
+    private static java.util.Map<String, String> namesOf(StatementCatalog catalog) {
         java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
         catalog.entries().forEach(e -> names.putIfAbsent(e.kind(), e.name() == null ? e.kind() : e.name()));
         return names;
