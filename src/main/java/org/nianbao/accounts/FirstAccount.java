@@ -38,7 +38,12 @@ public class FirstAccount implements ApplicationRunner {
         }
         boolean generated = password == null || password.isBlank();
         String chosen = generated ? randomPassword() : password;
-        accounts.create(username, chosen, List.of("ADMIN", "EDITOR", "REVIEWER"));
+        try {
+            accounts.create(username, chosen, List.of("ADMIN", "EDITOR", "REVIEWER"));
+        } catch (InvalidAccount e) {
+            throw new IllegalStateException("无法创建首个账号，请检查 NIANBAO_ADMIN_USER / NIANBAO_ADMIN_PASSWORD："
+                    + e.getMessage() + " (the first account cannot be created)", e);
+        }
         if (generated) {
             log.warn("已创建管理员账号「{}」，初始密码 {}（只显示这一次；设置 NIANBAO_ADMIN_PASSWORD 可自定）"
                     + " - first account '{}' created with password {}", username, chosen, username, chosen);

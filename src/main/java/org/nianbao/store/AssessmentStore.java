@@ -69,17 +69,18 @@ public class AssessmentStore {
 
     /** A private self-check by its link, as {@link #find} gives it. */
     public Optional<ObjectNode> findPrivate(String link, boolean withFacts) {
-        return jdbc.sql("SELECT id, assessment_json FROM assessment WHERE private_link = :link")
-                .param("link", link)
-                .query((rs, n) -> asStored(rs.getLong("id"), rs.getString("assessment_json"), withFacts))
-                .optional();
+        return byLink(link, (id, text) -> asStored(id, text, withFacts));
     }
 
     /** A private self-check by its link, to show it again. */
     public Optional<Assessment> privateAssessment(String link) {
+        return byLink(link, (id, text) -> json.readValue(text, Assessment.class).withId(id));
+    }
+
+    private <T> Optional<T> byLink(String link, java.util.function.BiFunction<Long, String, T> as) {
         return jdbc.sql("SELECT id, assessment_json FROM assessment WHERE private_link = :link")
                 .param("link", link)
-                .query((rs, n) -> json.readValue(rs.getString("assessment_json"), Assessment.class).withId(rs.getLong("id")))
+                .query((rs, n) -> as.apply(rs.getLong("id"), rs.getString("assessment_json")))
                 .optional();
     }
 

@@ -12,13 +12,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who may do what. Self-check (a report assessed, on the page or over the API) and the scoring method page are open
- * to anyone; rules and
- * scorecards are changed by an {@code EDITOR}; stored assessments, listings, rankings and exports are for a
+ * to anyone; rules and scorecards are changed by an {@code EDITOR}; stored assessments, listings, rankings and exports are for a
  * {@code REVIEWER}; accounts for an {@code ADMIN}. The API takes HTTP Basic and answers 401/403 as JSON; the pages
  * use a form login, and every form they post carries its CSRF token.
  */
@@ -37,6 +37,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint signIn = (request, response, e) -> answer(response, json, HttpStatus.UNAUTHORIZED,
+                "unauthorized", "请以账号登录（HTTP Basic）(sign in with an account)");
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/assessments").permitAll()
@@ -47,13 +49,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(EDITOR, REVIEWER)
                         .requestMatchers("/api/rules", "/api/rules/**", "/api/scorecards", "/api/scorecards/**").hasRole(EDITOR)
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.realmName("nianbao").authenticationEntryPoint((request, response, e) ->
-                        answer(response, json, HttpStatus.UNAUTHORIZED, "unauthorized",
-                                "请以账号登录（HTTP Basic）(sign in with an account)")))
+                .httpBasic(b -> b.realmName("nianbao").authenticationEntryPoint(signIn))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) ->
-                                answer(response, json, HttpStatus.UNAUTHORIZED, "unauthorized",
-                                        "请以账号登录（HTTP Basic）(sign in with an account)"))
+                        .authenticationEntryPoint(signIn)
                         .accessDeniedHandler((request, response, ex) ->
                                 answer(response, json, HttpStatus.FORBIDDEN, "forbidden",
                                         "当前账号没有这项操作的权限 (the account's roles do not allow this)")))
