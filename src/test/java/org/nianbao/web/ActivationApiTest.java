@@ -29,20 +29,11 @@ class ActivationApiTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private HttpResponse<String> post(String path, String fileName, String content, String... fields) throws Exception {
-        String boundary = UUID.randomUUID().toString();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (int i = 0; i + 1 < fields.length; i += 2) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
-                    + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
+        Multipart body = new Multipart().fields(fields);
         if (fileName != null) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: text/plain\r\n\r\n" + content + "\r\n").getBytes(StandardCharsets.UTF_8));
+            body.file("files", fileName, content);
         }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(SignIn.asAdmin("http://localhost:" + port + path)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        return http.send(body.post(SignIn.asAdmin("http://localhost:" + port + path)),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -2,14 +2,12 @@ package org.nianbao.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,17 +29,15 @@ class VersionedRuleTestsTest {
     }
 
     private HttpResponse<String> activate(Part... parts) throws Exception {
-        String boundary = UUID.randomUUID().toString();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Multipart body = new Multipart();
         for (Part p : parts) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.field() + "\""
-                    + (p.fileName() == null ? "" : "; filename=\"" + p.fileName() + "\"") + "\r\n\r\n" + p.content() + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            if (p.fileName() == null) {
+                body.fields(p.field(), p.content());
+            } else {
+                body.file(p.field(), p.fileName(), p.content());
+            }
         }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(SignIn.asAdmin("http://localhost:" + port + "/api/rules/activate")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        return http.send(body.post(SignIn.asAdmin("http://localhost:" + port + "/api/rules/activate")),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
