@@ -157,7 +157,7 @@ public class RulesController {
 
     private static String ruleFileName(MultipartFile f) {
         String name = uploadName(f);
-        if (!RulesetFiles.isRulesetFile(name) && !name.endsWith(".yaml")) {
+        if (!RulesetFiles.isRulesetFile(name)) {
             throw new AssessmentController.BadRequest("只接受规则文件（.drl、.dslr、.dsl、.drl.xlsx、statements.yaml）：" + name);
         }
         return name;

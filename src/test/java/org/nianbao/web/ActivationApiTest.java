@@ -187,6 +187,14 @@ class ActivationApiTest {
         assertThat(json.readTree(refused.body()).get("message").asString()).contains("原因");
     }
 
+    @Test
+    void anUploadThatIsNoRuleFileIsRefused() throws Exception {
+        HttpResponse<String> refused = post("/api/rules/activate", "notes.yaml", "a: 1\n", "reason", "x");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("message").asString()).contains("notes.yaml");
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
