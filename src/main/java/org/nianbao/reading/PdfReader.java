@@ -34,10 +34,13 @@ final class PdfReader {
     private PdfReader() {
     }
 
-    /** A line of text and where it ends on the page, or the place where a ruled table stands ({@code table}). */
-    private record PdfLine(String text, float left, float right, boolean pageStart, PdfTable table) {
-        PdfLine(String text, float left, float right, boolean pageStart) {
-            this(text, left, right, pageStart, null);
+    /**
+     * A line of text, where it ends on the page and its glyphs, or the place where a ruled table stands
+     * ({@code table}).
+     */
+    private record PdfLine(String text, float left, float right, boolean pageStart, PdfTable table, List<PdfTable.Glyph> glyphs) {
+        PdfLine(String text, float left, float right, boolean pageStart, List<PdfTable.Glyph> glyphs) {
+            this(text, left, right, pageStart, null, glyphs);
         }
     }
 
@@ -91,7 +94,29 @@ final class PdfReader {
         StringBuilder paragraph = new StringBuilder();
         PdfLine previous = null;
         TableRun run = new TableRun(out);
-        for (PdfLine line : lines) {
+        java.util.Map<Integer, PdfStream.Table> unruled = new java.util.HashMap<>();
+        List<PdfStream.Line> streamLines = new ArrayList<>(lines.size());
+        for (PdfLine l : lines) {
+            // a ruled table is where a borderless table ends; a page number is passed over
+            boolean pageNumber = PAGE_NUMBER.matcher(l.text().strip()).matches();
+            streamLines.add(new PdfStream.Line(l.table() != null || pageNumber ? List.of() : PdfStream.words(l.glyphs()),
+                    l.table() != null));
+        }
+        PdfStream.find(streamLines).forEach(t -> unruled.put(t.from(), t));
+        for (int index = 0; index < lines.size(); index++) {
+            PdfLine line = lines.get(index);
+            PdfStream.Table borderless = unruled.get(index);
+            if (borderless != null) {
+                if (paragraph.length() > 0) {
+                    out.paragraph(paragraph.toString());
+                    paragraph.setLength(0);
+                }
+                run.flush();
+                borderless.rows().forEach(out::row);
+                previous = null;
+                index = borderless.to() - 1;
+                continue;
+            }
             if (line.table() != null) {
                 if (paragraph.length() > 0) {
                     out.paragraph(paragraph.toString());
@@ -195,6 +220,7 @@ final class PdfReader {
     private static final class LineCollector extends PDFTextStripper {
         private final List<PdfLine> lines = new ArrayList<>();
         private final StringBuilder current = new StringBuilder();
+        private final List<PdfTable.Glyph> glyphs = new ArrayList<>();
         private float left = Float.MAX_VALUE;
         private float right = 0;
         private boolean pageStart = true;
@@ -219,6 +245,7 @@ final class PdfReader {
                 for (TextPosition p : positions) {
                     left = Math.min(left, p.getXDirAdj());
                     right = Math.max(right, p.getXDirAdj() + p.getWidthDirAdj());
+                    glyphs.add(glyph(p));
                 }
                 return;
             }
@@ -230,14 +257,21 @@ final class PdfReader {
                 if (table != null) {
                     table.add(new PdfTable.Glyph(p.getUnicode(), x, y, size, p.getWidthDirAdj()));
                     if (placed.add(table)) {
-                        lines.add(new PdfLine("", 0, 0, pageStart, table));
+                        lines.add(new PdfLine("", 0, 0, pageStart, table, List.of()));
                     }
                 } else {
                     current.append(p.getUnicode());
                     left = Math.min(left, p.getXDirAdj());
                     right = Math.max(right, p.getXDirAdj() + p.getWidthDirAdj());
+                    glyphs.add(glyph(p));
                 }
             }
+        }
+
+        /** A glyph outside ruled tables, for reading borderless tables by their column gaps. */
+        private static PdfTable.Glyph glyph(TextPosition p) {
+            float size = p.getFontSizeInPt() > 0 ? p.getFontSizeInPt() : Math.max(p.getHeightDir(), 8);
+            return new PdfTable.Glyph(p.getUnicode(), p.getXDirAdj() + p.getWidthDirAdj() / 2, p.getYDirAdj(), size, p.getWidthDirAdj());
         }
 
         private PdfTable tableAt(float x, float y) {
@@ -258,8 +292,9 @@ final class PdfReader {
 
         @Override
         protected void writeLineSeparator() {
-            lines.add(new PdfLine(current.toString(), left, right, pageStart));
+            lines.add(new PdfLine(current.toString(), left, right, pageStart, List.copyOf(glyphs)));
             current.setLength(0);
+            glyphs.clear();
             left = Float.MAX_VALUE;
             right = 0;
             pageStart = false;

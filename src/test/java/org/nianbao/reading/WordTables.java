@@ -39,10 +39,14 @@ public final class WordTables {
     private WordTables() {
     }
 
-    /** {@code WordTables SAMPLE.txt OUTPUT.docx}, run from the project folder. */
+    /**
+     * {@code WordTables SAMPLE.txt OUTPUT.docx [--unruled]}, run from the project folder; {@code --unruled} draws
+     * the tables without any border, as some agencies lay them out.
+     */
     public static void main(String[] args) throws IOException {
         String name = Path.of(args[0]).getFileName().toString();
-        Files.write(Path.of(args[1]), docx(Samples.text(name), Samples.assess(name).facts().cells()));
+        boolean ruled = args.length < 3 || !args[2].equals("--unruled");
+        Files.write(Path.of(args[1]), docx(Samples.text(name), Samples.assess(name).facts().cells(), ruled));
     }
 
     /** One merged-cell description: text, columns spanned, and whether it opens or continues a vertical merge. */
@@ -67,6 +71,11 @@ public final class WordTables {
     private enum Merge { NONE, START, CONTINUE }
 
     public static byte[] docx(String text, List<Assessment.Cell> cells) {
+        return docx(text, cells, true);
+    }
+
+    /** The sample as a Word document, its tables with borders ({@code ruled}) or without any line. */
+    public static byte[] docx(String text, List<Assessment.Cell> cells, boolean ruled) {
         Map<String, Assessment.Cell> byKey = new LinkedHashMap<>();
         cells.forEach(c -> byKey.put(c.table() + "/" + c.row() + "/" + c.column(), c));
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -76,19 +85,19 @@ public final class WordTables {
                 String line = raw.strip();
                 if (PART_2.matcher(line).find()) {
                     doc.createParagraph().createRun().setText(line);
-                    table2(doc, byKey);
+                    table2(doc, byKey, ruled);
                     inTables = true;
                 } else if (inTables && PART_3.matcher(line).find()) {
                     doc.createParagraph().createRun().setText(line);
-                    table3(doc, byKey);
+                    table3(doc, byKey, ruled);
                 } else if (inTables && PART_4.matcher(line).find()) {
                     doc.createParagraph().createRun().setText(line);
-                    table4(doc, byKey);
+                    table4(doc, byKey, ruled);
                     table4Written = true;
                 } else if (inTables && PART_5.matcher(line).find()) {
                     if (!table4Written) { // a report without its part 四 heading: the tables must not run together
                         doc.createParagraph().createRun().setText("四、政府信息公开行政复议、行政诉讼情况");
-                        table4(doc, byKey);
+                        table4(doc, byKey, ruled);
                     }
                     inTables = false;
                     doc.createParagraph().createRun().setText(line);
@@ -121,7 +130,7 @@ public final class WordTables {
             {"last_year_items", "上一年项目数量"}, {"change", "本年增/减"}, {"decisions", "本年处理决定数量"},
             {"items", "采购项目数量"}, {"amount", "金额"}};
 
-    private static void table2(XWPFDocument doc, Map<String, Assessment.Cell> cells) {
+    private static void table2(XWPFDocument doc, Map<String, Assessment.Cell> cells, boolean ruled) {
         List<List<Cell>> rows = new ArrayList<>();
         int width = 4;
         for (Item item : ITEMS) {
@@ -151,7 +160,7 @@ public final class WordTables {
                 rows.add(line);
             }
         }
-        write(doc, new int[] {2600, 2200, 2200, 2200}, rows);
+        write(doc, new int[] {2600, 2200, 2200, 2200}, rows, ruled);
     }
 
     // ---- table 3: 依申请公开 ------------------------------------------------------------------------
@@ -186,7 +195,7 @@ public final class WordTables {
             {null, "other", "(六)其他处理"},
             {null, "results_total", "(七)总计"}};
 
-    private static void table3(XWPFDocument doc, Map<String, Assessment.Cell> cells) {
+    private static void table3(XWPFDocument doc, Map<String, Assessment.Cell> cells, boolean ruled) {
         List<List<Cell>> rows = new ArrayList<>();
         rows.add(List.of(Cell.down("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3),
                 Cell.span("申请人情况", 7)));
@@ -223,7 +232,7 @@ public final class WordTables {
         for (int i = 3; i < 10; i++) {
             widths[i] = 830;
         }
-        write(doc, widths, rows);
+        write(doc, widths, rows, ruled);
     }
 
     private static void simpleRow3(List<List<Cell>> rows, Map<String, Assessment.Cell> cells, String key, String label) {
@@ -239,7 +248,7 @@ public final class WordTables {
     private static final String[] OUTCOMES = {"upheld", "corrected", "other", "pending", "total"};
     private static final String[] OUTCOME_LABELS = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
 
-    private static void table4(XWPFDocument doc, Map<String, Assessment.Cell> cells) {
+    private static void table4(XWPFDocument doc, Map<String, Assessment.Cell> cells, boolean ruled) {
         if (!hasRow(cells, "4", "review") && !hasRow(cells, "4", "litigation_direct")
                 && !hasRow(cells, "4", "litigation_after_review")) {
             return;
@@ -270,7 +279,7 @@ public final class WordTables {
         rows.add(data);
         int[] widths = new int[15];
         java.util.Arrays.fill(widths, 600);
-        write(doc, widths, rows);
+        write(doc, widths, rows, ruled);
     }
 
     // ---- writing -----------------------------------------------------------------------------------
@@ -294,11 +303,20 @@ public final class WordTables {
         return new BigDecimal(cell.value().toString()).stripTrailingZeros().toPlainString();
     }
 
-    private static void write(XWPFDocument doc, int[] widths, List<List<Cell>> rows) {
+    private static void write(XWPFDocument doc, int[] widths, List<List<Cell>> rows, boolean ruled) {
         if (rows.isEmpty()) {
             return;
         }
         XWPFTable table = doc.createTable(rows.size(), 1);
+        if (!ruled) {
+            XWPFTable.XWPFBorderType none = XWPFTable.XWPFBorderType.NONE;
+            table.setTopBorder(none, 0, 0, "auto");
+            table.setBottomBorder(none, 0, 0, "auto");
+            table.setLeftBorder(none, 0, 0, "auto");
+            table.setRightBorder(none, 0, 0, "auto");
+            table.setInsideHBorder(none, 0, 0, "auto");
+            table.setInsideVBorder(none, 0, 0, "auto");
+        }
         CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
         while (grid.sizeOfGridColArray() > 0) {
             grid.removeGridCol(0);

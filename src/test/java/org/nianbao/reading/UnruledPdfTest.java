@@ -1,0 +1,48 @@
+package org.nianbao.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nianbao.Samples;
+import org.nianbao.assessment.Assessment;
+import org.nianbao.assessment.AssessmentOptions;
+
+/**
+ * The samples written in Word with the official table layout but without any table border, exported to PDF by
+ * LibreOffice: no ruling line tells the cells apart, so the tables are read by the gaps between their columns.
+ */
+class UnruledPdfTest {
+
+    static final Path DIR = Path.of("src/test/resources/pdf/unruled");
+
+    static List<String> samples() {
+        return Samples.NAMES;
+    }
+
+    private static Map<String, Object> cells(Assessment a) {
+        Map<String, Object> cells = new TreeMap<>();
+        a.facts().cells().forEach(c -> cells.put(c.table() + "/" + c.row() + "/" + c.column(),
+                c.value() == null ? "blank" : c.value().doubleValue()));
+        return cells;
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void aBorderlessTableGivesEveryCellTheWordDocumentGives(String name) throws IOException {
+        Assessment word = Samples.assessor().assess(name + ".docx",
+                WordTables.docx(Samples.text(name), Samples.assess(name).facts().cells(), false), AssessmentOptions.NONE);
+        Path pdf = DIR.resolve(name.substring(0, 3) + ".pdf");
+        Assessment exported = Samples.assessor().assess(pdf.getFileName().toString(), Files.readAllBytes(pdf), AssessmentOptions.NONE);
+
+        assertThat(cells(exported)).isEqualTo(cells(word));
+        assertThat(exported.report().agency()).isEqualTo(word.report().agency());
+        assertThat(exported.report().year()).isEqualTo(word.report().year());
+    }
+}
