@@ -109,10 +109,11 @@ class ScoreCommandTest {
             var scores = book.getSheet("评分");
             assertThat(scores.getLastRowNum()).isEqualTo(1);
             assertThat(scores.getRow(1).getCell(1).getStringCellValue()).isEqualTo("忻州市应急管理局");
-            assertThat(scores.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(58.33);
+            assertThat(scores.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(53.49);
             var findings = book.getSheet("问题");
-            assertThat(findings.getLastRowNum()).isEqualTo(24);
-            assertThat(findings.getRow(1).getCell(2).getStringCellValue()).isEqualTo("TIME-SIGNED-IN-REPORT-YEAR");
+            assertThat(findings.getLastRowNum()).isEqualTo(25);
+            assertThat(findings.getRow(1).getCell(2).getStringCellValue()).isEqualTo("TIME-SIGNATURE-DATE-IMPOSSIBLE");
+            assertThat(findings.getRow(2).getCell(2).getStringCellValue()).isEqualTo("TIME-SIGNED-IN-REPORT-YEAR");
         }
     }
 

@@ -149,7 +149,7 @@ class SecurityTest {
 
         HttpResponse<String> byLink = get(null, null, location);
         assertThat(byLink.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(byLink.body()).get("score").asDouble()).isEqualTo(58.33);
+        assertThat(json.readTree(byLink.body()).get("score").asDouble()).isEqualTo(53.49);
         assertJson(get(null, null, "/api/assessments/private/" + "A".repeat(32)), 404);
 
         String admin = SignIn.ADMIN;

@@ -142,13 +142,13 @@ class WorkbenchPagesTest {
 
         HttpResponse<String> result = agency.upload("/check", "004.txt", Samples.bytes("004_e93a6eea8c407df3.txt"));
         assertThat(result.statusCode()).isEqualTo(200);
-        assertThat(result.body()).contains("忻州市应急管理局", "58.33", "不合格", "TIME-SIGNED-IN-REPORT-YEAR", "更正落款日期");
+        assertThat(result.body()).contains("忻州市应急管理局", "53.49", "不合格", "TIME-SIGNED-IN-REPORT-YEAR", "更正落款日期");
         Matcher link = Pattern.compile("href=\"/check/([A-Za-z0-9]{32})\"").matcher(result.body());
         assertThat(link.find()).as("the result page gives the private link").isTrue();
 
         HttpResponse<String> again = new Browser().get("/check/" + link.group(1)); // anyone holding the link
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(again.body()).contains("忻州市应急管理局", "58.33");
+        assertThat(again.body()).contains("忻州市应急管理局", "53.49");
         assertThat(new Browser().get("/check/" + "x".repeat(32)).statusCode()).isEqualTo(404);
 
         HttpResponse<String> empty = agency.upload("/check", "empty.txt", new byte[0]);
