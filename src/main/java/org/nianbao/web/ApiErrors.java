@@ -104,6 +104,16 @@ public class ApiErrors {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "不支持的请求方法 " + e.getMethod());
     }
 
+    @ExceptionHandler(org.nianbao.rounds.RoundService.Refused.class)
+    ResponseEntity<ApiError> roundRefused(RuntimeException e) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
+    }
+
+    @ExceptionHandler(org.nianbao.rounds.RoundService.NotFound.class)
+    ResponseEntity<ApiError> roundNotFound(RuntimeException e) {
+        return error(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
+    }
+
     @ExceptionHandler(org.nianbao.submission.AssessmentService.UnknownScorecard.class)
     ResponseEntity<ApiError> unknownScorecard(RuntimeException e) {
         return error(HttpStatus.BAD_REQUEST, "unknown_scorecard", e.getMessage());

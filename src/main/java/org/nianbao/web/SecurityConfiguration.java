@@ -45,6 +45,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/assessments/private/*").permitAll()
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMIN)
                         .requestMatchers("/api/assessments", "/api/assessments/**").hasRole(REVIEWER)
+                        .requestMatchers("/api/rounds", "/api/rounds/**", "/api/jobs/**").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.GET, "/api/rules", "/api/rules/**", "/api/scorecards", "/api/scorecards/**")
                         .hasAnyRole(EDITOR, REVIEWER)
                         .requestMatchers("/api/rules", "/api/rules/**", "/api/scorecards", "/api/scorecards/**").hasRole(EDITOR)

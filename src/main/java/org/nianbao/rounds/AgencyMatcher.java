@@ -1,0 +1,124 @@
+package org.nianbao.rounds;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds which expected agency a report belongs to, the way a reviewer would: by the name the manifest gives, the
+ * agency the report names, or the file's name — the full name or one of its aliases first, then a shortened name
+ * (「市应急局」 for 「衢州市应急管理局」: its characters in the same order within exactly one expected name). A
+ * name that fits two expected agencies is not matched: a reviewer assigns it.
+ */
+public final class AgencyMatcher {
+
+    /** An expected agency: its id, its full name and its aliases. */
+    public record Candidate(long agencyId, String name, List<String> aliases) {
+    }
+
+    private final List<Candidate> candidates;
+
+    public AgencyMatcher(List<Candidate> candidates) {
+        this.candidates = List.copyOf(candidates);
+    }
+
+    /** The agency the first of {@code names} that can be matched unambiguously belongs to, or null. */
+    public Candidate match(String... names) {
+        for (String name : names) {
+            Candidate found = matchOne(name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private Candidate matchOne(String raw) {
+        String name = normalise(raw);
+        if (name.length() < 2) {
+            return null;
+        }
+        // the full name or an alias, exactly
+        Set<Candidate> exact = new LinkedHashSet<>();
+        for (Candidate c : candidates) {
+            if (normalise(c.name()).equals(name) || c.aliases().stream().anyMatch(a -> normalise(a).equals(name))) {
+                exact.add(c);
+            }
+        }
+        if (exact.size() == 1) {
+            return exact.iterator().next();
+        }
+        if (exact.size() > 1) {
+            return null;
+        }
+        // a longer text (a file name, a title) that holds exactly one expected name or alias, the longest one
+        List<Candidate> within = new ArrayList<>();
+        int longest = 0;
+        for (Candidate c : candidates) {
+            for (String n : names(c)) {
+                if (n.length() >= 3 && name.contains(n)) {
+                    if (n.length() > longest) {
+                        within.clear();
+                        longest = n.length();
+                    }
+                    if (n.length() == longest && !within.contains(c)) {
+                        within.add(c);
+                    }
+                }
+            }
+        }
+        if (within.size() == 1) {
+            return within.get(0);
+        }
+        if (within.size() > 1) {
+            return null;
+        }
+        // a shortened name: its characters in order within exactly one expected name
+        if (name.length() < 3) {
+            return null;
+        }
+        List<Candidate> shortened = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (names(c).stream().anyMatch(n -> n.length() > name.length() && inOrder(name, n))) {
+                shortened.add(c);
+            }
+        }
+        return shortened.size() == 1 ? shortened.get(0) : null;
+    }
+
+    private static List<String> names(Candidate c) {
+        List<String> names = new ArrayList<>();
+        names.add(normalise(c.name()));
+        c.aliases().forEach(a -> names.add(normalise(a)));
+        return names;
+    }
+
+    /** Whether every character of {@code part} appears in {@code whole} in the same order, the first two together. */
+    static boolean inOrder(String part, String whole) {
+        int at = whole.indexOf(part.substring(0, 2));
+        if (at < 0) {
+            return false;
+        }
+        int i = at + 2;
+        for (int k = 2; k < part.length(); k++) {
+            i = whole.indexOf(part.charAt(k), i);
+            if (i < 0) {
+                return false;
+            }
+            i++;
+        }
+        return true;
+    }
+
+    /** A name without spaces, punctuation, file extension or the words around it in a title. */
+    static String normalise(String name) {
+        if (name == null) {
+            return "";
+        }
+        String n = name.strip();
+        n = n.replaceAll("(?i)\\.(txt|html?|docx?|pdf|zip)$", "");
+        n = n.replaceAll("[\\s\\p{Punct}（）()【】《》“”「」、，。：:·]", "");
+        return n;
+    }
+}

@@ -1,0 +1,244 @@
+package org.nianbao.rounds;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Rounds, the agencies they expect, their jobs and what was handed in, as the database keeps them. */
+@Repository
+public class RoundStore {
+
+    /** A round as stored: what it evaluates and the rules and scorecard frozen for it. */
+    public record Round(long id, String name, int year, String region, String scorecardId, String rulesetVersion,
+                        String scorecardVersion, String createdBy, Instant createdAt) {
+    }
+
+    /** An agency a round expects. */
+    public record Expected(long agencyId, String name, String level, String group, List<String> aliases) {
+    }
+
+    /** One report handed in to a round: its agency (null: unmatched), its assessment or its error. */
+    public record Submission(long id, String source, Long agencyId, String namedAgency, Long assessmentId, String error,
+                             Instant createdAt) {
+    }
+
+    /** A job's progress. */
+    public record JobState(long id, long roundId, int total, int done, int failed) {
+        public String state() {
+            return done + failed >= total ? "done" : done + failed == 0 ? "queued" : "running";
+        }
+    }
+
+    /** An item waiting to be assessed. */
+    public record PendingItem(long id, long jobId, long roundId, String source, byte[] content, String agencyName,
+                              LocalDate publishedOn, String submittedBy) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public RoundStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long create(String name, int year, String region, String scorecardId, String rulesetVersion,
+                       String scorecardVersion, String filesJson, String by) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO evaluation_round (name, report_year, region, scorecard_id, ruleset_version, scorecard_version,
+                                              files_json, created_by, created_at)
+                VALUES (:name, :year, :region, :scorecard, :ruleset, :scorecardVersion, :files, :by, :at)
+                """)
+                .param("name", name).param("year", year).param("region", region).param("scorecard", scorecardId)
+                .param("ruleset", rulesetVersion).param("scorecardVersion", scorecardVersion).param("files", filesJson)
+                .param("by", by).param("at", Timestamp.from(Instant.now()))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    private static final String ROUND_COLUMNS =
+            "id, name, report_year, region, scorecard_id, ruleset_version, scorecard_version, created_by, created_at";
+
+    public Optional<Round> find(long id) {
+        return jdbc.sql("SELECT " + ROUND_COLUMNS + " FROM evaluation_round WHERE id = :id").param("id", id)
+                .query(RoundStore::round).optional();
+    }
+
+    public List<Round> list() {
+        return jdbc.sql("SELECT " + ROUND_COLUMNS + " FROM evaluation_round ORDER BY id").query(RoundStore::round).list();
+    }
+
+    /** The files of the ruleset frozen for a round. */
+    public String filesJson(long roundId) {
+        return jdbc.sql("SELECT files_json FROM evaluation_round WHERE id = :id").param("id", roundId)
+                .query(String.class).single();
+    }
+
+    private static Round round(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Round(rs.getLong("id"), rs.getString("name"), rs.getInt("report_year"), rs.getString("region"),
+                rs.getString("scorecard_id"), rs.getString("ruleset_version"), rs.getString("scorecard_version"),
+                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    /**
+     * Sets the agencies a round expects: each agency keeps its identity (found by its full name, or created), and
+     * its level, group and aliases in this round are replaced by the list's.
+     */
+    @Transactional
+    public int expect(long roundId, List<AgencyList.Entry> entries) {
+        for (AgencyList.Entry e : entries) {
+            long agencyId = jdbc.sql("SELECT id FROM agency WHERE name = :name").param("name", e.name())
+                    .query(Long.class).optional()
+                    .orElseGet(() -> {
+                        GeneratedKeyHolder key = new GeneratedKeyHolder();
+                        jdbc.sql("INSERT INTO agency (name, created_at) VALUES (:name, :at)")
+                                .param("name", e.name()).param("at", Timestamp.from(Instant.now())).update(key, "id");
+                        return key.getKey().longValue();
+                    });
+            jdbc.sql("DELETE FROM round_agency WHERE round_id = :round AND agency_id = :agency")
+                    .param("round", roundId).param("agency", agencyId).update();
+            jdbc.sql("""
+                    INSERT INTO round_agency (round_id, agency_id, level, group_name, aliases)
+                    VALUES (:round, :agency, :level, :group, :aliases)
+                    """)
+                    .param("round", roundId).param("agency", agencyId).param("level", e.level())
+                    .param("group", e.group()).param("aliases", String.join(";", e.aliases()))
+                    .update();
+        }
+        return entries.size();
+    }
+
+    public List<Expected> expected(long roundId) {
+        return jdbc.sql("""
+                SELECT a.id, a.name, ra.level, ra.group_name, ra.aliases
+                FROM round_agency ra JOIN agency a ON a.id = ra.agency_id
+                WHERE ra.round_id = :round ORDER BY a.id
+                """)
+                .param("round", roundId)
+                .query((rs, n) -> new Expected(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5) == null || rs.getString(5).isEmpty() ? List.of() : Arrays.asList(rs.getString(5).split(";"))))
+                .list();
+    }
+
+    // ---- jobs --------------------------------------------------------------------------------------
+
+    /** Records a job and its items (each with its content) in one step, so that none is lost. */
+    @Transactional
+    public long createJob(long roundId, String by, List<JobInput> items) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO job (round_id, submitted_by, created_at) VALUES (:round, :by, :at)")
+                .param("round", roundId).param("by", by).param("at", Timestamp.from(Instant.now())).update(key, "id");
+        long jobId = key.getKey().longValue();
+        for (JobInput item : items) {
+            jdbc.sql("""
+                    INSERT INTO job_item (job_id, source, content, agency_name, published_on, state, error)
+                    VALUES (:job, :source, :content, :agency, :published, :state, :error)
+                    """)
+                    .param("job", jobId).param("source", item.source()).param("content", item.content())
+                    .param("agency", item.agencyName()).param("published", item.publishedOn())
+                    .param("state", item.error() == null ? "pending" : "failed").param("error", item.error())
+                    .update();
+        }
+        return jobId;
+    }
+
+    /** One report of a submission: its name and content, what a manifest said of it, or why it cannot be read. */
+    public record JobInput(String source, byte[] content, String agencyName, LocalDate publishedOn, String error) {
+    }
+
+    public Optional<JobState> job(long id) {
+        return jdbc.sql("""
+                SELECT j.id, j.round_id,
+                       (SELECT COUNT(*) FROM job_item i WHERE i.job_id = j.id),
+                       (SELECT COUNT(*) FROM job_item i WHERE i.job_id = j.id AND i.state = 'done'),
+                       (SELECT COUNT(*) FROM job_item i WHERE i.job_id = j.id AND i.state = 'failed')
+                FROM job j WHERE j.id = :id
+                """)
+                .param("id", id)
+                .query((rs, n) -> new JobState(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .optional();
+    }
+
+    /** Items not yet assessed, oldest first: at start-up, those a restart interrupted. */
+    public List<Long> pendingItems() {
+        return jdbc.sql("SELECT id FROM job_item WHERE state = 'pending' ORDER BY id").query(Long.class).list();
+    }
+
+    public List<Long> pendingItems(long jobId) {
+        return jdbc.sql("SELECT id FROM job_item WHERE job_id = :job AND state = 'pending' ORDER BY id")
+                .param("job", jobId).query(Long.class).list();
+    }
+
+    public Optional<PendingItem> pendingItem(long itemId) {
+        return jdbc.sql("""
+                SELECT i.id, i.job_id, j.round_id, i.source, i.content, i.agency_name, i.published_on, j.submitted_by
+                FROM job_item i JOIN job j ON j.id = i.job_id
+                WHERE i.id = :id AND i.state = 'pending'
+                """)
+                .param("id", itemId)
+                .query((rs, n) -> new PendingItem(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getBytes(5), rs.getString(6),
+                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getString(8)))
+                .optional();
+    }
+
+    /** Records an item's outcome: its submission to the round, and the item done (its content no longer kept). */
+    @Transactional
+    public void finish(PendingItem item, Long agencyId, String namedAgency, Long assessmentId, String error) {
+        jdbc.sql("""
+                INSERT INTO round_submission (round_id, job_item_id, source, agency_id, named_agency, assessment_id, error,
+                                              created_at)
+                VALUES (:round, :item, :source, :agency, :named, :assessment, :error, :at)
+                """)
+                .param("round", item.roundId()).param("item", item.id()).param("source", item.source())
+                .param("agency", agencyId).param("named", namedAgency).param("assessment", assessmentId)
+                .param("error", error).param("at", Timestamp.from(Instant.now()))
+                .update();
+        jdbc.sql("UPDATE job_item SET state = :state, error = :error, content = NULL WHERE id = :id")
+                .param("state", error == null ? "done" : "failed").param("error", error).param("id", item.id())
+                .update();
+    }
+
+    // ---- submissions -------------------------------------------------------------------------------
+
+    public List<Submission> submissions(long roundId) {
+        return jdbc.sql("""
+                SELECT id, source, agency_id, named_agency, assessment_id, error, created_at
+                FROM round_submission WHERE round_id = :round ORDER BY id
+                """)
+                .param("round", roundId)
+                .query((rs, n) -> new Submission(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
+                        (Long) rs.getObject(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    /** A stored report's text as read. */
+    public record StoredText(String source, String text) {
+    }
+
+    /** The latest report of an agency for a year, in whichever round it was handed in. */
+    public Optional<StoredText> reportOf(long agencyId, int year) {
+        return jdbc.sql("""
+                SELECT a.source, a.source_text FROM round_submission s
+                JOIN evaluation_round r ON r.id = s.round_id
+                JOIN assessment a ON a.id = s.assessment_id
+                WHERE s.agency_id = :agency AND r.report_year = :year
+                ORDER BY s.id DESC LIMIT 1
+                """)
+                .param("agency", agencyId).param("year", year)
+                .query((rs, n) -> new StoredText(rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+
+    /** Assigns an unmatched (or wrongly matched) submission to an expected agency. */
+    public boolean assign(long roundId, long submissionId, long agencyId) {
+        return jdbc.sql("UPDATE round_submission SET agency_id = :agency WHERE id = :id AND round_id = :round")
+                .param("agency", agencyId).param("id", submissionId).param("round", roundId).update() == 1;
+    }
+}

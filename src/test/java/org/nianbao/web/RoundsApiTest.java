@@ -1,0 +1,286 @@
+package org.nianbao.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.nianbao.Samples;
+import org.nianbao.rounds.RoundJobs;
+import org.nianbao.rounds.RoundStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Evaluation rounds over real HTTP on a real H2 database: a round opened with the rules in force frozen, the
+ * agencies it expects from a GBK CSV, a ZIP of reports scored in the background and matched to those agencies, a
+ * ranking within groups with shared ranks, exports a committee can hand on, and last year's report found by itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:rounds-test;DB_CLOSE_DELAY=-1")
+class RoundsApiTest {
+
+    private static final Path RULE_REPORTS = Path.of("rules/tests/reports");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RoundStore store;
+
+    @Autowired
+    RoundJobs jobs;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
+        return http.send(SignIn.asAdmin(url(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(SignIn.asAdmin(url(path)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(String path, Multipart body) throws IOException, InterruptedException {
+        return http.send(body.post(SignIn.asAdmin(url(path))), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private long open(String name, int year) throws Exception {
+        HttpResponse<String> created = postJson("/api/rounds", "{\"name\":\"" + name + "\",\"year\":" + year + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body()).get("id").asLong();
+    }
+
+    private JsonNode waitFor(HttpResponse<String> accepted) throws Exception {
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        for (int i = 0; i < 600; i++) {
+            JsonNode job = json.readTree(get(location).body());
+            if (job.get("state").asString().equals("done")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the job did not finish in 60 s");
+    }
+
+    private static byte[] zip(String[]... entries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String[] e : entries) {
+                zip.putNextEntry(new ZipEntry(e[0]));
+                zip.write(e[1].startsWith("@") ? Files.readAllBytes(Path.of(e[1].substring(1))) : e[1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static String sample(String name) {
+        return "@" + Samples.DIR.resolve(name);
+    }
+
+    @Test
+    void aRoundScoresItsAgenciesInTheBackgroundAndRanksThemWithinTheirGroups() throws Exception {
+        long round = open("2023年度市级政务公开评估", 2023);
+        JsonNode opened = json.readTree(get("/api/rounds/" + round).body());
+        HttpResponse<String> checked = post("/api/assessments", new Multipart().file("file", "001.txt", Samples.bytes("001_0f3a3c160bddc4d1.txt")));
+        String inForce = json.readTree(checked.body()).get("ruleset").get("version").asString();
+        assertThat(opened.get("rulesetVersion").asString()).isEqualTo(inForce);
+        assertThat(opened.get("scorecard").asString()).isEqualTo("default");
+
+        String agencies = """
+                单位名称,层级,分组,别名
+                清镇市人民政府办公室,部门,市直部门,清镇市政府办
+                衢州市应急管理局,部门,市直部门,
+                定西市应急管理局,部门,市直部门,
+                某市数据资源局,部门,市直部门,
+                杭州市余杭区应急管理局,部门,区县部门,余杭区应急管理局
+                忻州市应急管理局,部门,区县部门,
+                某某县人民政府,人民政府,县区政府,
+                某某区人民政府,人民政府,县区政府,
+                """;
+        HttpResponse<String> listed = post("/api/rounds/" + round + "/agencies",
+                new Multipart().file("file", "单位名单.csv", agencies.getBytes(Charset.forName("GBK"))));
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(json.readTree(listed.body()).get("expected").asInt()).isEqualTo(8);
+
+        String manifest = """
+                文件名,单位名称,发布日期
+                copy-of-000.txt,定西市应急管理局,
+                shuju.txt,某市数据资源局,
+                004.txt,,2024-01-20
+                """;
+        byte[] reports = zip(new String[] {"001.txt", sample("001_0f3a3c160bddc4d1.txt")},
+                new String[] {"000.txt", sample("000_0b909c2a4ee59f11.txt")},
+                new String[] {"copy-of-000.txt", sample("000_0b909c2a4ee59f11.txt")},
+                new String[] {"shuju.txt", sample("003_a08e251a7459b3ee.txt")},
+                new String[] {"003.txt", sample("003_a08e251a7459b3ee.txt")},
+                new String[] {"004.txt", sample("004_e93a6eea8c407df3.txt")},
+                new String[] {"平阳县.txt", "@" + RULE_REPORTS.resolve("county-composite-report.txt")},
+                new String[] {"某某区人民政府2023年报告.pdf", "%PDF-1.7 not really a PDF\n%%EOF"},
+                new String[] {"清单.csv", manifest});
+        JsonNode job = waitFor(post("/api/rounds/" + round + "/submissions", new Multipart().file("file", "reports.zip", reports)));
+        assertThat(job.get("total").asInt()).isEqualTo(8);
+        assertThat(job.get("done").asInt()).isEqualTo(7);
+        assertThat(job.get("failed").asInt()).isEqualTo(1);
+
+        JsonNode ranking = json.readTree(get("/api/rounds/" + round + "/ranking").body());
+        List<String> rows = new ArrayList<>();
+        ranking.forEach(r -> rows.add(r.get("group").asString(null) + " " + r.get("rank").asString("-") + " "
+                + r.get("agency").asString() + " " + r.get("status").asString()));
+        assertThat(rows).containsExactly(
+                "区县部门 1 杭州市余杭区应急管理局 scored",
+                "区县部门 2 忻州市应急管理局 scored",
+                "县区政府 - 某某区人民政府 failed",   // unreadable, matched by its file name
+                "县区政府 - 某某县人民政府 missing",
+                "市直部门 1 清镇市人民政府办公室 scored",
+                "市直部门 2 定西市应急管理局 scored",   // the same report as 衢州's: the same score, the same rank
+                "市直部门 2 衢州市应急管理局 scored",
+                "市直部门 4 某市数据资源局 scored",
+                "null - 平阳县人民政府 unmatched");
+        // the manifest's publication date decides T1, which 004's impossible signature date could not
+        assertThat(ranking.get(1).get("score").asDouble()).isGreaterThan(53.49);
+        JsonNode qingzhen = ranking.get(4);
+        assertThat(qingzhen.get("score").isNumber()).isTrue();
+        assertThat(qingzhen.get("categories").get(0).get("score").isNumber()).isTrue();
+        assertThat(qingzhen.get("findings").asInt()).isPositive();
+
+        // the unmatched report assigned by a reviewer is scored for that agency
+        long unmatched = ranking.get(8).get("assessmentId").asLong();
+        JsonNode submissions = json.readTree(get("/api/rounds/" + round + "/submissions").body());
+        long submission = submissions.valueStream().filter(s -> s.get("assessmentId").asLong() == unmatched)
+                .findFirst().orElseThrow().get("id").asLong();
+        JsonNode agencyList = json.readTree(get("/api/rounds/" + round + "/agencies").body());
+        long county = agencyList.valueStream().filter(a -> a.get("name").asString().equals("某某县人民政府"))
+                .findFirst().orElseThrow().get("agencyId").asLong();
+        assertThat(postJson("/api/rounds/" + round + "/submissions/" + submission + "/agency", "{\"agencyId\":" + county + "}")
+                .statusCode()).isEqualTo(200);
+        JsonNode after = json.readTree(get("/api/rounds/" + round + "/ranking").body());
+        assertThat(after.valueStream().filter(r -> r.get("agency").asString().equals("某某县人民政府")))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("status").asString()).isEqualTo("scored");
+                    assertThat(r.get("rank").asInt()).isEqualTo(1);
+                });
+        assertThat(after.valueStream().filter(r -> r.get("status").asString().equals("unmatched"))).isEmpty();
+
+        // the workbook a committee hands on
+        HttpResponse<byte[]> xlsx = http.send(SignIn.asAdmin(url("/api/rounds/" + round + "/export?format=xlsx")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            XSSFSheet sheet = book.getSheet("排名");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("2023年度市级政务公开评估");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("名次");
+            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("总分");
+            assertThat(sheet.getRow(1).getCell(6).getStringCellValue()).isEqualTo("完整性");
+            assertThat(sheet.getRow(2).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(sheet.getRow(2).getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getCTWorksheet().isSetAutoFilter()).isTrue();
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getRepeatingRows()).isNotNull();
+            assertThat(book.getSheet("问题清单").getLastRowNum()).isGreaterThan(20);
+            XSSFSheet missing = book.getSheet("未提交或未评分");
+            assertThat(missing.getLastRowNum()).isEqualTo(2); // title, header, and the agency whose report failed
+            assertThat(missing.getRow(2).getCell(0).getStringCellValue()).isEqualTo("某某区人民政府");
+            assertThat(missing.getRow(2).getCell(3).getStringCellValue()).isEqualTo("无法评分");
+        }
+        HttpResponse<byte[]> csv = http.send(SignIn.asAdmin(url("/api/rounds/" + round + "/export?format=csv")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF名次,单位,层级,分组,总分,等级,完整性");
+        assertThat(text).contains("1,清镇市人民政府办公室,部门,市直部门,");
+        assertThat(get("/api/rounds/" + round + "/export?format=pdf").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void lastYearsReportOfTheSameAgencyIsFoundWithoutBeingAskedFor() throws Exception {
+        String list = "单位名称,层级,分组\n衢州市应急管理局,部门,市直部门\n";
+        long earlier = open("2022年度评估", 2022);
+        post("/api/rounds/" + earlier + "/agencies", new Multipart().file("file", "list.csv", list));
+        waitFor(post("/api/rounds/" + earlier + "/submissions", new Multipart()
+                .file("file", "衢州市应急管理局2022年报告.txt", Files.readAllBytes(RULE_REPORTS.resolve("previous-year-carried-forward.txt")))));
+
+        long round = open("2023年度评估", 2023);
+        post("/api/rounds/" + round + "/agencies", new Multipart().file("file", "list.csv", list));
+        waitFor(post("/api/rounds/" + round + "/submissions", new Multipart()
+                .file("file", "000.txt", Samples.bytes("000_0b909c2a4ee59f11.txt"))));
+
+        JsonNode row = json.readTree(get("/api/rounds/" + round + "/ranking").body()).get(0);
+        JsonNode assessment = json.readTree(get("/api/assessments/" + row.get("assessmentId").asLong()).body());
+        assertThat(assessment.get("findings").valueStream().map(f -> f.get("ruleId").asString()))
+                .contains("ARITH-CARRY-OVER-ACROSS-YEARS");
+    }
+
+    @Test
+    void anInterruptedJobCarriesOnWhenTheServiceStartsAgain() throws Exception {
+        long round = open("续跑", 2023);
+        post("/api/rounds/" + round + "/agencies", new Multipart().file("file", "list.csv", "单位名称\n忻州市应急管理局\n"));
+        // a job recorded but not started, as a stop leaves it
+        long job = store.createJob(round, SignIn.ADMIN, List.of(new RoundStore.JobInput("004.txt",
+                Samples.bytes("004_e93a6eea8c407df3.txt"), null, null, null)));
+        assertThat(json.readTree(get("/api/jobs/" + job).body()).get("state").asString()).isEqualTo("queued");
+
+        jobs.resume();
+
+        for (int i = 0; i < 300 && !json.readTree(get("/api/jobs/" + job).body()).get("state").asString().equals("done"); i++) {
+            Thread.sleep(100);
+        }
+        JsonNode row = json.readTree(get("/api/rounds/" + round + "/ranking").body()).get(0);
+        assertThat(row.get("status").asString()).as(get("/api/rounds/" + round + "/submissions").body()).isEqualTo("scored");
+        assertThat(row.get("score").asDouble()).isEqualTo(53.49);
+    }
+
+    @Test
+    void badRequestsAreRefusedWithAClearMessage() throws Exception {
+        assertThat(postJson("/api/rounds", "{\"year\":2023}").statusCode()).isEqualTo(400);
+        assertThat(postJson("/api/rounds", "{\"name\":\"x\",\"year\":1999}").statusCode()).isEqualTo(400);
+        HttpResponse<String> unknownCard = postJson("/api/rounds", "{\"name\":\"x\",\"year\":2023,\"scorecard\":\"nope\"}");
+        assertThat(unknownCard.statusCode()).isEqualTo(400);
+        assertThat(unknownCard.body()).contains("nope");
+        assertThat(get("/api/rounds/987654").statusCode()).isEqualTo(404);
+        assertThat(get("/api/jobs/987654").statusCode()).isEqualTo(404);
+
+        long round = open("名单有误", 2023);
+        HttpResponse<String> readmeList = post("/api/rounds/" + round + "/agencies", new Multipart().file("file", "agencies.csv",
+                Files.readAllBytes(Path.of("src/test/resources/rounds/agencies.csv"))));
+        assertThat(readmeList.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(readmeList.body()).get("read").asInt()).isEqualTo(5);
+        HttpResponse<String> noHeader = post("/api/rounds/" + round + "/agencies", new Multipart().file("file", "a.csv", "衢州市应急管理局,部门\n"));
+        assertThat(noHeader.statusCode()).isEqualTo(400);
+        assertThat(noHeader.body()).contains("单位名称");
+        HttpResponse<String> badLevel = post("/api/rounds/" + round + "/agencies",
+                new Multipart().file("file", "a.csv", "单位名称,层级\n衢州市应急管理局,省级\n"));
+        assertThat(badLevel.statusCode()).isEqualTo(400);
+        assertThat(badLevel.body()).contains("第 2 行", "省级");
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(java.net.URI.create(url("/api/rounds"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+}
