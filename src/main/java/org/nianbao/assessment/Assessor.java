@@ -11,6 +11,8 @@ import org.nianbao.reading.Readers;
 import org.nianbao.reading.ReadingLimits;
 import org.nianbao.reading.SourceText;
 import org.nianbao.report.Deadline;
+import org.nianbao.report.OtherAgencyReport;
+import org.nianbao.report.SectionFiveText;
 import org.nianbao.report.PreviousYear;
 import org.nianbao.report.Report;
 import org.nianbao.report.ReportFacts;
@@ -59,7 +61,20 @@ public final class Assessor {
         if (options.previousYear() != null) {
             facts = facts.withPreviousYear(PreviousYear.of(facts, extractor.extract(options.previousYear().text())));
         }
-        return assess(document.text().name(), facts);
+        List<Object> others = new ArrayList<>();
+        if (!options.otherAgencies().isEmpty()) {
+            String mine = SectionFiveText.of(facts);
+            for (AssessmentOptions.OtherAgency other : options.otherAgencies()) {
+                others.add(new OtherAgencyReport(other.agency(), SectionFiveText.similarity(mine, other.sectionFive())));
+            }
+        }
+        return assess(document.text().name(), facts, options.dismissed(), others);
+    }
+
+    /** A report as another agency's report of the same round is compared with: its agency and its section 五. */
+    public AssessmentOptions.OtherAgency otherAgency(Document document) {
+        ReportFacts facts = extractor.extract(document.text());
+        return new AssessmentOptions.OtherAgency(facts.report().agency(), SectionFiveText.of(facts));
     }
 
     public Assessment assess(SourceText text, AssessmentOptions options) {
@@ -93,8 +108,17 @@ public final class Assessor {
     }
 
     public Assessment assess(String source, ReportFacts facts) {
+        return assess(source, facts, java.util.Set.of(), List.of());
+    }
+
+    /**
+     * As {@link #assess(String, ReportFacts)}, with facts from beyond the report ({@code more}: other agencies'
+     * reports), leaving out the findings a reviewer dismissed (by fingerprint).
+     */
+    private Assessment assess(String source, ReportFacts facts, java.util.Set<String> dismissed, List<Object> more) {
         Report report = facts.report();
         List<Object> all = new ArrayList<>(facts.all());
+        all.addAll(more);
         Deadline deadline = scorecard.deadlineFor(report);
         if (deadline != null) {
             all.add(deadline);
@@ -102,6 +126,7 @@ public final class Assessor {
         RuleEngine.Evaluation found = RuleEngine.evaluate(rules, all);
         // a fixed order, so that the same report always puts each deduction on the same finding
         List<Finding> ordered = new ArrayList<>(found.findings());
+        ordered.removeIf(f -> dismissed.contains(f.fingerprint()));
         ordered.sort(findingOrder());
         RuleEngine.Evaluation evaluation = new RuleEngine.Evaluation(ordered, found.notApplicable());
         Score score = Scorer.score(scorecard, report, facts.previousYear() != null, evaluation);

@@ -50,7 +50,7 @@ public final class RoundExport {
     private static List<String> header(Map<String, String> categories) {
         List<String> header = new ArrayList<>(List.of("名次", "单位", "层级", "分组", "总分", "等级"));
         header.addAll(categories.values());
-        header.addAll(List.of("问题数", "状态", "报告文件"));
+        header.addAll(List.of("问题数", "待复核", "状态", "报告文件"));
         return header;
     }
 
@@ -66,6 +66,7 @@ public final class RoundExport {
             cells.add(r.categories().stream().filter(c -> c.id().equals(id)).map(Ranking.CategoryScore::score).findFirst().orElse(null));
         }
         cells.add(r.findings());
+        cells.add(r.openReviews());
         cells.add(STATUS.getOrDefault(r.status(), r.status()));
         cells.add(r.source());
         return cells;

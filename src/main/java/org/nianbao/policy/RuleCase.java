@@ -10,11 +10,13 @@ import java.util.List;
  * @param publishedOn the publication date to assume (YYYY-MM-DD), if any
  * @param level       the level to assume (government, department, township), if any
  * @param previousYear last year's report of the same agency (relative like {@code report}), for the cross-year rules
+ * @param otherAgencies other agencies' reports of the same evaluation round (relative like {@code report})
  */
 public record RuleCase(String name, String report, String publishedOn, String level, String previousYear,
-                       List<String> mustFire, List<String> mustNotFire, Range score) {
+                       List<String> otherAgencies, List<String> mustFire, List<String> mustNotFire, Range score) {
 
     public RuleCase {
+        otherAgencies = otherAgencies == null ? List.of() : List.copyOf(otherAgencies);
         mustFire = mustFire == null ? List.of() : List.copyOf(mustFire);
         mustNotFire = mustNotFire == null ? List.of() : List.copyOf(mustNotFire);
     }

@@ -114,7 +114,9 @@ public final class RuleCases {
     private static Result run(Assessor assessor, Path folder, String file, RuleCase c) {
         List<String> failures = new ArrayList<>();
         Assessment a;
-        for (String report : java.util.Arrays.asList(c.report(), c.previousYear())) {
+        List<String> files = new ArrayList<>(java.util.Arrays.asList(c.report(), c.previousYear()));
+        files.addAll(c.otherAgencies());
+        for (String report : files) {
             if (report != null && !folder.resolve(report).normalize().startsWith(folder.normalize())) {
                 return new Result(file, c.name(), false, null, List.of("测试报告 " + report + " 不在测试目录中"));
             }
@@ -126,6 +128,13 @@ public final class RuleCases {
                 options = options.withPreviousYear(org.nianbao.reading.Readers.read(c.previousYear(),
                         Files.readAllBytes(folder.resolve(c.previousYear()))));
             }
+            List<AssessmentOptions.OtherAgency> others = new ArrayList<>();
+            for (String other : c.otherAgencies()) {
+                AssessmentOptions.OtherAgency o = assessor.otherAgency(
+                        org.nianbao.reading.Readers.read(other, Files.readAllBytes(folder.resolve(other))));
+                others.add(o.agency() == null ? new AssessmentOptions.OtherAgency(other, o.sectionFive()) : o);
+            }
+            options = options.withOtherAgencies(others);
             a = assessor.assess(c.report(), Files.readAllBytes(folder.resolve(c.report())), options);
         } catch (IOException | RejectedInput | java.time.format.DateTimeParseException | RuleFailure e) {
             return new Result(file, c.name(), false, null, List.of("无法评估报告 " + c.report() + "：" + e.getMessage()));

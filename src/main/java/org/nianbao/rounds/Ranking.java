@@ -30,16 +30,18 @@ public class Ranking {
 
     /** One row of the ranking. */
     public record Row(Integer rank, Long agencyId, String agency, String level, String group, Double score, String grade,
-                      List<CategoryScore> categories, Integer findings, String status, Long assessmentId, String source,
-                      String error, List<FindingRow> findingList) {
+                      List<CategoryScore> categories, Integer findings, Integer openReviews, String status,
+                      Long assessmentId, String source, String error, List<FindingRow> findingList) {
     }
 
     private final RoundStore rounds;
     private final AssessmentStore assessments;
+    private final Reviews reviews;
 
-    public Ranking(RoundStore rounds, AssessmentStore assessments) {
+    public Ranking(RoundStore rounds, AssessmentStore assessments, Reviews reviews) {
         this.rounds = rounds;
         this.assessments = assessments;
+        this.reviews = reviews;
     }
 
     public List<Row> of(long roundId) {
@@ -56,10 +58,10 @@ public class Ranking {
         for (RoundStore.Expected e : rounds.expected(roundId)) {
             RoundStore.Submission s = latest.get(e.agencyId());
             if (s == null) {
-                rows.add(new Row(null, e.agencyId(), e.name(), e.level(), e.group(), null, null, List.of(), null,
+                rows.add(new Row(null, e.agencyId(), e.name(), e.level(), e.group(), null, null, List.of(), null, null,
                         "missing", null, null, null, List.of()));
             } else if (s.assessmentId() == null) {
-                rows.add(new Row(null, e.agencyId(), e.name(), e.level(), e.group(), null, null, List.of(), null,
+                rows.add(new Row(null, e.agencyId(), e.name(), e.level(), e.group(), null, null, List.of(), null, null,
                         "failed", null, s.source(), s.error(), List.of()));
             } else {
                 rows.add(scored(e, s));
@@ -74,7 +76,7 @@ public class Ranking {
             rows.add(new Row(null, null, s.namedAgency() == null ? s.source() : s.namedAgency(), null, null,
                     a == null ? null : a.get("score").asDouble(), a == null ? null : a.get("grade").asString(),
                     a == null ? List.of() : categories(a), a == null ? null : a.get("findings").size(),
-                    a == null ? "failed" : "unmatched",
+                    a == null ? null : reviews.open(s.assessmentId()), a == null ? "failed" : "unmatched",
                     s.assessmentId(), s.source(), s.error(), a == null ? List.of() : findings(a)));
         }
         return rows;
@@ -83,7 +85,8 @@ public class Ranking {
     private Row scored(RoundStore.Expected e, RoundStore.Submission s) {
         JsonNode a = assessments.find(s.assessmentId(), false).orElseThrow();
         return new Row(null, e.agencyId(), e.name(), e.level(), e.group(), a.get("score").asDouble(),
-                a.get("grade").asString(), categories(a), a.get("findings").size(), "scored", s.assessmentId(),
+                a.get("grade").asString(), categories(a), a.get("findings").size(), reviews.open(s.assessmentId()),
+                "scored", s.assessmentId(),
                 s.source(), null, findings(a));
     }
 
@@ -122,7 +125,7 @@ public class Ranking {
     }
 
     /** Ranks the scored rows within their group: best first, equal scores share a rank, the next rank skips. */
-    private static void rank(List<Row> rows) {
+    static void rank(List<Row> rows) {
         Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             if ("scored".equals(rows.get(i).status())) {
@@ -140,7 +143,8 @@ public class Ranking {
                     previous = r.score();
                 }
                 rows.set(members.get(k), new Row(rank, r.agencyId(), r.agency(), r.level(), r.group(), r.score(), r.grade(),
-                        r.categories(), r.findings(), r.status(), r.assessmentId(), r.source(), r.error(), r.findingList()));
+                        r.categories(), r.findings(), r.openReviews(), r.status(), r.assessmentId(), r.source(), r.error(),
+                        r.findingList()));
             }
         }
     }

@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
  * Assesses the reports of a round's submissions in the background, one per core at a time. Each item is stored as
  * it finishes; items a restart interrupted are taken up again when the service starts.
  *
- * <p>An item is read, assessed with the round's frozen rules, and matched to an expected agency (by the manifest,
- * the agency the report names, or its file name). When that agency has a report for the year before in another
- * round, the item is assessed again with it, so the cross-year checks need no flag.
+ * <p>An item is read, matched to an expected agency (by the manifest, the agency the report names, or its file
+ * name) and assessed with the round's frozen rules. When that agency has a report for the year before in another
+ * round (or stored under its name for that year), the cross-year checks get it with no flag; and the other
+ * agencies' reports already in the round are compared with it (a section 五 copied from another agency).
  */
 @Component
 public class RoundJobs {
@@ -39,13 +40,15 @@ public class RoundJobs {
     private final RoundStore rounds;
     private final RoundService service;
     private final AssessmentStore assessments;
+    private final Reviews reviews;
     private final ExecutorService workers;
 
-    public RoundJobs(RoundStore rounds, RoundService service, AssessmentStore assessments,
+    public RoundJobs(RoundStore rounds, RoundService service, AssessmentStore assessments, Reviews reviews,
                      @Value("${nianbao.jobs.threads:0}") int threads) {
         this.rounds = rounds;
         this.service = service;
         this.assessments = assessments;
+        this.reviews = reviews;
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(n, r -> {
@@ -86,28 +89,36 @@ public class RoundJobs {
         if (item == null) {
             return; // done meanwhile
         }
+        if (item.assessmentId() != null) { // a re-score: the stored report assessed again with the round's rules
+            try {
+                reviews.reassess(item.assessmentId());
+                rounds.finishRescore(item, null);
+            } catch (RuntimeException e) {
+                LOG.warn("重新评分时出错 (re-score failed): {}", item.source(), e);
+                rounds.finishRescore(item, "重新评分时出错，请联系管理员 (re-score failed)");
+            }
+            return;
+        }
         try {
             RoundStore.Round round = service.round(item.roundId());
             Assessor assessor = service.assessor(round.id());
             Document document = Readers.read(item.source(), item.content());
-            AssessmentOptions options = new AssessmentOptions(item.publishedOn(), null, null);
-            Assessment assessment = assessor.assess(document, options);
-            AgencyMatcher.Candidate agency = matcher(round.id()).match(item.agencyName(), assessment.report().agency(),
-                    item.source());
-            String level = agency == null ? null : levelOf(round.id(), agency.agencyId());
-            if (level != null && !level.equals(assessment.report().level())) { // the committee's list knows the level
-                options = new AssessmentOptions(item.publishedOn(), null, level);
-                assessment = assessor.assess(document, options);
-            }
+            String sha = Hashes.sha256(item.content());
+            AssessmentOptions.OtherAgency self = assessor.otherAgency(document);
+            AgencyMatcher.Candidate agency = matcher(round.id()).match(item.agencyName(), self.agency(), item.source());
+            Long agencyId = agency == null ? null : agency.agencyId();
+            // the committee's list knows the level; a report handed in again keeps the reviewers' dismissals
+            AssessmentOptions options = new AssessmentOptions(item.publishedOn(), null,
+                    agency == null ? null : levelOf(round.id(), agency.agencyId()))
+                    .withDismissed(reviews.dismissed(sha))
+                    .withOtherAgencies(otherAgencies(round.id(), agencyId));
             if (agency != null) {
-                Document previous = previousYear(agency.agencyId(), round.year());
-                if (previous != null) {
-                    assessment = assessor.assess(document, options.withPreviousYear(previous));
-                }
+                options = options.withPreviousYear(previousYear(agency.agencyId(), agency.name(), round.year()));
             }
-            Assessment stored = assessments.save(assessment, Hashes.sha256(item.content()), document.text().original(),
+            Assessment assessment = assessor.assess(document, options);
+            Assessment stored = assessments.save(assessment, sha, document.text().original(),
                     Submitter.account(item.submittedBy()));
-            rounds.finish(item, agency == null ? null : agency.agencyId(), assessment.report().agency(), stored.id(), null);
+            rounds.finish(item, agencyId, assessment.report().agency(), stored.id(), null, self.sectionFive());
         } catch (RejectedInput e) {
             failed(item, e.getMessage());
         } catch (RuntimeException e) {
@@ -119,7 +130,14 @@ public class RoundJobs {
     /** A report that could not be assessed still counts against its agency, when the manifest or its file name tells which. */
     private void failed(RoundStore.PendingItem item, String error) {
         AgencyMatcher.Candidate agency = matcher(item.roundId()).match(item.agencyName(), item.source());
-        rounds.finish(item, agency == null ? null : agency.agencyId(), null, null, error);
+        rounds.finish(item, agency == null ? null : agency.agencyId(), null, null, error, null);
+    }
+
+    /** The other agencies' reports of the round, as far as they are in: to find a section 五 copied from one. */
+    List<AssessmentOptions.OtherAgency> otherAgencies(long roundId, Long agencyId) {
+        return rounds.sectionFives(roundId, agencyId).stream()
+                .map(f -> new AssessmentOptions.OtherAgency(f.agency(), f.text()))
+                .toList();
     }
 
     private AgencyMatcher matcher(long roundId) {
@@ -133,10 +151,15 @@ public class RoundJobs {
                 .map(RoundStore.Expected::level).orElse(null);
     }
 
-    /** The agency's report for the year before, from the latest round that has it. */
-    private Document previousYear(long agencyId, int year) {
+    /**
+     * The agency's report for the year before: from the latest round that has it, else the latest report stored
+     * under the agency's name for that year.
+     */
+    private Document previousYear(long agencyId, String name, int year) {
         return rounds.reportOf(agencyId, year - 1)
-                .map(r -> new Document(TextDecoder.decode(r.source(), r.text().getBytes(StandardCharsets.UTF_8)), "text", null))
+                .map(r -> new String[] {r.source(), r.text()})
+                .or(() -> assessments.latestReport(name, year - 1))
+                .map(r -> new Document(TextDecoder.decode(r[0], r[1].getBytes(StandardCharsets.UTF_8)), "text", null))
                 .orElse(null);
     }
 

@@ -77,6 +77,28 @@ public class RoundService {
         return round(id);
     }
 
+    /**
+     * Moves a round to the rules in force and the scorecard asked for (its own if none): an explicit change, recorded
+     * with its reason, after which every report of the round is assessed again in the background. Returns the job.
+     */
+    public long rescore(long roundId, String scorecardId, String reason, String by) {
+        RoundStore.Round round = round(roundId);
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw new Refused("请写明重新评分的原因 reason（2000 字以内）(a reason is required)");
+        }
+        Assessor assessor;
+        try {
+            assessor = assessments.assessor(scorecardId == null || scorecardId.isBlank() ? round.scorecardId() : scorecardId);
+        } catch (AssessmentService.UnknownScorecard e) {
+            throw new Refused(e.getMessage());
+        }
+        RulesetFiles files = activation.filesInForce();
+        long job = store.rescore(roundId, assessor.scorecard().id(), assessor.rules().version(), assessor.scorecard().label(),
+                json.writeValueAsString(files.files()), reason.strip(), by);
+        assessors.put(roundId, assessor);
+        return job;
+    }
+
     public RoundStore.Round round(long id) {
         return store.find(id).orElseThrow(() -> new NotFound("没有编号为 " + id + " 的评估轮次 (no such round)"));
     }

@@ -38,7 +38,12 @@ public class RoundStore {
 
     /** An item waiting to be assessed. */
     public record PendingItem(long id, long jobId, long roundId, String source, byte[] content, String agencyName,
-                              LocalDate publishedOn, String submittedBy) {
+                              LocalDate publishedOn, String submittedBy, Long assessmentId) {
+    }
+
+    /** A change of a round's rules or scorecard: the versions it moved to, why, who and when. */
+    public record Change(long id, String rulesetVersion, String scorecardVersion, String reason, String changedBy,
+                         Instant changedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -177,28 +182,80 @@ public class RoundStore {
 
     public Optional<PendingItem> pendingItem(long itemId) {
         return jdbc.sql("""
-                SELECT i.id, i.job_id, j.round_id, i.source, i.content, i.agency_name, i.published_on, j.submitted_by
+                SELECT i.id, i.job_id, j.round_id, i.source, i.content, i.agency_name, i.published_on, j.submitted_by,
+                       i.assessment_id
                 FROM job_item i JOIN job j ON j.id = i.job_id
                 WHERE i.id = :id AND i.state = 'pending'
                 """)
                 .param("id", itemId)
                 .query((rs, n) -> new PendingItem(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                         rs.getBytes(5), rs.getString(6),
-                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getString(8)))
+                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getString(8), (Long) rs.getObject(9)))
                 .optional();
+    }
+
+    /** A re-score's item done (or failed, with its reason). */
+    public void finishRescore(PendingItem item, String error) {
+        jdbc.sql("UPDATE job_item SET state = :state, error = :error WHERE id = :id")
+                .param("state", error == null ? "done" : "failed").param("error", error).param("id", item.id())
+                .update();
+    }
+
+    /**
+     * Moves a round to other rules or another scorecard, records the change, and queues every assessment of the
+     * round to be assessed again; all in one step.
+     */
+    @Transactional
+    public long rescore(long roundId, String scorecardId, String rulesetVersion, String scorecardVersion, String filesJson,
+                        String reason, String by) {
+        jdbc.sql("""
+                UPDATE evaluation_round SET scorecard_id = :scorecard, ruleset_version = :ruleset,
+                       scorecard_version = :scorecardVersion, files_json = :files WHERE id = :id
+                """)
+                .param("scorecard", scorecardId).param("ruleset", rulesetVersion).param("scorecardVersion", scorecardVersion)
+                .param("files", filesJson).param("id", roundId).update();
+        jdbc.sql("""
+                INSERT INTO round_change (round_id, ruleset_version, scorecard_version, reason, changed_by, changed_at)
+                VALUES (:round, :ruleset, :scorecard, :reason, :by, :at)
+                """)
+                .param("round", roundId).param("ruleset", rulesetVersion).param("scorecard", scorecardVersion)
+                .param("reason", reason).param("by", by).param("at", Timestamp.from(Instant.now())).update();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO job (round_id, submitted_by, created_at) VALUES (:round, :by, :at)")
+                .param("round", roundId).param("by", by).param("at", Timestamp.from(Instant.now())).update(key, "id");
+        long jobId = key.getKey().longValue();
+        jdbc.sql("""
+                INSERT INTO job_item (job_id, source, state, assessment_id)
+                SELECT :job, s.source, 'pending', s.assessment_id FROM round_submission s
+                WHERE s.round_id = :round AND s.assessment_id IS NOT NULL ORDER BY s.id
+                """)
+                .param("job", jobId).param("round", roundId).update();
+        return jobId;
+    }
+
+    public List<Change> changes(long roundId) {
+        return jdbc.sql("""
+                SELECT id, ruleset_version, scorecard_version, reason, changed_by, changed_at FROM round_change
+                WHERE round_id = :round ORDER BY id
+                """)
+                .param("round", roundId)
+                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
     }
 
     /** Records an item's outcome: its submission to the round, and the item done (its content no longer kept). */
     @Transactional
-    public void finish(PendingItem item, Long agencyId, String namedAgency, Long assessmentId, String error) {
+    public void finish(PendingItem item, Long agencyId, String namedAgency, Long assessmentId, String error,
+                       String sectionFive) {
         jdbc.sql("""
                 INSERT INTO round_submission (round_id, job_item_id, source, agency_id, named_agency, assessment_id, error,
-                                              created_at)
-                VALUES (:round, :item, :source, :agency, :named, :assessment, :error, :at)
+                                              created_at, section_five)
+                VALUES (:round, :item, :source, :agency, :named, :assessment, :error, :at, :five)
                 """)
                 .param("round", item.roundId()).param("item", item.id()).param("source", item.source())
                 .param("agency", agencyId).param("named", namedAgency).param("assessment", assessmentId)
-                .param("error", error).param("at", Timestamp.from(Instant.now()))
+                .param("error", error).param("at", Timestamp.from(Instant.now())).param("five", sectionFive)
                 .update();
         jdbc.sql("UPDATE job_item SET state = :state, error = :error, content = NULL WHERE id = :id")
                 .param("state", error == null ? "done" : "failed").param("error", error).param("id", item.id())
@@ -233,6 +290,41 @@ public class RoundStore {
                 """)
                 .param("agency", agencyId).param("year", year)
                 .query((rs, n) -> new StoredText(rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+
+    /** An expected agency's section 五 (its latest report's), for comparing the round's reports with one another. */
+    public record SectionFive(long agencyId, String agency, String text) {
+    }
+
+    /** The section 五 of every agency of the round but {@code except} (null: none left out), from its latest report. */
+    public List<SectionFive> sectionFives(long roundId, Long except) {
+        return jdbc.sql("""
+                SELECT s.agency_id, a.name, s.section_five FROM round_submission s JOIN agency a ON a.id = s.agency_id
+                WHERE s.round_id = :round AND s.section_five IS NOT NULL AND s.assessment_id IS NOT NULL
+                  AND (CAST(:except AS BIGINT) IS NULL OR s.agency_id <> :except)
+                  AND s.id = (SELECT MAX(t.id) FROM round_submission t WHERE t.round_id = s.round_id
+                              AND t.agency_id = s.agency_id AND t.assessment_id IS NOT NULL)
+                ORDER BY s.agency_id
+                """)
+                .param("round", roundId).param("except", except)
+                .query((rs, n) -> new SectionFive(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /** The round and agency an assessment was handed in for, if it was handed in to a round. */
+    public record Placement(long roundId, Long agencyId, LocalDate publishedOn) {
+    }
+
+    public Optional<Placement> placementOf(long assessmentId) {
+        return jdbc.sql("""
+                SELECT s.round_id, s.agency_id, i.published_on FROM round_submission s
+                LEFT JOIN job_item i ON i.id = s.job_item_id
+                WHERE s.assessment_id = :id ORDER BY s.id DESC LIMIT 1
+                """)
+                .param("id", assessmentId)
+                .query((rs, n) -> new Placement(rs.getLong(1), (Long) rs.getObject(2),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()))
                 .optional();
     }
 

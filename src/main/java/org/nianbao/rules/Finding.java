@@ -14,6 +14,24 @@ public record Finding(String ruleId, String check, String category, String sever
                       String message, String suggestion, Evidence evidence,
                       @JsonIgnore Double measure, @JsonIgnore Double points, @JsonIgnore Boolean marksNotApplicable) {
 
+    /**
+     * What identifies this finding across assessments of the same report (a re-score, a new ruleset): its rule and
+     * the place it cites — the table cell, row or column, or the part and the excerpt; never a line number.
+     */
+    @JsonIgnore
+    public String fingerprint() {
+        Evidence e = evidence == null ? Evidence.NONE : evidence;
+        StringBuilder place = new StringBuilder(ruleId);
+        if (e.table() != null) {
+            place.append("@表").append(e.table()).append('/').append(e.row() == null ? "" : e.row())
+                    .append('/').append(e.column() == null ? "" : e.column());
+        } else if (e.section() != null || e.excerpt() != null) {
+            place.append("@第").append(e.section() == null ? "" : e.section()).append("部分/")
+                    .append(e.excerpt() == null ? "" : e.excerpt().strip());
+        }
+        return place.toString();
+    }
+
     public Finding scored(String newCategory, double newDeduction) {
         return new Finding(ruleId, check, newCategory, severity, newDeduction, message, suggestion, evidence, measure,
                 points, marksNotApplicable);

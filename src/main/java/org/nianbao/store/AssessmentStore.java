@@ -111,6 +111,53 @@ public class AssessmentStore {
                 .list();
     }
 
+    /** What an assessment was made from: the source's hash and text as read, and the assessment as stored. */
+    public record Source(long id, String source, String sha256, String text, Assessment assessment) {
+    }
+
+    /** The source of a stored (not private) assessment, to assess it again. */
+    public Optional<Source> source(long id) {
+        return jdbc.sql("""
+                SELECT id, source, source_sha256, source_text, assessment_json FROM assessment
+                WHERE id = :id AND private_link IS NULL
+                """)
+                .param("id", id)
+                .query((rs, n) -> new Source(rs.getLong("id"), rs.getString("source"), rs.getString("source_sha256"),
+                        rs.getString("source_text"), json.readValue(rs.getString("assessment_json"), Assessment.class)))
+                .optional();
+    }
+
+    /** The text (as read) of the latest stored report of an agency, by its exact name, for a year; never a private one. */
+    public Optional<String[]> latestReport(String agency, int year) {
+        return jdbc.sql("""
+                SELECT source, source_text FROM assessment
+                WHERE agency = :agency AND report_year = :year AND private_link IS NULL
+                ORDER BY id DESC LIMIT 1
+                """)
+                .param("agency", agency).param("year", year)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional();
+    }
+
+    /** Replaces a stored assessment by the same report assessed again (a review, a re-score): same id, same source. */
+    public Assessment replace(long id, Assessment assessment) {
+        jdbc.sql("""
+                UPDATE assessment SET agency = :agency, report_year = :year, score = :score, grade = :grade,
+                       ruleset_version = :ruleset, scorecard_version = :scorecard, assessment_json = :json
+                WHERE id = :id
+                """)
+                .param("agency", assessment.report().agency())
+                .param("year", assessment.report().year())
+                .param("score", assessment.score())
+                .param("grade", assessment.grade())
+                .param("ruleset", assessment.ruleset().version())
+                .param("scorecard", assessment.ruleset().scorecard())
+                .param("json", json.writeValueAsString(assessment.withId(null)))
+                .param("id", id)
+                .update();
+        return assessment.withId(id);
+    }
+
     /** A stored report: its text as read, and what its submitter told about it. */
     public record StoredReport(long id, String source, String text, String publishedOn, String publishedOnSource,
                                String agency, String level) {

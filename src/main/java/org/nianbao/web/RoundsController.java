@@ -116,6 +116,26 @@ class RoundsController {
         return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job)).body(JobView.of(rounds.job(job)));
     }
 
+    /** A re-score: the scorecard to move to (the round's own if none) and why. */
+    record Rescore(String scorecard, String reason) {
+    }
+
+    @PostMapping(path = "/api/rounds/{id}/rescore", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<JobView> rescore(@PathVariable long id, @RequestBody(required = false) Rescore r, Principal who) {
+        if (r == null) {
+            throw new RoundService.Refused("请以 JSON 给出 reason，可选 scorecard (send JSON with reason)");
+        }
+        long job = rounds.rescore(id, r.scorecard(), r.reason(), who.getName());
+        jobs.start(job);
+        return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job)).body(JobView.of(rounds.job(job)));
+    }
+
+    @GetMapping("/api/rounds/{id}/changes")
+    List<RoundStore.Change> changes(@PathVariable long id) {
+        rounds.round(id);
+        return store.changes(id);
+    }
+
     @GetMapping("/api/jobs/{id}")
     JobView job(@PathVariable long id) {
         return JobView.of(rounds.job(id));
@@ -142,15 +162,16 @@ class RoundsController {
 
     /** A ranking row as the API gives it (the findings themselves are in each assessment). */
     record RankingRow(Integer rank, Long agencyId, String agency, String level, String group, Double score, String grade,
-                      List<Ranking.CategoryScore> categories, Integer findings, String status, Long assessmentId,
-                      String source, String error) {
+                      List<Ranking.CategoryScore> categories, Integer findings, Integer openReviews, String status,
+                      Long assessmentId, String source, String error) {
     }
 
     @GetMapping("/api/rounds/{id}/ranking")
     List<RankingRow> ranking(@PathVariable long id) {
         rounds.round(id);
         return ranking.of(id).stream().map(r -> new RankingRow(r.rank(), r.agencyId(), r.agency(), r.level(), r.group(),
-                r.score(), r.grade(), r.categories(), r.findings(), r.status(), r.assessmentId(), r.source(), r.error())).toList();
+                r.score(), r.grade(), r.categories(), r.findings(), r.openReviews(), r.status(), r.assessmentId(), r.source(),
+                r.error())).toList();
     }
 
     @GetMapping("/api/rounds/{id}/export")

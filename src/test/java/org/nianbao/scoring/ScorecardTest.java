@@ -24,7 +24,9 @@ class ScorecardTest {
         Scorecard card = ScorecardLoader.load(Samples.SCORECARD);
 
         assertThat(card.checks().stream().mapToDouble(Scorecard.Check::points).sum()).isEqualTo(100.0);
-        assertThat(card.checks()).hasSize(23);
+        // the rubric's 23 checks, and A8 (a figure 5× last year's) which the rubric gives no points: it only warns
+        assertThat(card.checks()).hasSize(24);
+        assertThat(card.check("A8").points()).isZero();
         assertThat(card.grades()).extracting(Scorecard.Grade::grade).containsExactly("优秀", "良好", "合格", "不合格");
     }
 

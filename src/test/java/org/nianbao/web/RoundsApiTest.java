@@ -131,22 +131,19 @@ class RoundsApiTest {
 
         String manifest = """
                 文件名,单位名称,发布日期
-                copy-of-000.txt,定西市应急管理局,
-                shuju.txt,某市数据资源局,
                 004.txt,,2024-01-20
                 """;
         byte[] reports = zip(new String[] {"001.txt", sample("001_0f3a3c160bddc4d1.txt")},
                 new String[] {"000.txt", sample("000_0b909c2a4ee59f11.txt")},
-                new String[] {"copy-of-000.txt", sample("000_0b909c2a4ee59f11.txt")},
-                new String[] {"shuju.txt", sample("003_a08e251a7459b3ee.txt")},
+                new String[] {"002.txt", sample("002_6d7e4eb448e02a30.txt")},
                 new String[] {"003.txt", sample("003_a08e251a7459b3ee.txt")},
                 new String[] {"004.txt", sample("004_e93a6eea8c407df3.txt")},
                 new String[] {"平阳县.txt", "@" + RULE_REPORTS.resolve("county-composite-report.txt")},
                 new String[] {"某某区人民政府2023年报告.pdf", "%PDF-1.7 not really a PDF\n%%EOF"},
                 new String[] {"清单.csv", manifest});
         JsonNode job = waitFor(post("/api/rounds/" + round + "/submissions", new Multipart().file("file", "reports.zip", reports)));
-        assertThat(job.get("total").asInt()).isEqualTo(8);
-        assertThat(job.get("done").asInt()).isEqualTo(7);
+        assertThat(job.get("total").asInt()).isEqualTo(7);
+        assertThat(job.get("done").asInt()).isEqualTo(6);
         assertThat(job.get("failed").asInt()).isEqualTo(1);
 
         JsonNode ranking = json.readTree(get("/api/rounds/" + round + "/ranking").body());
@@ -159,9 +156,9 @@ class RoundsApiTest {
                 "县区政府 - 某某区人民政府 failed",   // unreadable, matched by its file name
                 "县区政府 - 某某县人民政府 missing",
                 "市直部门 1 清镇市人民政府办公室 scored",
-                "市直部门 2 定西市应急管理局 scored",   // the same report as 衢州's: the same score, the same rank
                 "市直部门 2 衢州市应急管理局 scored",
-                "市直部门 4 某市数据资源局 scored",
+                "市直部门 3 定西市应急管理局 scored",
+                "市直部门 - 某市数据资源局 missing",
                 "null - 平阳县人民政府 unmatched");
         // the manifest's publication date decides T1, which 004's impossible signature date could not
         assertThat(ranking.get(1).get("score").asDouble()).isGreaterThan(53.49);
@@ -206,9 +203,11 @@ class RoundsApiTest {
             assertThat(sheet.getRepeatingRows()).isNotNull();
             assertThat(book.getSheet("问题清单").getLastRowNum()).isGreaterThan(20);
             XSSFSheet missing = book.getSheet("未提交或未评分");
-            assertThat(missing.getLastRowNum()).isEqualTo(2); // title, header, and the agency whose report failed
+            assertThat(missing.getLastRowNum()).isEqualTo(3); // title, header, the failed report, the missing one
             assertThat(missing.getRow(2).getCell(0).getStringCellValue()).isEqualTo("某某区人民政府");
             assertThat(missing.getRow(2).getCell(3).getStringCellValue()).isEqualTo("无法评分");
+            assertThat(missing.getRow(3).getCell(0).getStringCellValue()).isEqualTo("某市数据资源局");
+            assertThat(missing.getRow(3).getCell(3).getStringCellValue()).isEqualTo("未提交");
         }
         HttpResponse<byte[]> csv = http.send(SignIn.asAdmin(url("/api/rounds/" + round + "/export?format=csv")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -238,6 +237,55 @@ class RoundsApiTest {
     }
 
     @Test
+    void aSectionFiveCopiedFromAnotherAgencyOfTheRoundIsFoundAndBothAreNamed() throws Exception {
+        long round = open("照搬", 2023);
+        post("/api/rounds/" + round + "/agencies", new Multipart().file("file", "list.csv",
+                "单位名称\n衢州市应急管理局\n丽水市应急管理局\n清镇市人民政府办公室\n"));
+        waitFor(post("/api/rounds/" + round + "/submissions", new Multipart()
+                .file("file", "000.txt", Samples.bytes("000_0b909c2a4ee59f11.txt"))
+                .file("file", "001.txt", Samples.bytes("001_0f3a3c160bddc4d1.txt"))));
+        waitFor(post("/api/rounds/" + round + "/submissions", new Multipart()
+                .file("file", "lishui.txt", Files.readAllBytes(RULE_REPORTS.resolve("other-agency-same-part-5.txt")))));
+
+        assertThat(copied(round, "丽水市应急管理局")).singleElement().asString()
+                .contains("丽水市应急管理局", "衢州市应急管理局", "相似度");
+        assertThat(copied(round, "衢州市应急管理局")).isEmpty(); // it came first
+        assertThat(copied(round, "清镇市人民政府办公室")).isEmpty();
+
+        waitFor(postJson("/api/rounds/" + round + "/rescore", "{\"reason\":\"全部报告到齐后重新比较\"}"));
+        assertThat(copied(round, "衢州市应急管理局")).singleElement().asString().contains("丽水市应急管理局");
+        assertThat(copied(round, "清镇市人民政府办公室")).isEmpty();
+    }
+
+    private List<String> copied(long round, String agency) throws Exception {
+        JsonNode row = json.readTree(get("/api/rounds/" + round + "/ranking").body()).valueStream()
+                .filter(r -> r.get("agency").asString().equals(agency)).findFirst().orElseThrow();
+        JsonNode assessment = json.readTree(get("/api/assessments/" + row.get("assessmentId").asLong()).body());
+        return assessment.get("findings").valueStream()
+                .filter(f -> f.get("ruleId").asString().equals("NARR-COPIED-FROM-OTHER-AGENCY"))
+                .map(f -> f.get("message").asString()).toList();
+    }
+
+    @Test
+    void lastYearsReportStoredOutsideAnyRoundIsFoundByTheAgencysName() throws Exception {
+        // another agency than the other tests use, so that no round of theirs holds its report
+        String lastYear = Files.readString(RULE_REPORTS.resolve("previous-year-carried-forward.txt")).replace("衢州", "湖州");
+        String thisYear = Samples.text("000_0b909c2a4ee59f11.txt").replace("衢州", "湖州");
+        HttpResponse<String> stored = post("/api/assessments", new Multipart().file("file", "湖州2022.txt", lastYear));
+        assertThat(stored.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(stored.body()).get("report").get("year").asInt()).isEqualTo(2022);
+
+        long round = open("2023年度（湖州）", 2023);
+        post("/api/rounds/" + round + "/agencies", new Multipart().file("file", "list.csv", "单位名称\n湖州市应急管理局\n"));
+        waitFor(post("/api/rounds/" + round + "/submissions", new Multipart().file("file", "湖州2023.txt", thisYear)));
+
+        JsonNode row = json.readTree(get("/api/rounds/" + round + "/ranking").body()).get(0);
+        JsonNode assessment = json.readTree(get("/api/assessments/" + row.get("assessmentId").asLong()).body());
+        assertThat(assessment.get("findings").valueStream().map(f -> f.get("ruleId").asString()))
+                .contains("ARITH-CARRY-OVER-ACROSS-YEARS");
+    }
+
+    @Test
     void anInterruptedJobCarriesOnWhenTheServiceStartsAgain() throws Exception {
         long round = open("续跑", 2023);
         post("/api/rounds/" + round + "/agencies", new Multipart().file("file", "list.csv", "单位名称\n忻州市应急管理局\n"));
@@ -254,6 +302,82 @@ class RoundsApiTest {
         JsonNode row = json.readTree(get("/api/rounds/" + round + "/ranking").body()).get(0);
         assertThat(row.get("status").asString()).as(get("/api/rounds/" + round + "/submissions").body()).isEqualTo("scored");
         assertThat(row.get("score").asDouble()).isEqualTo(53.49);
+    }
+
+    @Test
+    void aReviewerConfirmsOrDismissesFindingsAndTheScoreFollowsThroughEveryReScore() throws Exception {
+        long round = open("复核", 2023);
+        post("/api/rounds/" + round + "/agencies", new Multipart().file("file", "list.csv", "单位名称\n忻州市应急管理局\n"));
+        waitFor(post("/api/rounds/" + round + "/submissions", new Multipart().file("file", "004.txt", Samples.bytes("004_e93a6eea8c407df3.txt"))));
+        JsonNode row = json.readTree(get("/api/rounds/" + round + "/ranking").body()).get(0);
+        long id = row.get("assessmentId").asLong();
+        assertThat(row.get("score").asDouble()).isEqualTo(53.49);
+        assertThat(row.get("openReviews").asInt()).isPositive();
+
+        JsonNode review = json.readTree(get("/api/assessments/" + id + "/reviews").body()).get("review");
+        assertThat(review.get("undecided").valueStream().map(i -> i.get("ruleId").asString()))
+                .contains("TIME-SIGNATURE-DATE-IMPOSSIBLE")
+                .doesNotContain("TIME-SIGNED-IN-REPORT-YEAR");
+        JsonNode signed = review.get("failures").valueStream()
+                .filter(i -> i.get("ruleId").asString().equals("TIME-SIGNED-IN-REPORT-YEAR")).findFirst().orElseThrow();
+        String fingerprint = signed.get("fingerprint").asString();
+        assertThat(fingerprint).doesNotContain("96"); // the place it cites, never a line number
+
+        HttpResponse<String> dismissed = postJson("/api/assessments/" + id + "/reviews",
+                json.writeValueAsString(java.util.Map.of("fingerprint", fingerprint, "decision", "dismissed",
+                        "reason", "落款日期为笔误，公开日期另有网页记录")));
+        assertThat(dismissed.statusCode()).as(dismissed.body()).isEqualTo(200);
+        double after = json.readTree(dismissed.body()).get("score").asDouble();
+        assertThat(after).isGreaterThan(53.49);
+        JsonNode stored = json.readTree(get("/api/assessments/" + id).body());
+        assertThat(stored.get("score").asDouble()).isEqualTo(after);
+        assertThat(stored.get("findings").valueStream().map(f -> f.get("ruleId").asString()))
+                .doesNotContain("TIME-SIGNED-IN-REPORT-YEAR");
+        JsonNode history = json.readTree(get("/api/assessments/" + id + "/reviews").body()).get("history");
+        assertThat(history.get(0).get("reviewedBy").asString()).isEqualTo(SignIn.ADMIN);
+        assertThat(history.get(0).get("reason").asString()).contains("笔误");
+        assertThat(history.get(0).get("decision").asString()).isEqualTo("dismissed");
+
+        // confirming the undecided finding closes it
+        String undecided = review.get("undecided").valueStream()
+                .filter(i -> i.get("ruleId").asString().equals("TIME-SIGNATURE-DATE-IMPOSSIBLE")).findFirst().orElseThrow()
+                .get("fingerprint").asString();
+        int openBefore = json.readTree(get("/api/rounds/" + round + "/ranking").body()).get(0).get("openReviews").asInt();
+        assertThat(postJson("/api/assessments/" + id + "/reviews", json.writeValueAsString(java.util.Map.of(
+                "fingerprint", undecided, "decision", "confirmed", "reason", "确无公开日期"))).statusCode()).isEqualTo(200);
+        assertThat(json.readTree(get("/api/rounds/" + round + "/ranking").body()).get(0).get("openReviews").asInt())
+                .isEqualTo(openBefore - 1);
+
+        // the same report handed in again keeps the dismissal
+        waitFor(post("/api/rounds/" + round + "/submissions", new Multipart().file("file", "004-again.txt", Samples.bytes("004_e93a6eea8c407df3.txt"))));
+        JsonNode again = json.readTree(get("/api/rounds/" + round + "/ranking").body()).get(0);
+        assertThat(again.get("assessmentId").asLong()).isNotEqualTo(id);
+        assertThat(again.get("score").asDouble()).isEqualTo(after);
+
+        // an explicit, recorded re-score with another scorecard keeps it too
+        assertThat(postJson("/api/rounds/" + round + "/rescore", "{\"scorecard\":\"self-check\"}").statusCode()).isEqualTo(400);
+        waitFor(postJson("/api/rounds/" + round + "/rescore", "{\"scorecard\":\"self-check\",\"reason\":\"改用自查记分卡试算\"}"));
+        JsonNode moved = json.readTree(get("/api/rounds/" + round).body());
+        assertThat(moved.get("scorecard").asString()).isEqualTo("self-check");
+        assertThat(moved.get("scorecardVersion").asString()).startsWith("self-check@");
+        JsonNode change = json.readTree(get("/api/rounds/" + round + "/changes").body()).get(0);
+        assertThat(change.get("reason").asString()).isEqualTo("改用自查记分卡试算");
+        assertThat(change.get("changedBy").asString()).isEqualTo(SignIn.ADMIN);
+        JsonNode rescored = json.readTree(get("/api/assessments/" + again.get("assessmentId").asLong()).body());
+        assertThat(rescored.get("ruleset").get("scorecard").asString()).startsWith("self-check@");
+        assertThat(rescored.get("findings").valueStream().map(f -> f.get("ruleId").asString()))
+                .contains("TIME-SIGNATURE-DATE-IMPOSSIBLE")
+                .doesNotContain("TIME-SIGNED-IN-REPORT-YEAR");
+
+        // bad decisions
+        assertThat(postJson("/api/assessments/" + id + "/reviews", "{\"fingerprint\":\"" + fingerprint
+                + "\",\"decision\":\"maybe\",\"reason\":\"x\"}").statusCode()).isEqualTo(400);
+        assertThat(postJson("/api/assessments/" + id + "/reviews", "{\"fingerprint\":\"" + fingerprint
+                + "\",\"decision\":\"dismissed\"}").statusCode()).isEqualTo(400);
+        assertThat(postJson("/api/assessments/" + id + "/reviews", "{\"fingerprint\":\"NO-SUCH-RULE\",\"decision\":\"dismissed\",\"reason\":\"x\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(postJson("/api/assessments/987654/reviews", "{\"fingerprint\":\"x\",\"decision\":\"dismissed\",\"reason\":\"x\"}")
+                .statusCode()).isEqualTo(404);
     }
 
     @Test
