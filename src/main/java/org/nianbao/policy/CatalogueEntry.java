@@ -25,6 +25,8 @@ public record CatalogueEntry(String id, String check, String checkName, String c
                 Scorecard.Deduction d = check.deductions().get(r.id());
                 if (d != null) {
                     deduction = d.bands().isEmpty() ? d.points() : null;
+                } else if (r.points() != null) {
+                    deduction = r.points(); // the rule's own 「扣N分」, when the scorecard names none for it
                 } else {
                     deduction = check.perFinding() != null ? check.perFinding() : Double.valueOf(check.points());
                 }

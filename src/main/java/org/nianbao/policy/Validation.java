@@ -6,6 +6,7 @@ import java.util.List;
 import org.nianbao.rules.InvalidRuleSet;
 import org.nianbao.rules.RuleInfo;
 import org.nianbao.rules.RuleProblem;
+import org.nianbao.rules.SyntaxHints;
 import org.nianbao.rules.RuleSet;
 import org.nianbao.rules.RuleSetLoader;
 import org.nianbao.scoring.InvalidScorecard;
@@ -32,7 +33,7 @@ public record Validation(List<RuleProblem> problems, RuleSet rules, Scorecard sc
         try {
             rules = RuleSetLoader.load(rulesDir);
         } catch (InvalidRuleSet e) {
-            problems.addAll(e.problems());
+            problems.addAll(explained(rulesDir, e.problems()));
         }
         try {
             card = ScorecardLoader.load(scorecardFile);
@@ -54,6 +55,29 @@ public record Validation(List<RuleProblem> problems, RuleSet rules, Scorecard sc
             }
         }
         return new Validation(List.copyOf(problems), problems.isEmpty() ? rules : null, problems.isEmpty() ? card : null);
+    }
+
+    /**
+     * The parser's messages of a rule file with, before them, the mistakes found in the file told in Chinese at their
+     * line (or, when none is found, what the message most often means).
+     */
+    private static List<RuleProblem> explained(Path rulesDir, List<RuleProblem> problems) {
+        List<RuleProblem> out = new ArrayList<>();
+        java.util.Set<String> explainedFiles = new java.util.HashSet<>();
+        for (RuleProblem p : problems) {
+            if (SyntaxHints.isParserMessage(p.message()) && p.file() != null && p.file().endsWith(".drl")
+                    && explainedFiles.add(p.file())) {
+                List<RuleProblem> hints = List.of();
+                try {
+                    hints = SyntaxHints.of(p.file(), java.nio.file.Files.readString(rulesDir.resolve(p.file())));
+                } catch (java.io.IOException | RuntimeException ignored) {
+                    // the file cannot be read again: the parser's messages stand alone
+                }
+                out.addAll(hints.isEmpty() ? List.of(SyntaxHints.general(p)) : hints);
+            }
+        }
+        out.addAll(problems);
+        return out;
     }
 
     /** 「第 12 行：…」 → 12. */

@@ -36,7 +36,7 @@ public final class Readers {
             case HTML -> HtmlReader.read(name, bytes, limits);
             case TEXT -> new Document(TextDecoder.decode(name, bytes), "text", null);
             case ARCHIVE -> throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT,
-                    "这是一个压缩包，请按批量评分提交 (a ZIP archive: submit it as a batch)");
+                    "这是一个压缩包，请按批量评分提交：在评分页面上传（每份报告单独评分），或提交到 POST /api/assessments/batch (a ZIP archive: submit it as a batch)");
             case UNSUPPORTED -> throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT,
                     "不支持的文件格式（支持 txt、网页、Word、PDF 及其 ZIP 压缩包）(unsupported format: " + TIKA.detect(bytes) + ")");
         };

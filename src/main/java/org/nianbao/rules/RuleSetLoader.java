@@ -237,7 +237,7 @@ public final class RuleSetLoader {
                     problems.add(new RuleProblem(file, source.line(), "规则编号「%s」重复".formatted(rule.getName())));
                 }
                 rules.add(new RuleInfo(rule.getName(), check.toString(), sev, category, source.description(), file,
-                        source.line()));
+                        source.line(), source.points()));
             }
         }
         rules.sort(java.util.Comparator.comparing(RuleInfo::id));

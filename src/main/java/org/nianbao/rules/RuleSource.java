@@ -6,7 +6,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Where a rule is written: its file, the line of {@code rule "…"}, and the comment above it. */
-record RuleSource(String file, int line, String description) {
+record RuleSource(String file, int line, String description, Double points) {
+
+    RuleSource(String file, int line, String description) {
+        this(file, line, description, null);
+    }
+
+    /** A finding recorded with the rule's own deduction (「扣N分」 in the Chinese rule language): its last argument. */
+    private static final Pattern OWN_POINTS = Pattern.compile(
+            "findings\\.(?:cell|text|report)\\(drools,[^;]*,\\s*(\\d+(?:\\.\\d+)?)\\s*\\)\\s*;");
+    private static final Pattern END = Pattern.compile("^\\s*end\\s*$");
 
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern COMMENT = Pattern.compile("^\\s*//\\s?(.*)$");
@@ -36,7 +45,13 @@ record RuleSource(String file, int line, String description) {
                 if (block != null && block.matches()) {
                     comment = block.group(1).strip();
                 }
-                found.put(r.group(1), new RuleSource(file, tableRow > 0 ? tableRow : i + 1, comment));
+                StringBuilder body = new StringBuilder();
+                for (int j = i + 1; j < lines.length && !END.matcher(lines[j]).matches(); j++) {
+                    body.append(lines[j]).append('\n');
+                }
+                Matcher own = OWN_POINTS.matcher(body);
+                Double points = own.find() ? Double.valueOf(own.group(1)) : null;
+                found.put(r.group(1), new RuleSource(file, tableRow > 0 ? tableRow : i + 1, comment, points));
                 comment = "";
                 tableRow = 0;
             } else {

@@ -139,6 +139,18 @@ public class AssessmentStore {
                 .optional();
     }
 
+    /** The source of a private self-check, by its link. */
+    public Optional<Source> privateSource(String link) {
+        return jdbc.sql("""
+                SELECT id, source, source_sha256, source_text, assessment_json FROM assessment WHERE private_link = :link
+                """)
+                .param("link", link)
+                .query((rs, n) -> new Source(rs.getLong("id"), rs.getString("source"), rs.getString("source_sha256"),
+                        rs.getString("source_text"),
+                        json.readValue(rs.getString("assessment_json"), Assessment.class).withId(rs.getLong("id"))))
+                .optional();
+    }
+
     /** Replaces a stored assessment by the same report assessed again (a review, a re-score): same id, same source. */
     public Assessment replace(long id, Assessment assessment) {
         jdbc.sql("""

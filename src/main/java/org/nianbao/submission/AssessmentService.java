@@ -79,11 +79,25 @@ public class AssessmentService {
     /** A ZIP archive of reports (or one report): each entry assessed and stored on its own. */
     public List<BatchItem> assessAndStoreAll(String source, byte[] bytes, AssessmentOptions options, String scorecardId,
                                              Submitter submitter) {
-        List<BatchItem> stored = new ArrayList<>();
+        return storeAll(source, bytes, options, scorecardId, submitter).stream().map(StoredItem::item).toList();
+    }
+
+    /** One report of a batch as stored, with the link of its private self-check (null when stored for an account). */
+    public record StoredItem(BatchItem item, String privateLink) {
+    }
+
+    /** As {@link #assessAndStoreAll}; an anonymous batch gives each report its own private link. */
+    public List<StoredItem> storeAll(String source, byte[] bytes, AssessmentOptions options, String scorecardId,
+                                     Submitter submitter) {
+        List<StoredItem> stored = new ArrayList<>();
         for (BatchItem item : assessor(scorecardId).assessAll(source, bytes, options, ReadingLimits.DEFAULT)) {
-            stored.add(item.failed() ? item
-                    : item.withAssessment(store.save(item.assessment(), item.sourceSha256(), item.extractedText(),
-                            submitter.isPrivate() ? Submitter.anonymous() : submitter)));
+            if (item.failed()) {
+                stored.add(new StoredItem(item, null));
+                continue;
+            }
+            Submitter each = submitter.isPrivate() ? Submitter.anonymous() : submitter;
+            stored.add(new StoredItem(item.withAssessment(store.save(item.assessment(), item.sourceSha256(),
+                    item.extractedText(), each)), each.privateLink()));
         }
         return stored;
     }

@@ -104,6 +104,12 @@ public class ApiErrors {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "不支持的请求方法 " + e.getMethod());
     }
 
+    @ExceptionHandler(AssessmentPdf.NoFont.class)
+    ResponseEntity<ApiError> noFont(RuntimeException e) {
+        log.warn(e.getMessage());
+        return error(HttpStatus.SERVICE_UNAVAILABLE, "no_font", e.getMessage());
+    }
+
     @ExceptionHandler(org.nianbao.rounds.RoundService.Refused.class)
     ResponseEntity<ApiError> roundRefused(RuntimeException e) {
         return error(HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());

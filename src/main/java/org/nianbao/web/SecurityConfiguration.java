@@ -66,8 +66,10 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/check", "/check/*", "/method", "/login", "/style.css", "/favicon.ico",
+                        .requestMatchers("/", "/check", "/check/*", "/method", "/login", "/style.css", "/editor.js",
+                                "/webjars/**", "/favicon.ico",
                                 "/error").permitAll()
+                        .requestMatchers("/assessments/**").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.GET, "/workbench", "/workbench/**").hasAnyRole(EDITOR, REVIEWER)
                         .requestMatchers("/workbench", "/workbench/**").hasRole(EDITOR)
                         .anyRequest().authenticated())

@@ -80,9 +80,18 @@ public class WorkbenchController {
             String chosenLevel = level == null || level.isBlank() ? null : level; // the form's 「按机关名称判断」
             String name = AssessmentController.checkedUpload(file, chosenLevel);
             Submitter submitter = Submitter.of(signedIn == null ? null : signedIn.getName());
+            if (org.nianbao.reading.Readers.isArchive(file.getBytes())) { // a ZIP of reports: each scored on its own
+                ModelAndView batch = new ModelAndView("batch");
+                batch.addObject("name", name);
+                batch.addObject("items", service.storeAll(name, file.getBytes(),
+                        AssessmentController.options(publishedOn, null, chosenLevel, null), scorecard, submitter));
+                return batch;
+            }
             Assessment a = service.assessAndStore(name, file.getBytes(),
                     AssessmentController.options(publishedOn, null, chosenLevel, previous), scorecard, submitter);
-            return result(a, submitter.privateLink());
+            AssessmentStore.Source stored = submitter.isPrivate() ? assessments.privateSource(submitter.privateLink()).orElseThrow()
+                    : assessments.source(a.id()).orElseThrow();
+            return result(stored, submitter.privateLink());
         } catch (RejectedInput e) {
             ModelAndView page = new ModelAndView("index", Map.of("error", e.getMessage(),
                     "scorecards", service.scorecards().all()));
@@ -92,18 +101,29 @@ public class WorkbenchController {
     }
 
     /** An anonymous self-check shown again, by the link its result page gave. */
-    @GetMapping("/check/{link}")
+    @GetMapping("/check/{link:[A-Za-z0-9]+}")
     public ModelAndView checked(@PathVariable String link) {
-        return assessments.privateAssessment(link).map(a -> result(a, link))
+        return assessments.privateSource(link).map(src -> result(src, link))
                 .orElseThrow(() -> new AssessmentController.NotFound("没有这个评估结果链接 (no such assessment link)"));
     }
 
-    private static ModelAndView result(Assessment a, String privateLink) {
+    /** A stored assessment shown to the committee (a {@code REVIEWER}), with its report as read. */
+    @GetMapping("/assessments/{id}")
+    public ModelAndView stored(@PathVariable long id) {
+        return assessments.source(id).map(src -> result(src, null))
+                .orElseThrow(() -> new AssessmentController.NotFound("没有编号为 " + id + " 的评估结果 (no such assessment)"));
+    }
+
+    private ModelAndView result(AssessmentStore.Source src, String privateLink) {
+        Assessment a = src.assessment().withId(src.id());
         ModelAndView page = new ModelAndView("result");
         page.addObject("a", a);
         page.addObject("privateLink", privateLink);
+        page.addObject("view", ReportView.of(a, src.text(), ReportView.scorecardOf(a, service)));
+        page.addObject("pdf", privateLink != null ? "/check/" + privateLink + ".pdf" : "/api/assessments/" + src.id() + ".pdf");
         return page;
     }
+
 
     @GetMapping("/workbench")
     public String workbench(Model model) {
@@ -111,23 +131,55 @@ public class WorkbenchController {
         var tests = activation.testsInForce();
         List<RuleCases.Result> failed = tests.stream().filter(t -> !t.passed()).toList();
         model.addAttribute("rulesetVersion", assessor.rules().version());
+        // every activation (rules or scorecard) is a new number in the history
+        model.addAttribute("versionNumber", versions.history().stream().filter(RulesetVersionStore.Version::active)
+                .map(RulesetVersionStore.Version::id).findFirst().orElse(null));
+        model.addAttribute("categoryNames", assessor.scorecard().categories().stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> c.name(), (x, y) -> x)));
         model.addAttribute("scorecard", assessor.scorecard().label());
         model.addAttribute("catalogue", CatalogueEntry.of(assessor.rules().rules(), assessor.scorecard()));
         model.addAttribute("files", new java.util.TreeSet<>(activation.filesInForce().ruleFiles().keySet()));
         model.addAttribute("versions", versions.history());
+        model.addAttribute("tests", tests);
+        model.addAttribute("testFiles", activation.filesInForce().files().keySet().stream()
+                .filter(f -> RulesetFiles.isTestFile(f) && f.endsWith(".yaml"))
+                .map(f -> f.substring("tests/".length())).sorted().toList());
         model.addAttribute("testsPassed", tests.size() - failed.size());
         model.addAttribute("testsFailed", failed.size());
         model.addAttribute("failedTests", failed);
         return "workbench";
     }
 
+    /** A rule test file (under {@code tests/}), edited like a rule file: its cases run when it is activated. */
+    @GetMapping("/workbench/tests/{file}")
+    public String testFile(@PathVariable String file, Model model) {
+        return file("tests/" + file, model);
+    }
+
+    @PostMapping("/workbench/tests/{file}")
+    public ModelAndView editTestFile(@PathVariable String file, @RequestParam String action,
+                                     @RequestParam(required = false) String content,
+                                     @RequestParam(required = false) Integer year,
+                                     @RequestParam(required = false) String reason,
+                                     Principal signedIn) throws IOException {
+        return edit("tests/" + file, action, content, null, year, reason, signedIn);
+    }
+
+    /** Where a file's form posts: its own address under files/ or tests/. */
+    private static String formAction(String name) {
+        return name.startsWith("tests/") ? "/workbench/tests/" + name.substring("tests/".length())
+                : "/workbench/files/" + name;
+    }
+
     @GetMapping("/workbench/files/{name}")
     public String file(@PathVariable String name, Model model) {
         String stored = storedContent(name);
         model.addAttribute("name", name);
+        model.addAttribute("formAction", formAction(name));
         model.addAttribute("spreadsheet", stored.startsWith("base64:"));
         model.addAttribute("content", stored.startsWith("base64:") ? "" : stored);
         model.addAttribute("year", LocalDate.now().getYear() - 1);
+        model.addAttribute("problemLines", "");
         return "file";
     }
 
@@ -172,14 +224,18 @@ public class WorkbenchController {
         RulesetFiles candidate = activation.candidate(Map.of(name, edited));
         ModelAndView page = new ModelAndView("file");
         page.addObject("name", name);
+        page.addObject("formAction", formAction(name));
         page.addObject("spreadsheet", spreadsheet);
         page.addObject("content", spreadsheet ? "" : edited);
         page.addObject("year", year == null ? LocalDate.now().getYear() - 1 : year);
+        page.addObject("reason", reason); // typed once, kept through validate, dry run and activate
+        page.addObject("problemLines", "");
         try {
             switch (action) {
                 case "validate" -> {
                     Validation v = activation.validate(candidate);
                     page.addObject("problems", v.problems());
+                    page.addObject("problemLines", problemLines(name, v.problems()));
                     page.addObject("failedTests", List.of());
                     if (!v.valid()) {
                         page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -200,10 +256,21 @@ public class WorkbenchController {
             }
         } catch (ActivationRefused e) {
             page.addObject("problems", e.problems());
+            page.addObject("problemLines", problemLines(name, e.problems()));
             page.addObject("failedTests", e.failedTests());
             page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         }
         return page;
+    }
+
+    /** The lines of this file that problems were reported at, for the editor's markers ("27,304"). */
+    private static String problemLines(String name, List<org.nianbao.rules.RuleProblem> problems) {
+        List<org.nianbao.rules.RuleProblem> mine = problems.stream().filter(p -> name.equals(p.file()) && p.line() > 0).toList();
+        // the mistakes told in Chinese are at their cause; the parser's own lines only when nothing else is known
+        List<org.nianbao.rules.RuleProblem> told = mine.stream()
+                .filter(p -> !org.nianbao.rules.SyntaxHints.isParserMessage(p.message())).toList();
+        return (told.isEmpty() ? mine : told).stream().map(p -> Integer.toString(p.line())).distinct()
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     @PostMapping("/workbench/versions/{id}/activate")

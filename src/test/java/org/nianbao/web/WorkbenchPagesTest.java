@@ -203,7 +203,8 @@ class WorkbenchPagesTest {
         HttpResponse<String> broken = editor.form("/workbench/files/narrative.drl", "action", "validate",
                 "content", narrative.replace("not Problem()", "not Problem("));
         assertThat(broken.statusCode()).isEqualTo(422);
-        assertThat(broken.body()).contains("narrative.drl", "第 15 行");
+        // told at its cause, in Chinese; the parser's own message (a line later) kept as a detail
+        assertThat(broken.body()).contains("narrative.drl", "第 14 行起的圆括号「(」没有配对的「)」", "详细信息", "Line 15:8");
 
         String clearer = narrative.replace("第五部分未写明改进措施", "第五部分没有写改进措施");
         HttpResponse<String> activated = editor.form("/workbench/files/narrative.drl", "action", "activate",

@@ -1,0 +1,104 @@
+package org.nianbao.web;
+
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.nianbao.assessment.Assessment;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * An assessment as a PDF on A4: its score, its findings with their places and suggestions, its checks. Laid out
+ * from an HTML page by openhtmltopdf, with a CJK font embedded (only the characters used): the one configured
+ * ({@code nianbao.pdf.font}, a .ttf, .otf or .ttc file), else the first of the usual Debian CJK fonts found.
+ */
+@Component
+class AssessmentPdf {
+
+    /** A CJK font is needed for Chinese text and none is installed. */
+    static class NoFont extends RuntimeException {
+        NoFont() {
+            super("服务器上没有中文字体，无法生成 PDF：请安装 fonts-wqy-microhei 或 fonts-noto-cjk，或用 nianbao.pdf.font 指定字体文件 (no CJK font)");
+        }
+    }
+
+    private static final List<String> USUAL = List.of(
+            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+            "/usr/share/fonts/truetype/arphic/uming.ttc");
+
+    private final ITemplateEngine templates;
+    private final String configured;
+
+    AssessmentPdf(ITemplateEngine templates, @Value("${nianbao.pdf.font:}") String configured) {
+        this.templates = templates;
+        this.configured = configured;
+    }
+
+    private Path font() {
+        List<String> candidates = new ArrayList<>();
+        if (configured != null && !configured.isBlank()) {
+            candidates.add(configured);
+        }
+        candidates.addAll(USUAL);
+        return candidates.stream().map(Path::of).filter(Files::isReadable).findFirst().orElseThrow(NoFont::new);
+    }
+
+    byte[] render(Assessment a, ReportView view) {
+        Context context = new Context(Locale.SIMPLIFIED_CHINESE);
+        context.setVariable("a", a);
+        context.setVariable("view", view);
+        String html = templates.process("result-pdf", context);
+        org.w3c.dom.Document page = new W3CDom().fromJsoup(Jsoup.parse(html));
+        Path fontFile = font();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDDocument pdf = new PDDocument();
+            TrueTypeCollection collection = null;
+            try {
+                PDType0Font font;
+                if (fontFile.toString().toLowerCase().endsWith(".ttc")) {
+                    collection = new TrueTypeCollection(fontFile.toFile());
+                    TrueTypeFont[] first = new TrueTypeFont[1];
+                    collection.processAllFonts(f -> {
+                        if (first[0] == null) {
+                            first[0] = f;
+                        }
+                    });
+                    font = PDType0Font.load(pdf, first[0], true);
+                } else {
+                    font = PDType0Font.load(pdf, fontFile.toFile());
+                }
+                PdfRendererBuilder builder = new PdfRendererBuilder();
+                builder.usePDDocument(pdf);
+                builder.useFont(new PDFontSupplier(font), "cjk");
+                builder.withW3cDocument(page, "/");
+                builder.toStream(out);
+                builder.run();
+            } finally {
+                pdf.close();
+                if (collection != null) {
+                    collection.close();
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
