@@ -1,6 +1,7 @@
 package org.nianbao.policy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
@@ -69,9 +70,26 @@ public class ActivationService {
         return runs;
     }
 
-    /** The rule tests of the version in force, run on the rules in force. */
+    /** The results of the rule tests of one version in force, kept until another is. */
+    private record TestRun(Object assessor, Map<String, String> files, List<RuleCases.Result> results) {
+    }
+
+    private volatile TestRun lastTests;
+
+    /**
+     * The rule tests of the version in force, run on the rules in force. Their results are kept while the same
+     * rules and files stay in force, so that opening the workbench does not run them all again.
+     */
     public List<RuleCases.Result> testsInForce() {
-        return filesInForce().inFolder((dir, scorecard) -> RuleCases.run(active.get(), dir));
+        RulesetFiles files = filesInForce();
+        var assessor = active.get();
+        TestRun last = lastTests;
+        if (last != null && last.assessor() == assessor && last.files().equals(files.files())) {
+            return last.results();
+        }
+        List<RuleCases.Result> results = List.copyOf(files.inFolder((dir, scorecard) -> RuleCases.run(assessor, dir)));
+        lastTests = new TestRun(assessor, files.files(), results);
+        return results;
     }
 
     /** Reads the rules folder and scorecard from disk again and activates them. */

@@ -25,6 +25,9 @@ class ActivationApiTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.nianbao.policy.ActivationService activation;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -169,6 +172,16 @@ class ActivationApiTest {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return json.readTree(r.body()).get("score").asString();
+    }
+
+    @Test
+    void theRuleTestsOfTheVersionInForceRunOnceAndAgainOnlyAfterAnActivation() throws Exception {
+        var first = activation.testsInForce();
+        assertThat(activation.testsInForce()).isSameAs(first);
+
+        activation.activate(activation.filesInForce(), SignIn.ADMIN, "同一版本重新启用");
+
+        assertThat(activation.testsInForce()).isNotSameAs(first).isEqualTo(first);
     }
 
     @Test
