@@ -354,6 +354,10 @@ final class PdfStream {
                 size = Math.max(size, w.size());
             }
 
+            boolean holdsValue() {
+                return VALUE.matcher(text).matches();
+            }
+
             private static boolean isLatin(char c) {
                 return c < 0x2E80 && Character.isLetter(c);
             }
@@ -394,23 +398,41 @@ final class PdfStream {
                 }
                 Cell[] continued = new Cell[words.size()];
                 boolean newRow = false;
+                int joinRow = -1; // the row a centred label's values join
                 for (int k = 0; k < words.size(); k++) {
                     Word w = words.get(k);
                     int first = column(w.left());
                     int span = column(w.right() - 1) - first + 1;
                     Cell above = open[first];
-                    boolean continues = above != null && k != label && !w.value() && !ORDINAL.matcher(w.text()).find()
+                    boolean wraps = above != null && !w.value() && !ORDINAL.matcher(w.text()).find()
                             && span <= above.span
                             && w.y() - above.lastY <= 1.8f * Math.max(w.size(), above.size)
                             && above.lastRight + FULL * above.size >= nextStart(above.column + above.span - 1)
                             && !othersWithin(words, k, above);
+                    // a row's label continues the cell above only when that cell's row has no values yet: a label
+                    // centred in its row, wrapped so that its first line stands above the row's numbers
+                    boolean continues = wraps && (k != label
+                            || above.row == rows.size() - 1 && rows.get(above.row).stream().noneMatch(Cell::holdsValue));
                     if (continues) {
                         continued[k] = above;
-                    } else {
+                        if (k == label) {
+                            joinRow = above.row;
+                        }
+                    } else if (!(joinRow >= 0 && w.value())) {
                         newRow = true;
                     }
                 }
-                if (newRow) {
+                if (joinRow >= 0 && newRow) {
+                    // something of its own starts on the line after all: the label stays in the row above, but the
+                    // values go to a new row only if none of them could be placed; never a guess
+                    joinRow = -1;
+                    for (int k = 0; k < words.size(); k++) {
+                        if (continued[k] != null && k == label) {
+                            continued[k] = null;
+                        }
+                    }
+                }
+                if (newRow || joinRow < 0 && java.util.Arrays.stream(continued).anyMatch(java.util.Objects::isNull)) {
                     rows.add(new ArrayList<>());
                 }
                 Cell[] nowOpen = new Cell[starts.length];
@@ -422,8 +444,9 @@ final class PdfStream {
                     } else {
                         int first = column(w.left());
                         int span = column(w.right() - 1) - first + 1;
-                        cell = new Cell(rows.size() - 1, first, span, w);
-                        rows.get(rows.size() - 1).add(cell);
+                        int row = joinRow >= 0 ? joinRow : rows.size() - 1;
+                        cell = new Cell(row, first, span, w);
+                        rows.get(row).add(cell);
                     }
                     nowOpen[cell.column] = cell;
                 }
@@ -438,7 +461,75 @@ final class PdfStream {
                 }
                 out.add(List.of(cells));
             }
-            return out;
+            return joinCentredLabels(out);
         }
+    }
+
+    /**
+     * A label centred in its row and wrapped: its first line (「2.其他法律行政法」, no values) stands above the line
+     * of the row's values, which carries the rest of the label (「规禁止公开」). The two are one row: the rest of the
+     * label joins the label, the values come along. Done only when it is unambiguous — the row above has no value
+     * and its last text opens with an ordinal, the line below has exactly one piece of text that does not, and no
+     * cell would be overwritten; otherwise both rows stay as they are (their cells unread, never misplaced).
+     */
+    static List<List<String>> joinCentredLabels(List<List<String>> rows) {
+        List<List<String>> out = new ArrayList<>();
+        int i = 0;
+        while (i < rows.size()) {
+            List<String> row = rows.get(i);
+            if (i + 1 < rows.size()) {
+                List<String> joined = join(row, rows.get(i + 1));
+                if (joined != null) {
+                    out.add(joined);
+                    i += 2;
+                    continue;
+                }
+            }
+            out.add(row);
+            i++;
+        }
+        return out;
+    }
+
+    private static List<String> join(List<String> above, List<String> below) {
+        if (above.size() != below.size() || above.stream().anyMatch(c -> VALUE.matcher(c).matches())
+                || below.stream().noneMatch(c -> VALUE.matcher(c).matches())) {
+            return null;
+        }
+        int lastText = -1;
+        for (int k = 0; k < above.size(); k++) {
+            if (!above.get(k).isEmpty()) {
+                lastText = k;
+            }
+        }
+        if (lastText < 0 || !ORDINAL.matcher(above.get(lastText)).find()) {
+            return null;
+        }
+        int fragment = -1;
+        for (int k = 0; k < below.size(); k++) {
+            String c = below.get(k);
+            if (!c.isEmpty() && !VALUE.matcher(c).matches() && !ORDINAL.matcher(c).find()) {
+                if (fragment >= 0) {
+                    return null;
+                }
+                fragment = k;
+            }
+        }
+        if (fragment < 0) {
+            return null;
+        }
+        List<String> joined = new ArrayList<>(above);
+        joined.set(lastText, above.get(lastText) + below.get(fragment));
+        for (int k = 0; k < below.size(); k++) {
+            String c = below.get(k);
+            if (k == fragment || c.isEmpty()) {
+                continue;
+            }
+            if (!joined.get(k).isEmpty()) {
+                return null; // a cell would be overwritten: not sure enough
+            }
+            joined.set(k, c);
+        }
+        return List.copyOf(joined);
     }
 }

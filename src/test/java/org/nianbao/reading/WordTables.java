@@ -41,7 +41,8 @@ public final class WordTables {
 
     /**
      * {@code WordTables SAMPLE.txt OUTPUT.docx [--unruled]}, run from the project folder; {@code --unruled} draws
-     * the tables without any border, as some agencies lay them out.
+     * the tables without any border, as some agencies lay them out; {@code -Dcentred=true} centres every cell
+     * across and down.
      */
     public static void main(String[] args) throws IOException {
         String name = Path.of(args[0]).getFileName().toString();
@@ -333,6 +334,10 @@ public final class WordTables {
                 Cell s = spec.get(c);
                 if (!s.text().isEmpty()) {
                     cell.setText(s.text());
+                }
+                if (Boolean.getBoolean("centred")) {
+                    cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
+                    cell.getParagraphs().forEach(p -> p.setAlignment(org.apache.poi.xwpf.usermodel.ParagraphAlignment.CENTER));
                 }
                 CTTcPr pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
                 int w = 0;
