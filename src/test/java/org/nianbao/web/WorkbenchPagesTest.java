@@ -265,4 +265,20 @@ class WorkbenchPagesTest {
             });
         }
     }
+
+    /** A committee member sees a stored assessment as the result page, with the report as read; others do not. */
+    @Test
+    void aStoredAssessmentIsShownToAReviewerWithItsReportAsRead() throws Exception {
+        HttpResponse<String> stored = HttpClient.newHttpClient().send(new Multipart()
+                        .file("file", "004.txt", org.nianbao.Samples.bytes("004_e93a6eea8c407df3.txt"))
+                        .post(SignIn.asAdmin(url("/api/assessments"))),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        long id = tools.jackson.databind.json.JsonMapper.builder().build().readTree(stored.body()).get("id").asLong();
+
+        HttpResponse<String> page = editor().get("/assessments/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("忻州市应急管理局", "报告原文", "缺少或未能读出的内容", "/api/assessments/" + id + ".pdf");
+        assertThat(new Browser().get("/assessments/" + id).statusCode()).isEqualTo(302); // to the sign-in page
+        assertThat(editor().get("/assessments/987654").statusCode()).isEqualTo(404);
+    }
 }
