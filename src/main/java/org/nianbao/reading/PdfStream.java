@@ -488,7 +488,52 @@ final class PdfStream {
             out.add(row);
             i++;
         }
+        return groupLabelsIntoRows(out);
+    }
+
+    /**
+     * A group label centred down its rows (「(六)其他处理」 beside its three items) stands on a line of its own between
+     * two of them. Alone it would read as a row without values; it belongs in the group column of the row after it,
+     * when that column is empty there and both neighbours are rows of values.
+     */
+    private static List<List<String>> groupLabelsIntoRows(List<List<String>> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> row = rows.get(i);
+            int only = onlyText(row);
+            if (only >= 0 && GROUP.matcher(row.get(only)).find() && i > 0 && i + 1 < rows.size()
+                    && hasValue(rows.get(i - 1)) && hasValue(rows.get(i + 1)) && rows.get(i + 1).size() == row.size()
+                    && rows.get(i + 1).get(only).isEmpty()) {
+                List<String> next = new ArrayList<>(rows.get(i + 1));
+                next.set(only, row.get(only));
+                out.add(List.copyOf(next));
+                i++;
+                continue;
+            }
+            out.add(row);
+        }
         return out;
+    }
+
+    /** A group of table 3's results: 「(三)不予公开」「（六）其他处理」. */
+    private static final Pattern GROUP = Pattern.compile("^[(（][一二三四五六七八九十]+[)）]\\S");
+
+    private static boolean hasValue(List<String> row) {
+        return row.stream().anyMatch(c -> VALUE.matcher(c).matches());
+    }
+
+    /** The index of the row's only non-empty cell, or -1. */
+    private static int onlyText(List<String> row) {
+        int found = -1;
+        for (int k = 0; k < row.size(); k++) {
+            if (!row.get(k).isEmpty()) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = k;
+            }
+        }
+        return found;
     }
 
     private static List<String> join(List<String> above, List<String> below) {
