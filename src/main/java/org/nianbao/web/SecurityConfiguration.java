@@ -69,7 +69,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/", "/check", "/check/*", "/method", "/login", "/style.css", "/editor.js",
                                 "/webjars/**", "/favicon.ico",
                                 "/error").permitAll()
-                        .requestMatchers("/assessments/**").hasRole(REVIEWER)
+                        .requestMatchers("/assessments/**", "/rounds", "/rounds/**").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.GET, "/workbench", "/workbench/**").hasAnyRole(EDITOR, REVIEWER)
                         .requestMatchers("/workbench", "/workbench/**").hasRole(EDITOR)
                         .anyRequest().authenticated())

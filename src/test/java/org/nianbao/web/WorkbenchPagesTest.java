@@ -281,4 +281,33 @@ class WorkbenchPagesTest {
         assertThat(new Browser().get("/assessments/" + id).statusCode()).isEqualTo(302); // to the sign-in page
         assertThat(editor().get("/assessments/987654").statusCode()).isEqualTo(404);
     }
+
+    /** The committee's round pages: the rounds, a round's ranking with links to each assessment, its workbook. */
+    @Test
+    void aReviewerSeesARoundsRankingAndDownloadsItsWorkbook() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> opened = http.send(SignIn.asAdmin(url("/api/rounds")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"页面轮次\",\"year\":2023}")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        long round = tools.jackson.databind.json.JsonMapper.builder().build().readTree(opened.body()).get("id").asLong();
+        http.send(new Multipart().file("file", "list.csv", "单位名称,分组\n忻州市应急管理局,区县部门\n衢州市应急管理局,市直部门\n")
+                .post(SignIn.asAdmin(url("/api/rounds/" + round + "/agencies"))), HttpResponse.BodyHandlers.ofString());
+        http.send(new Multipart().file("file", "004.txt", Samples.bytes("004_e93a6eea8c407df3.txt"))
+                .post(SignIn.asAdmin(url("/api/rounds/" + round + "/submissions"))), HttpResponse.BodyHandlers.ofString());
+        Browser reviewer = editor();
+        String page = "";
+        for (int i = 0; i < 100 && !page.contains("已评分"); i++) {
+            Thread.sleep(100);
+            page = reviewer.get("/rounds/" + round).body();
+        }
+        assertThat(page).contains("页面轮次", "忻州市应急管理局", "53.49", "已评分", "衢州市应急管理局", "未提交",
+                "完整性", "/assessments/");
+        assertThat(reviewer.get("/rounds").body()).contains("页面轮次");
+        HttpResponse<byte[]> workbook = reviewer.bytes("/rounds/" + round + "/export?format=xlsx");
+        assertThat(workbook.statusCode()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook.body()))) {
+            assertThat(book.getSheet("排名").getRow(2).getCell(1).getStringCellValue()).isEqualTo("忻州市应急管理局");
+        }
+        assertThat(new Browser().get("/rounds/" + round).statusCode()).isEqualTo(302);
+    }
 }
