@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.nianbao.store.AssessmentStore;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
+import org.nianbao.assessment.Assessment;
+import org.nianbao.rules.Evidence;
+import org.nianbao.rules.Labels;
 
 /**
  * A round's ranking: one row per expected agency, ranked within its group by the score of its latest submission;
@@ -72,56 +74,33 @@ public class Ranking {
                 .thenComparing(r -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
                 .thenComparing(Row::agency));
         for (RoundStore.Submission s : unmatched) {
-            JsonNode a = s.assessmentId() == null ? null : assessments.find(s.assessmentId(), false).orElse(null);
-            rows.add(new Row(null, null, s.namedAgency() == null ? s.source() : s.namedAgency(), null, null,
-                    a == null ? null : a.get("score").asDouble(), a == null ? null : a.get("grade").asString(),
-                    a == null ? List.of() : categories(a), a == null ? null : a.get("findings").size(),
-                    a == null ? null : reviews.open(s.assessmentId()), a == null ? "failed" : "unmatched",
-                    s.assessmentId(), s.source(), s.error(), a == null ? List.of() : findings(a)));
+            AssessmentStore.Source src = s.assessmentId() == null ? null : assessments.source(s.assessmentId()).orElse(null);
+            String agency = s.namedAgency() == null ? s.source() : s.namedAgency();
+            rows.add(src == null
+                    ? new Row(null, null, agency, null, null, null, null, List.of(), null, null, "failed",
+                            s.assessmentId(), s.source(), s.error(), List.of())
+                    : row(null, agency, null, null, "unmatched", src, s));
         }
         return rows;
     }
 
     private Row scored(RoundStore.Expected e, RoundStore.Submission s) {
-        JsonNode a = assessments.find(s.assessmentId(), false).orElseThrow();
-        return new Row(null, e.agencyId(), e.name(), e.level(), e.group(), a.get("score").asDouble(),
-                a.get("grade").asString(), categories(a), a.get("findings").size(), reviews.open(s.assessmentId()),
-                "scored", s.assessmentId(),
-                s.source(), null, findings(a));
+        return row(e.agencyId(), e.name(), e.level(), e.group(), "scored",
+                assessments.source(s.assessmentId()).orElseThrow(), s);
     }
 
-    private static List<CategoryScore> categories(JsonNode a) {
-        List<CategoryScore> out = new ArrayList<>();
-        for (JsonNode c : a.get("categories")) {
-            out.add(new CategoryScore(c.get("id").asString(), c.get("name").asString(), c.get("score").asDouble(),
-                    c.get("max").asDouble()));
-        }
-        return out;
-    }
-
-    private static List<FindingRow> findings(JsonNode a) {
-        List<FindingRow> out = new ArrayList<>();
-        for (JsonNode f : a.get("findings")) {
-            JsonNode ev = f.get("evidence");
-            StringBuilder place = new StringBuilder();
-            if (ev != null) {
-                if (!ev.path("table").isNull() && !ev.path("table").isMissingNode()) {
-                    place.append("表").append(ev.get("table").asString());
-                    if (!ev.path("row").isNull()) {
-                        place.append(' ').append(ev.get("row").asString());
-                    }
-                    if (!ev.path("column").isNull()) {
-                        place.append(' ').append(ev.get("column").asString());
-                    }
-                } else if (!ev.path("line").isNull() && !ev.path("line").isMissingNode()) {
-                    place.append("第").append(ev.get("line").asInt()).append("行");
-                }
-            }
-            out.add(new FindingRow(f.get("ruleId").asString(), f.get("check").asString(), f.get("severity").asString(),
-                    f.get("deduction").isNull() ? null : f.get("deduction").asDouble(), f.get("message").asString(),
-                    place.toString(), f.path("suggestion").isNull() ? null : f.path("suggestion").asString(null)));
-        }
-        return out;
+    /** A row for a stored assessment, loaded once: its score, categories, findings and open reviews. */
+    private Row row(Long agencyId, String agency, String level, String group, String status, AssessmentStore.Source src,
+                    RoundStore.Submission s) {
+        Assessment a = src.assessment();
+        List<CategoryScore> categories = a.categories().stream()
+                .map(c -> new CategoryScore(c.id(), c.name(), c.score(), c.max())).toList();
+        List<FindingRow> findings = a.findings().stream()
+                .map(f -> new FindingRow(f.ruleId(), f.check(), f.severity(), f.deduction(), f.message(),
+                        Labels.place(f.evidence() == null ? Evidence.NONE : f.evidence()), f.suggestion()))
+                .toList();
+        return new Row(null, agencyId, agency, level, group, a.score(), a.grade(), categories, a.findings().size(),
+                reviews.open(src), status, s.assessmentId(), s.source(), null, findings);
     }
 
     /** Ranks the scored rows within their group: best first, equal scores share a rank, the next rank skips. */

@@ -71,7 +71,12 @@ public class Reviews {
     }
 
     public Listing listing(long assessmentId) {
-        AssessmentStore.Source src = source(assessmentId);
+        return listing(source(assessmentId));
+    }
+
+    /** As {@link #listing(long)}, for an assessment already loaded. */
+    public Listing listing(AssessmentStore.Source src) {
+        long assessmentId = src.id();
         Map<String, Review> latest = latest(src.sha256());
         List<Item> undecided = new ArrayList<>();
         List<Item> failures = new ArrayList<>();
@@ -89,9 +94,8 @@ public class Reviews {
     }
 
     /** How many findings of an assessment the rules could not decide and no reviewer has looked at yet. */
-    public int open(long assessmentId) {
-        Listing l = listing(assessmentId);
-        return (int) l.undecided().stream().filter(i -> i.review() == null).count();
+    public int open(AssessmentStore.Source src) {
+        return (int) listing(src).undecided().stream().filter(i -> i.review() == null).count();
     }
 
     private static Set<String> undecidedChecks(Assessment a) {

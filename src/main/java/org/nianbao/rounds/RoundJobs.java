@@ -157,9 +157,8 @@ public class RoundJobs {
      */
     private Document previousYear(long agencyId, String name, int year) {
         return rounds.reportOf(agencyId, year - 1)
-                .map(r -> new String[] {r.source(), r.text()})
                 .or(() -> assessments.latestReport(name, year - 1))
-                .map(r -> new Document(TextDecoder.decode(r[0], r[1].getBytes(StandardCharsets.UTF_8)), "text", null))
+                .map(r -> new Document(TextDecoder.decode(r.source(), r.text().getBytes(StandardCharsets.UTF_8)), "text", null))
                 .orElse(null);
     }
 

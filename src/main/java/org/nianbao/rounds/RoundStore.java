@@ -275,12 +275,8 @@ public class RoundStore {
                 .list();
     }
 
-    /** A stored report's text as read. */
-    public record StoredText(String source, String text) {
-    }
-
     /** The latest report of an agency for a year, in whichever round it was handed in. */
-    public Optional<StoredText> reportOf(long agencyId, int year) {
+    public Optional<org.nianbao.store.AssessmentStore.ReportText> reportOf(long agencyId, int year) {
         return jdbc.sql("""
                 SELECT a.source, a.source_text FROM round_submission s
                 JOIN evaluation_round r ON r.id = s.round_id
@@ -289,7 +285,7 @@ public class RoundStore {
                 ORDER BY s.id DESC LIMIT 1
                 """)
                 .param("agency", agencyId).param("year", year)
-                .query((rs, n) -> new StoredText(rs.getString(1), rs.getString(2)))
+                .query((rs, n) -> new org.nianbao.store.AssessmentStore.ReportText(rs.getString(1), rs.getString(2)))
                 .optional();
     }
 

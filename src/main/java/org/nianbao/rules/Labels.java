@@ -27,4 +27,24 @@ public final class Labels {
     public static String show(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
+
+    /** Where a finding applies, in the report's own words: 表3「(七)总计」行 自然人栏, 第五部分, 第96行; else 全文. */
+    public static String place(Evidence e) {
+        StringBuilder s = new StringBuilder();
+        if (e.table() != null) {
+            s.append("表").append(e.table());
+            if (e.row() != null) {
+                s.append("「").append(TableLayout.rowLabel(e.table(), e.row())).append("」行");
+            }
+            if (e.column() != null) {
+                s.append(" ").append(TableLayout.columnLabel(e.table(), e.column())).append("栏");
+            }
+        } else if (e.section() != null && e.section() >= 1 && e.section() <= 6) {
+            s.append("第").append("一二三四五六".charAt(e.section() - 1)).append("部分");
+        }
+        if (e.line() != null) {
+            s.append(s.isEmpty() ? "" : "，").append("第").append(e.line()).append("行");
+        }
+        return s.isEmpty() ? "全文" : s.toString();
+    }
 }

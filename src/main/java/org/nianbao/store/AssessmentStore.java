@@ -3,6 +3,7 @@ package org.nianbao.store;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.nianbao.assessment.Assessment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,16 +39,10 @@ public class AssessmentStore {
                 VALUES (:source, :sha, :text, :agency, :year, :score, :grade, :ruleset, :scorecard, :json, :created,
                         :by, :link)
                 """)
+                .params(columns(assessment))
                 .param("source", assessment.source())
                 .param("sha", sourceSha256)
                 .param("text", sourceText)
-                .param("agency", assessment.report().agency())
-                .param("year", assessment.report().year())
-                .param("score", assessment.score())
-                .param("grade", assessment.grade())
-                .param("ruleset", assessment.ruleset().version())
-                .param("scorecard", assessment.ruleset().scorecard())
-                .param("json", json.writeValueAsString(assessment.withId(null)))
                 .param("created", Timestamp.from(Instant.now()))
                 .param("by", submitter.account())
                 .param("link", submitter.privateLink())
@@ -70,11 +65,6 @@ public class AssessmentStore {
     /** A private self-check by its link, as {@link #find} gives it. */
     public Optional<ObjectNode> findPrivate(String link, boolean withFacts) {
         return byLink(link, (id, text) -> asStored(id, text, withFacts));
-    }
-
-    /** A private self-check by its link, to show it again. */
-    public Optional<Assessment> privateAssessment(String link) {
-        return byLink(link, (id, text) -> json.readValue(text, Assessment.class).withId(id));
     }
 
     private <T> Optional<T> byLink(String link, java.util.function.BiFunction<Long, String, T> as) {
@@ -115,39 +105,38 @@ public class AssessmentStore {
     public record Source(long id, String source, String sha256, String text, Assessment assessment) {
     }
 
-    /** The source of a stored (not private) assessment, to assess it again. */
+    /** The source of a stored (not private) assessment, to assess it again or show it. */
     public Optional<Source> source(long id) {
-        return jdbc.sql("""
-                SELECT id, source, source_sha256, source_text, assessment_json FROM assessment
-                WHERE id = :id AND private_link IS NULL
-                """)
-                .param("id", id)
+        return source("id = :key AND private_link IS NULL", id);
+    }
+
+    /** The source of a private self-check, by its link. */
+    public Optional<Source> privateSource(String link) {
+        return source("private_link = :key", link);
+    }
+
+    private Optional<Source> source(String where, Object key) {
+        return jdbc.sql("SELECT id, source, source_sha256, source_text, assessment_json FROM assessment WHERE " + where)
+                .param("key", key)
                 .query((rs, n) -> new Source(rs.getLong("id"), rs.getString("source"), rs.getString("source_sha256"),
-                        rs.getString("source_text"), json.readValue(rs.getString("assessment_json"), Assessment.class)))
+                        rs.getString("source_text"),
+                        json.readValue(rs.getString("assessment_json"), Assessment.class).withId(rs.getLong("id"))))
                 .optional();
     }
 
+    /** A stored report's name and its text as read. */
+    public record ReportText(String source, String text) {
+    }
+
     /** The text (as read) of the latest stored report of an agency, by its exact name, for a year; never a private one. */
-    public Optional<String[]> latestReport(String agency, int year) {
+    public Optional<ReportText> latestReport(String agency, int year) {
         return jdbc.sql("""
                 SELECT source, source_text FROM assessment
                 WHERE agency = :agency AND report_year = :year AND private_link IS NULL
                 ORDER BY id DESC LIMIT 1
                 """)
                 .param("agency", agency).param("year", year)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-                .optional();
-    }
-
-    /** The source of a private self-check, by its link. */
-    public Optional<Source> privateSource(String link) {
-        return jdbc.sql("""
-                SELECT id, source, source_sha256, source_text, assessment_json FROM assessment WHERE private_link = :link
-                """)
-                .param("link", link)
-                .query((rs, n) -> new Source(rs.getLong("id"), rs.getString("source"), rs.getString("source_sha256"),
-                        rs.getString("source_text"),
-                        json.readValue(rs.getString("assessment_json"), Assessment.class).withId(rs.getLong("id"))))
+                .query((rs, n) -> new ReportText(rs.getString(1), rs.getString(2)))
                 .optional();
     }
 
@@ -158,16 +147,23 @@ public class AssessmentStore {
                        ruleset_version = :ruleset, scorecard_version = :scorecard, assessment_json = :json
                 WHERE id = :id
                 """)
-                .param("agency", assessment.report().agency())
-                .param("year", assessment.report().year())
-                .param("score", assessment.score())
-                .param("grade", assessment.grade())
-                .param("ruleset", assessment.ruleset().version())
-                .param("scorecard", assessment.ruleset().scorecard())
-                .param("json", json.writeValueAsString(assessment.withId(null)))
+                .params(columns(assessment))
                 .param("id", id)
                 .update();
         return assessment.withId(id);
+    }
+
+    /** The columns an assessment fills, by parameter name: what it says of the report, its score, itself. */
+    private Map<String, Object> columns(Assessment a) {
+        Map<String, Object> columns = new java.util.HashMap<>();
+        columns.put("agency", a.report().agency());
+        columns.put("year", a.report().year());
+        columns.put("score", a.score());
+        columns.put("grade", a.grade());
+        columns.put("ruleset", a.ruleset().version());
+        columns.put("scorecard", a.ruleset().scorecard());
+        columns.put("json", json.writeValueAsString(a.withId(null)));
+        return columns;
     }
 
     /** A stored report: its text as read, and what its submitter told about it. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.nianbao.assessment.Assessment;
-import org.nianbao.extraction.TableLayout;
 import org.nianbao.rules.Evidence;
 import org.nianbao.rules.Finding;
 import org.nianbao.scoring.CheckResult;
@@ -105,7 +104,7 @@ record ReportView(List<Block> blocks, List<Item> findings, List<CheckView> check
             Evidence e = f.evidence() == null ? Evidence.NONE : f.evidence();
             Scorecard.Check check = card == null ? null : card.check(f.check());
             CheckResult result = results.get(f.check());
-            Item item = new Item(++n, f, place(e), check == null ? f.check() : check.name(), zeroReason(f, check, result),
+            Item item = new Item(++n, f, org.nianbao.rules.Labels.place(e), check == null ? f.check() : check.name(), zeroReason(f, check, result),
                     f.ruleId().startsWith("READ-"));
             items.add(item);
             Integer line = e.line();
@@ -119,7 +118,7 @@ record ReportView(List<Block> blocks, List<Item> findings, List<CheckView> check
                 atLine.computeIfAbsent(line, k -> new ArrayList<>()).add(item);
             } else if (e.table() != null) {
                 int[] range = tableLines.get(e.table());
-                Integer part = partLines.get(Integer.parseInt(e.table()));
+                Integer part = e.table().matches("[2-4]") ? partLines.get(Integer.parseInt(e.table())) : null;
                 int after = range != null ? range[1] : part != null ? part : lines.length;
                 afterLine.computeIfAbsent(after, k -> new ArrayList<>()).add(item);
             } else if (e.section() != null && partLines.containsKey(e.section())) {
@@ -189,26 +188,6 @@ record ReportView(List<Block> blocks, List<Item> findings, List<CheckView> check
             cells.add(c.strip());
         }
         return cells;
-    }
-
-    /** Where a finding applies, in the report's own words: 表3「(七)总计」行 自然人栏, 第五部分, 第96行. */
-    static String place(Evidence e) {
-        StringBuilder s = new StringBuilder();
-        if (e.table() != null) {
-            s.append("表").append(e.table());
-            if (e.row() != null) {
-                s.append("「").append(TableLayout.rowLabel(e.table(), e.row())).append("」行");
-            }
-            if (e.column() != null) {
-                s.append(" ").append(TableLayout.columnLabel(e.table(), e.column())).append("栏");
-            }
-        } else if (e.section() != null && e.section() >= 1 && e.section() <= 6) {
-            s.append("第").append(PARTS.charAt(e.section() - 1)).append("部分");
-        }
-        if (e.line() != null) {
-            s.append(s.isEmpty() ? "" : "，").append("第").append(e.line()).append("行");
-        }
-        return s.isEmpty() ? "全文" : s.toString();
     }
 
     /** Why a finding that counts against its check deducted nothing. */

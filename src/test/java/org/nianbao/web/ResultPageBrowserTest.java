@@ -3,7 +3,6 @@ package org.nianbao.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.nianbao.Samples;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -203,7 +201,5 @@ class ResultPageBrowserTest {
         assertThat(seriousViolations(browser)).isEmpty();
         browser.get(url("/method"));
         assertThat(seriousViolations(browser)).isEmpty();
-        assertThat(new File(SHOTS.toFile(), ".").exists()).isTrue();
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
     }
 }

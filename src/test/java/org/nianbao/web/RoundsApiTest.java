@@ -201,7 +201,14 @@ class RoundsApiTest {
             assertThat(sheet.getCTWorksheet().isSetAutoFilter()).isTrue();
             assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
             assertThat(sheet.getRepeatingRows()).isNotNull();
-            assertThat(book.getSheet("问题清单").getLastRowNum()).isGreaterThan(20);
+            XSSFSheet findings = book.getSheet("问题清单");
+            assertThat(findings.getLastRowNum()).isGreaterThan(20);
+            List<String> places = new ArrayList<>();
+            for (int r = 2; r <= findings.getLastRowNum(); r++) {
+                places.add(findings.getRow(r).getCell(6) == null ? "" : findings.getRow(r).getCell(6).getStringCellValue());
+            }
+            // places in the report's own words, never internal keys
+            assertThat(places).contains("表3「(七)总计」行").noneMatch(p -> p.matches(".*[a-z]_[a-z].*"));
             XSSFSheet missing = book.getSheet("未提交或未评分");
             assertThat(missing.getLastRowNum()).isEqualTo(3); // title, header, the failed report, the missing one
             assertThat(missing.getRow(2).getCell(0).getStringCellValue()).isEqualTo("某某区人民政府");
