@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Activating rulesets over HTTP: validated, tested, stored with the signed-in account and why, swapped in, reactivated. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:activation-test;DB_CLOSE_DELAY=-1")
+@org.junit.jupiter.api.Tag("database")
 class ActivationApiTest {
 
     @LocalServerPort

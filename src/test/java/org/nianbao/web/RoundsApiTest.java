@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:rounds-test;DB_CLOSE_DELAY=-1")
+@org.junit.jupiter.api.Tag("database")
 class RoundsApiTest {
 
     private static final Path RULE_REPORTS = Path.of("rules/tests/reports");

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nianbao.NianbaoApplication;
+import org.nianbao.store.TestDatabases;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The ruleset policy staff activate is the one in force after a restart, also when the service is killed right
  * after the activation was acknowledged: the database, not the rules folder, is the source of the version in force.
  */
+@org.junit.jupiter.api.Tag("database")
 class RulesetPersistenceTest {
 
     @TempDir
@@ -35,8 +37,16 @@ class RulesetPersistenceTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private String database() {
-        return "jdbc:h2:file:" + dir.resolve("db/nianbao").toAbsolutePath() + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
+    private String name;
+
+    @org.junit.jupiter.api.BeforeEach
+    void name(org.junit.jupiter.api.TestInfo test) {
+        name = "persistence-" + test.getTestMethod().orElseThrow().getName();
+    }
+
+    /** The test's own database: an H2 file in its folder, or a fresh PostgreSQL database (see TestDatabases). */
+    private List<String> database() {
+        return TestDatabases.arguments(name, dir.resolve("db"));
     }
 
     private static int freePort() throws Exception {
@@ -47,8 +57,9 @@ class RulesetPersistenceTest {
 
     private ConfigurableApplicationContext start(int port) {
         // as arguments: they outrank application.properties, as on a real command line
-        return new SpringApplicationBuilder(NianbaoApplication.class)
-                .run("--server.port=" + port, "--spring.datasource.url=" + database());
+        List<String> args = new java.util.ArrayList<>(database());
+        args.add("--server.port=" + port);
+        return new SpringApplicationBuilder(NianbaoApplication.class).run(args.toArray(String[]::new));
     }
 
     private JsonNode get(int port, String path) throws Exception {
@@ -98,8 +109,9 @@ class RulesetPersistenceTest {
     void anActivationSurvivesAKillRightAfterItWasAcknowledged() throws Exception {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), org.nianbao.Main.class.getName(),
-                "--server.port=" + port, "--spring.datasource.url=" + database(), "--logging.level.root=WARN");
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                org.nianbao.Main.class.getName(), "--server.port=" + port, "--logging.level.root=WARN"));
+        command.addAll(database());
         File log = dir.resolve("service.log").toFile();
 
         Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();

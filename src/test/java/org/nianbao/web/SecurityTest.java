@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Who may do what, over real HTTP: accounts in the database, roles, JSON 401/403, private self-checks. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:security-test;DB_CLOSE_DELAY=-1")
+@org.junit.jupiter.api.Tag("database")
 class SecurityTest {
 
     private static final String PASSWORD = "a-long-enough-password";

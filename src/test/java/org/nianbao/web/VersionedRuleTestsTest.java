@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The rule tests are part of the version they test: stored with it, run on activation, served from it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:versioned-tests;DB_CLOSE_DELAY=-1")
+@org.junit.jupiter.api.Tag("database")
 class VersionedRuleTestsTest {
 
     @LocalServerPort

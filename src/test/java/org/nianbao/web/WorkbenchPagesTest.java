@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The pages people use, over real HTTP, and rendered by headless Chromium. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:pages-test;DB_CLOSE_DELAY=-1")
+@org.junit.jupiter.api.Tag("database")
 class WorkbenchPagesTest {
 
     @LocalServerPort
