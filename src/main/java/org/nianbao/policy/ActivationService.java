@@ -120,7 +120,7 @@ public class ActivationService {
                 }
                 String diff = files.diffFrom(versions.activeFiles().orElse(null));
                 long id = versions.activate(v.rules().version(), v.scorecard().label(), files, by, reason, diff);
-                active.swap(next, RulesConfiguration.scorecardsOf(dir, properties));
+                active.swap(next, RulesConfiguration.scorecardsOf(dir, properties), id);
                 return new Activation(id, v.rules().version(), v.scorecard().label(), diff);
             });
         } finally {

@@ -21,7 +21,8 @@ public class RulesConfiguration {
 
     @Bean
     ActiveRuleset activeRuleset(NianbaoProperties properties, RulesetVersionStore versions) {
-        RulesetFiles stored = versions.activeFiles().orElse(null);
+        RulesetVersionStore.Stored inForce = versions.active().orElse(null);
+        RulesetFiles stored = inForce == null ? null : inForce.files();
         String reason = "启动时数据库中还没有规则版本，从 " + properties.rulesDir() + " 读取";
         if (stored != null) {
             Loaded loaded = stored.inFolder((dir, scorecard) -> {
@@ -29,7 +30,8 @@ public class RulesConfiguration {
                 return new Loaded(v, v.valid() ? scorecardsOf(dir, properties) : null);
             });
             if (loaded.validation().valid()) {
-                return new ActiveRuleset(new Assessor(loaded.validation().rules(), loaded.validation().scorecard()), loaded.scorecards());
+                return new ActiveRuleset(new Assessor(loaded.validation().rules(), loaded.validation().scorecard()),
+                        loaded.scorecards(), inForce.id());
             }
             LOG.warn("The ruleset version in force no longer validates ({} problems); the rules folder is put in force",
                     loaded.validation().problems().size());
@@ -41,8 +43,8 @@ public class RulesConfiguration {
             throw new InvalidRuleSet(v.problems());
         }
         RulesetFiles files = RulesetFiles.read(properties.rulesDir(), properties.scorecard());
-        versions.activate(v.rules().version(), v.scorecard().label(), files, "system", reason, files.diffFrom(stored));
-        return new ActiveRuleset(new Assessor(v.rules(), v.scorecard()), Scorecards.load(properties.scorecardsDir()));
+        long id = versions.activate(v.rules().version(), v.scorecard().label(), files, "system", reason, files.diffFrom(stored));
+        return new ActiveRuleset(new Assessor(v.rules(), v.scorecard()), Scorecards.load(properties.scorecardsDir()), id);
     }
 
     /** A stored version as validated, with the scorecards it keeps. */

@@ -29,9 +29,13 @@ public class RulesetVersionStore {
         this.json = json;
     }
 
-    /** Records a version as the active one (every other one becomes inactive) and returns its id. */
+    /**
+     * Records a version as the active one (every other one becomes inactive) and returns its id. The lock row is
+     * taken first, so that two instances activating at once do so one after the other and one version stays active.
+     */
     @Transactional
     public long activate(String version, String scorecard, RulesetFiles files, String by, String reason, String diff) {
+        jdbc.sql("UPDATE ruleset_activation_lock SET id = id WHERE id = 1").update();
         jdbc.sql("UPDATE ruleset_version SET active = FALSE WHERE active").update();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -59,6 +63,21 @@ public class RulesetVersionStore {
     public Optional<RulesetFiles> files(long id) {
         return jdbc.sql("SELECT files_json FROM ruleset_version WHERE id = :id").param("id", id)
                 .query(String.class).optional().map(this::files);
+    }
+
+    /** The id of the version in force as the database has it (0: none yet). */
+    public long activeId() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM ruleset_version WHERE active").query(Long.class).optional().orElse(0L);
+    }
+
+    /** The version in force: its id and files. */
+    public Optional<Stored> active() {
+        return jdbc.sql("SELECT id, files_json FROM ruleset_version WHERE active ORDER BY id DESC LIMIT 1")
+                .query((rs, n) -> new Stored(rs.getLong(1), files(rs.getString(2)))).optional();
+    }
+
+    /** A stored version's id and files. */
+    public record Stored(long id, RulesetFiles files) {
     }
 
     public Optional<RulesetFiles> activeFiles() {

@@ -1,7 +1,13 @@
 package org.nianbao.rounds;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +16,7 @@ import org.nianbao.assessment.Assessment;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
 import org.nianbao.assessment.Hashes;
+import org.nianbao.operations.AssessmentMetrics;
 import org.nianbao.reading.Document;
 import org.nianbao.reading.Readers;
 import org.nianbao.reading.RejectedInput;
@@ -18,14 +25,19 @@ import org.nianbao.store.AssessmentStore;
 import org.nianbao.store.Submitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Assesses the reports of a round's submissions in the background, one per core at a time. Each item is stored as
- * it finishes; items a restart interrupted are taken up again when the service starts.
+ * Assesses the reports of the rounds' submissions in the background, one per worker thread at a time, in every
+ * instance that shares the database. A dispatcher claims waiting items (see {@link RoundStore#claim}) for this
+ * instance with a lease it renews while it works; an item's outcome and its assessment are stored in one
+ * transaction, and only while the claim still holds. An instance that stops answering loses its items when their
+ * lease runs out, and another takes them up; one that stops in order finishes what it is assessing and hands the
+ * rest back.
  *
  * <p>An item is read, matched to an expected agency (by the manifest, the agency the report names, or its file
  * name) and assessed with the round's frozen rules. When that agency has a report for the year before in another
@@ -41,47 +53,124 @@ public class RoundJobs {
     private final RoundService service;
     private final AssessmentStore assessments;
     private final Reviews reviews;
+    private final TransactionTemplate tx;
+    private final AssessmentMetrics metrics;
+    private final JobSettings settings;
     private final ExecutorService workers;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final Object signal = new Object();
+    private volatile boolean running;
+    private Thread dispatcher;
+
+    /** How many items this instance assesses at once, how long a claim holds, how often to look for work, its name. */
+    public record JobSettings(int threads, Duration lease, Duration poll, String instance) {
+    }
 
     public RoundJobs(RoundStore rounds, RoundService service, AssessmentStore assessments, Reviews reviews,
-                     @Value("${nianbao.jobs.threads:0}") int threads) {
+                     PlatformTransactionManager transactions, JobSettings settings, AssessmentMetrics metrics,
+                     MeterRegistry registry) {
         this.rounds = rounds;
+        this.metrics = metrics;
+        Gauge.builder("nianbao.jobs.queue.depth", rounds, RoundStore::queueDepth)
+                .description("Job items waiting to be assessed, in every instance").register(registry);
+        Gauge.builder("nianbao.jobs.in.flight", inFlight, Set::size)
+                .description("Job items this instance is assessing").register(registry);
         this.service = service;
         this.assessments = assessments;
         this.reviews = reviews;
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.tx = new TransactionTemplate(transactions);
+        this.settings = settings;
         AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(n, r -> {
+        this.workers = Executors.newFixedThreadPool(settings.threads(), r -> {
             Thread t = new Thread(r, "round-job-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
-    /** Items left pending by a stop are assessed again at start-up. */
+    /** This instance's name in the claims it holds. */
+    public String instance() {
+        return settings.instance();
+    }
+
+    /**
+     * At start-up: the items an earlier life of this instance held are handed back at once, and the dispatcher
+     * starts looking for work (items a stop left waiting included).
+     */
     @EventListener(ApplicationReadyEvent.class)
-    public void resume() {
-        List<Long> pending = rounds.pendingItems();
-        if (!pending.isEmpty()) {
-            LOG.info("继续处理 {} 份上次未完成的报告 (resuming {} pending items)", pending.size(), pending.size());
+    public synchronized void resume() {
+        if (running) {
+            wake();
+            return;
         }
-        pending.forEach(this::schedule);
+        int released = rounds.release(settings.instance());
+        if (released > 0) {
+            LOG.info("继续处理 {} 份上次未完成的报告 (taking up {} items again)", released, released);
+        }
+        running = true;
+        dispatcher = new Thread(this::dispatch, "round-job-dispatcher");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
     }
 
-    /** Starts a job's items. */
+    /** A job was recorded: look for work now rather than at the next poll. */
     public void start(long jobId) {
-        rounds.pendingItems(jobId).forEach(this::schedule);
+        wake();
     }
 
-    private void schedule(long itemId) {
-        workers.execute(() -> {
+    private void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    private void dispatch() {
+        Instant renewAt = Instant.now().plus(settings.lease().dividedBy(3));
+        while (running) {
             try {
-                process(itemId);
-            } catch (RuntimeException e) {
-                // the item stays pending (its outcome is recorded in one transaction) and is taken up at the next start
-                LOG.error("任务项 {} 未能处理完 (job item not finished)", itemId, e);
+                int free = settings.threads() - inFlight.size();
+                List<Long> claimed = free > 0 ? rounds.claim(settings.instance(), free, Instant.now().plus(settings.lease()))
+                        : List.of();
+                for (long id : claimed) {
+                    inFlight.add(id);
+                    workers.execute(() -> run(id));
+                }
+                if (Instant.now().isAfter(renewAt)) {
+                    rounds.renew(settings.instance(), Set.copyOf(inFlight), Instant.now().plus(settings.lease()));
+                    renewAt = Instant.now().plus(settings.lease().dividedBy(3));
+                }
+                if (claimed.isEmpty() || inFlight.size() >= settings.threads()) {
+                    synchronized (signal) {
+                        signal.wait(settings.poll().toMillis());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) { // the database away for a moment: try again at the next poll
+                LOG.warn("未能领取任务项 (could not claim job items): {}", e.getMessage());
+                try {
+                    Thread.sleep(settings.poll().toMillis());
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-        });
+        }
+    }
+
+    private void run(long itemId) {
+        try {
+            process(itemId);
+        } catch (RoundStore.ClaimLost e) {
+            LOG.info("任务项 {} 已由其他实例处理 (taken over by another instance)", itemId);
+        } catch (RuntimeException e) {
+            // nothing of the item was stored (its outcome is one transaction): it is taken up again after its lease
+            LOG.error("任务项 {} 未能处理完 (job item not finished)", itemId, e);
+        } finally {
+            inFlight.remove(itemId);
+            wake();
+        }
     }
 
     void process(long itemId) {
@@ -91,15 +180,20 @@ public class RoundJobs {
         }
         if (item.assessmentId() != null) { // a re-score: the stored report assessed again with the round's rules
             try {
-                reviews.reassess(item.assessmentId());
-                rounds.finishRescore(item, null);
+                tx.executeWithoutResult(status -> {
+                    reviews.reassess(item.assessmentId());
+                    rounds.finishRescore(item, null, settings.instance());
+                });
+            } catch (RoundStore.ClaimLost e) {
+                throw e;
             } catch (RuntimeException e) {
                 LOG.warn("重新评分时出错 (re-score failed): {}", item.source(), e);
-                rounds.finishRescore(item, "重新评分时出错，请联系管理员 (re-score failed)");
+                rounds.finishRescore(item, "重新评分时出错，请联系管理员 (re-score failed)", settings.instance());
             }
             return;
         }
         try {
+            long start = AssessmentMetrics.start();
             RoundStore.Round round = service.round(item.roundId());
             Assessor assessor = service.assessor(round.id());
             Document document = Readers.read(item.source(), item.content());
@@ -116,13 +210,21 @@ public class RoundJobs {
                 options = options.withPreviousYear(previousYear(agency.agencyId(), agency.name(), round.year()));
             }
             Assessment assessment = assessor.assess(document, options);
-            Assessment stored = assessments.save(assessment, sha, document.text().original(),
-                    Submitter.account(item.submittedBy()));
-            rounds.finish(item, agencyId, assessment.report().agency(), stored.id(), null, self.sectionFive());
+            metrics.assessed("scored", document.format(), AssessmentMetrics.since(start));
+            tx.executeWithoutResult(status -> { // the assessment and the item's outcome together, or neither
+                Assessment stored = assessments.save(assessment, sha, document.text().original(),
+                        Submitter.account(item.submittedBy()));
+                rounds.finish(item, agencyId, assessment.report().agency(), stored.id(), null, self.sectionFive(),
+                        settings.instance());
+            });
+        } catch (RoundStore.ClaimLost e) {
+            throw e;
         } catch (RejectedInput e) {
+            metrics.assessed("rejected", "unknown", null);
             failed(item, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("评分时出错 (assessment failed): {}", item.source(), e);
+            metrics.assessed("failed", "unknown", null);
             failed(item, "评分时出错，请联系管理员 (assessment failed)");
         }
     }
@@ -130,7 +232,7 @@ public class RoundJobs {
     /** A report that could not be assessed still counts against its agency, when the manifest or its file name tells which. */
     private void failed(RoundStore.PendingItem item, String error) {
         AgencyMatcher.Candidate agency = matcher(item.roundId()).match(item.agencyName(), item.source());
-        rounds.finish(item, agency == null ? null : agency.agencyId(), null, null, error, null);
+        rounds.finish(item, agency == null ? null : agency.agencyId(), null, null, error, null, settings.instance());
     }
 
     /** The other agencies' reports of the round, as far as they are in: to find a section 五 copied from one. */
@@ -162,10 +264,26 @@ public class RoundJobs {
                 .orElse(null);
     }
 
-    /** At a stop, the report being scored may finish; what is left stays pending for the next start. */
+    /**
+     * At a stop: no more items are claimed, those being assessed may finish (up to the shutdown's grace), and
+     * whatever this instance still holds is handed back for another instance, or the next start, to take at once.
+     */
     @jakarta.annotation.PreDestroy
     void stop() throws InterruptedException {
+        running = false;
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+            dispatcher.join(2000);
+        }
         workers.shutdown();
-        workers.awaitTermination(10, TimeUnit.SECONDS);
+        workers.awaitTermination(20, TimeUnit.SECONDS);
+        try {
+            int released = rounds.release(settings.instance());
+            if (released > 0) {
+                LOG.info("{} 份未完成的报告已交回队列 (handed back {} items)", released, released);
+            }
+        } catch (RuntimeException e) { // the database already gone: the leases run out instead
+            LOG.warn("未能交回任务项 (could not hand back job items): {}", e.getMessage());
+        }
     }
 }

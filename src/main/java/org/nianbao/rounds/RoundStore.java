@@ -170,14 +170,50 @@ public class RoundStore {
                 .optional();
     }
 
-    /** Items not yet assessed, oldest first: at start-up, those a restart interrupted. */
-    public List<Long> pendingItems() {
-        return jdbc.sql("SELECT id FROM job_item WHERE state = 'pending' ORDER BY id").query(Long.class).list();
+    /**
+     * Claims up to {@code n} items waiting to be assessed, oldest first, for {@code instance} until {@code until}:
+     * items no instance holds, or whose holder's lease has run out. Rows another instance is claiming at the same
+     * moment are skipped, so no two instances get the same item.
+     */
+    @Transactional
+    public List<Long> claim(String instance, int n, Instant until) {
+        List<Long> ids = jdbc.sql("""
+                SELECT id FROM job_item
+                WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < :now)
+                ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED
+                """)
+                .param("now", Timestamp.from(Instant.now())).param("n", n)
+                .query(Long.class).list();
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE job_item SET claimed_by = :me, lease_until = :until WHERE id IN (:ids)")
+                    .param("me", instance).param("until", Timestamp.from(until)).param("ids", ids).update();
+        }
+        return ids;
     }
 
-    public List<Long> pendingItems(long jobId) {
-        return jdbc.sql("SELECT id FROM job_item WHERE job_id = :job AND state = 'pending' ORDER BY id")
-                .param("job", jobId).query(Long.class).list();
+    /** Extends the lease of the items {@code instance} is still assessing. */
+    public int renew(String instance, java.util.Collection<Long> ids, Instant until) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                UPDATE job_item SET lease_until = :until
+                WHERE id IN (:ids) AND claimed_by = :me AND state = 'pending'
+                """)
+                .param("until", Timestamp.from(until)).param("ids", ids).param("me", instance).update();
+    }
+
+    /** Hands back every item {@code instance} holds and has not finished, for any instance to take at once. */
+    public int release(String instance) {
+        return jdbc.sql("""
+                UPDATE job_item SET claimed_by = NULL, lease_until = NULL WHERE claimed_by = :me AND state = 'pending'
+                """)
+                .param("me", instance).update();
+    }
+
+    /** How many items wait to be assessed, across all jobs. */
+    public long queueDepth() {
+        return jdbc.sql("SELECT COUNT(*) FROM job_item WHERE state = 'pending'").query(Long.class).single();
     }
 
     public Optional<PendingItem> pendingItem(long itemId) {
@@ -194,11 +230,32 @@ public class RoundStore {
                 .optional();
     }
 
-    /** A re-score's item done (or failed, with its reason). */
-    public void finishRescore(PendingItem item, String error) {
-        jdbc.sql("UPDATE job_item SET state = :state, error = :error WHERE id = :id")
+    /** A re-score's item done (or failed, with its reason), if {@code instance} still holds it. */
+    public void finishRescore(PendingItem item, String error, String instance) {
+        close(item, error, instance);
+    }
+
+    /**
+     * Marks an item done (or failed), keeping no content, provided {@code instance} still holds its claim; else
+     * {@link ClaimLost} is thrown and the caller's transaction, with whatever it stored for the item, rolls back.
+     */
+    private void close(PendingItem item, String error, String instance) {
+        int closed = jdbc.sql("""
+                UPDATE job_item SET state = :state, error = :error, content = NULL, lease_until = NULL
+                WHERE id = :id AND state = 'pending' AND claimed_by = :me
+                """)
                 .param("state", error == null ? "done" : "failed").param("error", error).param("id", item.id())
-                .update();
+                .param("me", instance).update();
+        if (closed != 1) {
+            throw new ClaimLost(item.id());
+        }
+    }
+
+    /** An item whose claim ran out and that another instance took (or finished) meanwhile. */
+    public static final class ClaimLost extends RuntimeException {
+        public ClaimLost(long itemId) {
+            super("job item " + itemId + " is no longer held by this instance");
+        }
     }
 
     /**
@@ -244,10 +301,14 @@ public class RoundStore {
                 .list();
     }
 
-    /** Records an item's outcome: its submission to the round, and the item done (its content no longer kept). */
+    /**
+     * Records an item's outcome, if {@code instance} still holds it: the item done (its content no longer kept) and
+     * its submission to the round.
+     */
     @Transactional
     public void finish(PendingItem item, Long agencyId, String namedAgency, Long assessmentId, String error,
-                       String sectionFive) {
+                       String sectionFive, String instance) {
+        close(item, error, instance);
         jdbc.sql("""
                 INSERT INTO round_submission (round_id, job_item_id, source, agency_id, named_agency, assessment_id, error,
                                               created_at, section_five)
@@ -256,9 +317,6 @@ public class RoundStore {
                 .param("round", item.roundId()).param("item", item.id()).param("source", item.source())
                 .param("agency", agencyId).param("named", namedAgency).param("assessment", assessmentId)
                 .param("error", error).param("at", Timestamp.from(Instant.now())).param("five", sectionFive)
-                .update();
-        jdbc.sql("UPDATE job_item SET state = :state, error = :error, content = NULL WHERE id = :id")
-                .param("state", error == null ? "done" : "failed").param("error", error).param("id", item.id())
                 .update();
     }
 

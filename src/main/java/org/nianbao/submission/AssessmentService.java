@@ -13,6 +13,8 @@ import org.nianbao.reading.Document;
 import org.nianbao.reading.Readers;
 import org.nianbao.reading.ReadingLimits;
 import org.nianbao.scoring.Scorecard;
+import org.nianbao.operations.AssessmentMetrics;
+import org.nianbao.reading.RejectedInput;
 import org.nianbao.store.AssessmentStore;
 import org.nianbao.store.Submitter;
 import org.springframework.stereotype.Service;
@@ -26,10 +28,12 @@ public class AssessmentService {
 
     private final ActiveRuleset active;
     private final AssessmentStore store;
+    private final AssessmentMetrics metrics;
 
-    public AssessmentService(ActiveRuleset active, AssessmentStore store) {
+    public AssessmentService(ActiveRuleset active, AssessmentStore store, AssessmentMetrics metrics) {
         this.active = active;
         this.store = store;
+        this.metrics = metrics;
     }
 
     public Assessor assessor() {
@@ -71,8 +75,26 @@ public class AssessmentService {
     public Assessment assessAndStore(String source, byte[] bytes, AssessmentOptions options, String scorecardId,
                                      Submitter submitter) {
         Assessor assessor = assessor(scorecardId);
-        Document document = Readers.read(source, bytes);
-        Assessment assessment = assessor.assess(document, options);
+        long start = AssessmentMetrics.start();
+        Document document;
+        try {
+            document = Readers.read(source, bytes);
+        } catch (RejectedInput e) {
+            metrics.assessed("rejected", bytes.length == 0 ? "empty" : Readers.kind(bytes).name().toLowerCase(),
+                    AssessmentMetrics.since(start));
+            throw e;
+        }
+        Assessment assessment;
+        try {
+            assessment = assessor.assess(document, options);
+        } catch (RejectedInput e) {
+            metrics.assessed("rejected", document.format(), AssessmentMetrics.since(start));
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.assessed("failed", document.format(), AssessmentMetrics.since(start));
+            throw e;
+        }
+        metrics.assessed("scored", document.format(), AssessmentMetrics.since(start));
         return store.save(assessment, Hashes.sha256(bytes), document.text().original(), submitter);
     }
 
@@ -91,6 +113,8 @@ public class AssessmentService {
                                      Submitter submitter) {
         List<StoredItem> stored = new ArrayList<>();
         for (BatchItem item : assessor(scorecardId).assessAll(source, bytes, options, ReadingLimits.DEFAULT)) {
+            metrics.assessed(item.failed() ? "rejected" : "scored",
+                    item.failed() ? "unknown" : item.assessment().report().format(), null);
             if (item.failed()) {
                 stored.add(new StoredItem(item, null));
                 continue;

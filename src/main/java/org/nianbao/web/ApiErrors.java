@@ -22,12 +22,22 @@ public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    /** The body of an error response. */
-    public record ApiError(int status, String error, String message) {
+    /** The body of an error response, with the request's id (the same as in its log lines). */
+    public record ApiError(int status, String error, String message, String requestId) {
+        public ApiError(int status, String error, String message) {
+            this(status, error, message, org.nianbao.operations.RequestIds.current());
+        }
+    }
+
+    private final org.nianbao.operations.AssessmentMetrics metrics;
+
+    ApiErrors(org.nianbao.operations.AssessmentMetrics metrics) {
+        this.metrics = metrics;
     }
 
     @ExceptionHandler(RejectedInput.class)
     ResponseEntity<ApiError> rejected(RejectedInput e) {
+        metrics.refused(e.reason().name().toLowerCase());
         return error(statusOf(e), e.reason().name().toLowerCase(), e.getMessage());
     }
 
@@ -51,6 +61,7 @@ public class ApiErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+        metrics.refused("too_large");
         return error(HttpStatus.CONTENT_TOO_LARGE, "too_large", "文件超过上传大小上限 (the file is larger than the upload limit)");
     }
 

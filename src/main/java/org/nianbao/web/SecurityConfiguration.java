@@ -34,6 +34,21 @@ public class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /** Health and metrics for the load balancer and the monitoring: open, nothing else of the actuator is. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operations(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                        .permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {

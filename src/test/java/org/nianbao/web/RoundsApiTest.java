@@ -50,6 +50,9 @@ class RoundsApiTest {
     @Autowired
     RoundJobs jobs;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -294,22 +297,40 @@ class RoundsApiTest {
     }
 
     @Test
-    void anInterruptedJobCarriesOnWhenTheServiceStartsAgain() throws Exception {
+    void anItemHeldByAnInstanceThatStoppedAnsweringIsTakenUpWhenItsLeaseRunsOut() throws Exception {
         long round = open("续跑", 2023);
         post("/api/rounds/" + round + "/agencies", new Multipart().file("file", "list.csv", "单位名称\n忻州市应急管理局\n"));
-        // a job recorded but not started, as a stop leaves it
+        // a job whose item another instance claimed and then died with: its lease ran out a moment ago
         long job = store.createJob(round, SignIn.ADMIN, List.of(new RoundStore.JobInput("004.txt",
                 Samples.bytes("004_e93a6eea8c407df3.txt"), null, null, null)));
-        assertThat(json.readTree(get("/api/jobs/" + job).body()).get("state").asString()).isEqualTo("queued");
+        jdbc.sql("UPDATE job_item SET claimed_by = 'gone:8080', lease_until = :past WHERE job_id = :job")
+                .param("past", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1))).param("job", job).update();
 
-        jobs.resume();
+        jobs.start(job);
 
         for (int i = 0; i < 300 && !json.readTree(get("/api/jobs/" + job).body()).get("state").asString().equals("done"); i++) {
             Thread.sleep(100);
         }
         JsonNode row = json.readTree(get("/api/rounds/" + round + "/ranking").body()).get(0);
         assertThat(row.get("status").asString()).as(get("/api/rounds/" + round + "/submissions").body()).isEqualTo("scored");
-        assertThat(row.get("score").asDouble()).isEqualTo(53.49);
+        assertThat(jdbc.sql("SELECT claimed_by FROM job_item WHERE job_id = :job").param("job", job).query(String.class).single())
+                .isEqualTo(jobs.instance());
+    }
+
+    @Test
+    void anItemAnotherInstanceStillHoldsIsLeftToIt() throws Exception {
+        long round = open("租约", 2023);
+        long job = store.createJob(round, SignIn.ADMIN, List.of(new RoundStore.JobInput("004.txt",
+                Samples.bytes("004_e93a6eea8c407df3.txt"), null, null, null)));
+        jdbc.sql("UPDATE job_item SET claimed_by = 'busy:8080', lease_until = :future WHERE job_id = :job")
+                .param("future", java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(600))).param("job", job).update();
+
+        jobs.start(job);
+        Thread.sleep(1500); // more than one poll
+
+        assertThat(json.readTree(get("/api/jobs/" + job).body()).get("state").asString()).isEqualTo("queued");
+        assertThat(jdbc.sql("SELECT claimed_by FROM job_item WHERE job_id = :job").param("job", job).query(String.class).single())
+                .isEqualTo("busy:8080");
     }
 
     @Test
