@@ -49,13 +49,17 @@ public class AccountStore {
         if (credentials(username).isPresent()) {
             return false;
         }
-        jdbc.sql("""
-                INSERT INTO account (username, password_hash, roles, enabled, created_at)
-                VALUES (:u, :h, :r, TRUE, :t)
-                """)
-                .param("u", username).param("h", passwordHash).param("r", text(roles))
-                .param("t", Timestamp.from(Instant.now()))
-                .update();
+        try {
+            jdbc.sql("""
+                    INSERT INTO account (username, password_hash, roles, enabled, created_at)
+                    VALUES (:u, :h, :r, TRUE, :t)
+                    """)
+                    .param("u", username).param("h", passwordHash).param("r", text(roles))
+                    .param("t", Timestamp.from(Instant.now()))
+                    .update();
+        } catch (org.springframework.dao.DuplicateKeyException madeMeanwhile) { // by another instance, at the same moment
+            return false;
+        }
         return true;
     }
 

@@ -41,6 +41,9 @@ public class FirstAccount implements ApplicationRunner {
         try {
             accounts.create(username, chosen, List.of("ADMIN", "EDITOR", "REVIEWER"));
         } catch (InvalidAccount e) {
+            if (!accounts.noAccounts()) { // another instance on the same database made it at the same moment
+                return;
+            }
             throw new IllegalStateException("无法创建首个账号，请检查 NIANBAO_ADMIN_USER / NIANBAO_ADMIN_PASSWORD："
                     + e.getMessage() + " (the first account cannot be created)", e);
         }

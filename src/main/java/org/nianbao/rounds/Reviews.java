@@ -113,8 +113,10 @@ public class Reviews {
 
     /**
      * Records a decision on one finding of an assessment and assesses the report again with every dismissal in
-     * force; the stored assessment is replaced (same id) and returned.
+     * force; the stored assessment is replaced (same id) and returned. The decision and the new score are stored
+     * together or not at all.
      */
+    @org.springframework.transaction.annotation.Transactional
     public Assessment decide(long assessmentId, String fingerprint, String decision, String reason, String by) {
         AssessmentStore.Source src = source(assessmentId);
         String d = decision == null ? "" : decision.strip().toLowerCase();

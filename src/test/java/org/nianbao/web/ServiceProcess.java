@@ -1,0 +1,96 @@
+package org.nianbao.web;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The service in a process of its own (the test's classpath), on a loopback port, logging to a file. */
+final class ServiceProcess implements AutoCloseable {
+
+    final String name;
+    final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the service with a 512 MB heap and the given arguments; returns once it is ready. */
+    static ServiceProcess start(String name, Path logDir, List<String> arguments) throws Exception {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                org.nianbao.Main.class.getName(), "--server.port=" + port, "--logging.level.root=WARN"));
+        command.addAll(arguments);
+        Path log = logDir.resolve(name + ".log");
+        File file = log.toFile();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(file)).start();
+        ServiceProcess service = new ServiceProcess(name, port, p, log);
+        service.awaitReady();
+        return service;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant until = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(until)) {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " ended: " + Files.readString(log));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness"))).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(name + " was not ready in 90 s: " + Files.readString(log));
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is handed back or flushed by the service. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** SIGTERM: the orderly stop. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    String log() throws java.io.IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
