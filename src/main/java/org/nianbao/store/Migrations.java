@@ -42,7 +42,10 @@ public class Migrations {
         };
     }
 
-    /** True when validation fails and every failure is an applied migration with its earlier, H2-only checksum. */
+    /**
+     * True when some applied migration has its earlier, H2-only checksum and every other difference is a migration
+     * not applied yet.
+     */
     static boolean onlyEarlierTexts(Flyway flyway) {
         ValidateResult result = flyway.validateWithResult();
         if (result.validationSuccessful || result.invalidMigrations == null || result.invalidMigrations.isEmpty()) {
@@ -51,13 +54,18 @@ public class Migrations {
         Map<String, Integer> applied = Arrays.stream(flyway.info().applied())
                 .filter(i -> i.getVersion() != null && i.getChecksum() != null)
                 .collect(Collectors.toMap(i -> i.getVersion().getVersion(), MigrationInfo::getChecksum, (a, b) -> b));
+        boolean earlier = false;
         for (ValidateOutput invalid : result.invalidMigrations) {
             String version = invalid.version;
+            if (version != null && !applied.containsKey(version)) {
+                continue; // not applied yet: migrate applies it
+            }
+            earlier = true;
             if (version == null || !EARLIER_TEXT.containsKey(version)
                     || !Objects.equals(EARLIER_TEXT.get(version), applied.get(version))) {
                 return false;
             }
         }
-        return true;
+        return earlier;
     }
 }
