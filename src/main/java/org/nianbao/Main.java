@@ -30,6 +30,19 @@ public final class Main {
             out.flush();
             System.exit(status);
         }
+        boundTemporaryDirectBuffers();
         SpringApplication.run(NianbaoApplication.class, args);
+    }
+
+    /**
+     * The JDK keeps, per thread, a direct buffer as large as the largest write that thread made through a heap
+     * buffer; the embedded database writes a large upload's rows from the request's own thread, so under load every
+     * request thread would keep tens of megabytes outside the heap until direct memory runs out. Above 256 KiB the
+     * buffer is freed after the write instead (unless the property is given on the command line).
+     */
+    static void boundTemporaryDirectBuffers() {
+        if (System.getProperty("jdk.nio.maxCachedBufferSize") == null) {
+            System.setProperty("jdk.nio.maxCachedBufferSize", String.valueOf(256 * 1024));
+        }
     }
 }

@@ -72,6 +72,7 @@ class ClusterTest {
                     .isLessThan(Duration.ofSeconds(2));
             Thread.sleep(50);
         }
+        Duration followed = Duration.between(acknowledged, Instant.now());
         HttpResponse<String> checked = http.send(new Multipart()
                 .file("file", "004.txt", Samples.bytes("004_e93a6eea8c407df3.txt"))
                 .post(SignIn.asAdmin(url(portB, "/api/assessments"))), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -129,7 +130,34 @@ class ClusterTest {
                     .as("item " + id + " that A held, finished by B").containsExactly(id);
         }
         assertThat(finishing).as("B waited for A's leases to run out").isGreaterThanOrEqualTo(LEASE.minusMillis(500));
-        System.out.println("two instances: A killed, B finished the job " + finishing.toMillis() + " ms later; items done by "
+        // A started again; B stopped in order (SIGTERM) in the middle of a second job: it finishes what it is assessing,
+        // hands the rest back at once (nothing left claimed by it), and A finishes the job
+        ServiceProcess again = start("A");
+        HttpResponse<String> second = http.send(new Multipart().file("file", "more.zip", CrashSafetyTest.reports(100))
+                .post(SignIn.asAdmin(url(portB, "/api/rounds/" + roundId + "/submissions"))),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(202);
+        String secondJob = second.headers().firstValue("Location").orElseThrow();
+        long secondId = Long.parseLong(secondJob.substring(secondJob.lastIndexOf('/') + 1));
+        until = Instant.now().plusSeconds(60);
+        while (get(again.port, secondJob).get("done").asInt() < 10) {
+            assertThat(Instant.now()).as("the second job did not get going").isBefore(until);
+            Thread.sleep(20);
+        }
+        b.stop();
+        assertThat(ids("SELECT id FROM job_item WHERE job_id = ? AND state = 'pending' AND claimed_by = 'B'", secondId))
+                .as("items B kept after an orderly stop").isEmpty();
+        until = Instant.now().plusSeconds(60);
+        while (!(state = get(again.port, secondJob)).get("state").asString().equals("done")) {
+            assertThat(Instant.now()).as("A did not finish the second job: " + state).isBefore(until);
+            Thread.sleep(100);
+        }
+        assertThat(state.get("done").asInt()).isEqualTo(100);
+        assertThat(count("SELECT COUNT(*) FROM round_submission s JOIN job_item i ON i.id = s.job_item_id WHERE i.job_id = ?",
+                secondId)).isEqualTo(100);
+
+        System.out.println("two instances: the activation in A in force in B " + followed.toMillis() + " ms after A answered;"
+                + " A killed, B finished the job " + finishing.toMillis() + " ms later; items done by "
                 + byInstance + "; A held " + heldByA.size() + " items when killed");
     }
 
