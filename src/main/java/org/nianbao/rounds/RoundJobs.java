@@ -49,6 +49,9 @@ public class RoundJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoundJobs.class);
 
+    /** A job still being received after this long was cut off by a stop (another instance may be receiving one now). */
+    static final Duration UNFINISHED = Duration.ofMinutes(10);
+
     private final RoundStore rounds;
     private final RoundService service;
     private final AssessmentStore assessments;
@@ -103,6 +106,10 @@ public class RoundJobs {
             wake();
             return;
         }
+        int removed = rounds.removeUnfinishedJobs(Instant.now().minus(UNFINISHED));
+        if (removed > 0) {
+            LOG.info("删除了 {} 个未接收完的任务 (removed {} jobs a stop cut off while they were received)", removed, removed);
+        }
         int released = rounds.release(settings.instance());
         if (released > 0) {
             LOG.info("继续处理 {} 份上次未完成的报告 (taking up {} items again)", released, released);
@@ -137,6 +144,7 @@ public class RoundJobs {
                 }
                 if (Instant.now().isAfter(renewAt)) {
                     rounds.renew(settings.instance(), Set.copyOf(inFlight), Instant.now().plus(settings.lease()));
+                    rounds.removeUnfinishedJobs(Instant.now().minus(UNFINISHED));
                     renewAt = Instant.now().plus(settings.lease().dividedBy(3));
                 }
                 if (claimed.isEmpty() || inFlight.size() >= settings.threads()) {
@@ -278,7 +286,11 @@ public class RoundJobs {
         workers.shutdown();
         workers.awaitTermination(20, TimeUnit.SECONDS);
         try {
-            int released = rounds.release(settings.instance());
+            int removed = rounds.removeUnfinishedJobs(Instant.now().minus(UNFINISHED));
+        if (removed > 0) {
+            LOG.info("删除了 {} 个未接收完的任务 (removed {} jobs a stop cut off while they were received)", removed, removed);
+        }
+        int released = rounds.release(settings.instance());
             if (released > 0) {
                 LOG.info("{} 份未完成的报告已交回队列 (handed back {} items)", released, released);
             }

@@ -133,24 +133,47 @@ public class RoundStore {
 
     // ---- jobs --------------------------------------------------------------------------------------
 
-    /** Records a job and its items (each with its content) in one step, so that none is lost. */
-    @Transactional
+    /**
+     * Records a job and its items (each with its content). Each item is written in its own short transaction, so
+     * that a large archive never makes one large write; the job is 'receiving' meanwhile (its items are not claimed)
+     * and becomes 'ready' with the last one. Should anything fail on the way, what was written is removed and the
+     * failure thrown; a job a stop cut off is removed by {@link #removeUnfinishedJobs}.
+     */
     public long createJob(long roundId, String by, List<JobInput> items) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO job (round_id, submitted_by, created_at) VALUES (:round, :by, :at)")
+        jdbc.sql("INSERT INTO job (round_id, submitted_by, created_at, state) VALUES (:round, :by, :at, 'receiving')")
                 .param("round", roundId).param("by", by).param("at", Timestamp.from(Instant.now())).update(key, "id");
         long jobId = key.getKey().longValue();
-        for (JobInput item : items) {
-            jdbc.sql("""
-                    INSERT INTO job_item (job_id, source, content, agency_name, published_on, state, error)
-                    VALUES (:job, :source, :content, :agency, :published, :state, :error)
-                    """)
-                    .param("job", jobId).param("source", item.source()).param("content", item.content())
-                    .param("agency", item.agencyName()).param("published", item.publishedOn())
-                    .param("state", item.error() == null ? "pending" : "failed").param("error", item.error())
-                    .update();
+        try {
+            for (JobInput item : items) {
+                jdbc.sql("""
+                        INSERT INTO job_item (job_id, source, content, agency_name, published_on, state, error)
+                        VALUES (:job, :source, :content, :agency, :published, :state, :error)
+                        """)
+                        .param("job", jobId).param("source", item.source()).param("content", item.content())
+                        .param("agency", item.agencyName()).param("published", item.publishedOn())
+                        .param("state", item.error() == null ? "pending" : "failed").param("error", item.error())
+                        .update();
+            }
+            jdbc.sql("UPDATE job SET state = 'ready' WHERE id = :id").param("id", jobId).update();
+        } catch (RuntimeException e) {
+            removeJob(jobId);
+            throw e;
         }
         return jobId;
+    }
+
+    /** Removes jobs still 'receiving' that were started before {@code before}: never acknowledged, cut off by a stop. */
+    public int removeUnfinishedJobs(Instant before) {
+        List<Long> cutOff = jdbc.sql("SELECT id FROM job WHERE state = 'receiving' AND created_at < :before")
+                .param("before", Timestamp.from(before)).query(Long.class).list();
+        cutOff.forEach(this::removeJob);
+        return cutOff.size();
+    }
+
+    private void removeJob(long jobId) {
+        jdbc.sql("DELETE FROM job_item WHERE job_id = :id").param("id", jobId).update();
+        jdbc.sql("DELETE FROM job WHERE id = :id").param("id", jobId).update();
     }
 
     /** One report of a submission: its name and content, what a manifest said of it, or why it cannot be read. */
@@ -163,7 +186,7 @@ public class RoundStore {
                        (SELECT COUNT(*) FROM job_item i WHERE i.job_id = j.id),
                        (SELECT COUNT(*) FROM job_item i WHERE i.job_id = j.id AND i.state = 'done'),
                        (SELECT COUNT(*) FROM job_item i WHERE i.job_id = j.id AND i.state = 'failed')
-                FROM job j WHERE j.id = :id
+                FROM job j WHERE j.id = :id AND j.state = 'ready'
                 """)
                 .param("id", id)
                 .query((rs, n) -> new JobState(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
@@ -180,6 +203,7 @@ public class RoundStore {
         List<Long> ids = jdbc.sql("""
                 SELECT id FROM job_item
                 WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < :now)
+                  AND job_id IN (SELECT id FROM job WHERE state = 'ready')
                 ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED
                 """)
                 .param("now", Timestamp.from(Instant.now())).param("n", n)
@@ -213,7 +237,9 @@ public class RoundStore {
 
     /** How many items wait to be assessed, across all jobs. */
     public long queueDepth() {
-        return jdbc.sql("SELECT COUNT(*) FROM job_item WHERE state = 'pending'").query(Long.class).single();
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM job_item WHERE state = 'pending' AND job_id IN (SELECT id FROM job WHERE state = 'ready')
+                """).query(Long.class).single();
     }
 
     public Optional<PendingItem> pendingItem(long itemId) {

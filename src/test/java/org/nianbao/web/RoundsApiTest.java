@@ -334,6 +334,25 @@ class RoundsApiTest {
     }
 
     @Test
+    void aJobStillBeingReceivedIsNotStartedNorShownAndIsRemovedOnceCutOff() throws Exception {
+        long round = open("接收中", 2023);
+        long job = store.createJob(round, SignIn.ADMIN, List.of(new RoundStore.JobInput("004.txt",
+                Samples.bytes("004_e93a6eea8c407df3.txt"), null, null, null)));
+        jdbc.sql("UPDATE job SET state = 'receiving' WHERE id = :job").param("job", job).update(); // as a stop leaves it
+
+        jobs.start(job);
+        Thread.sleep(1500); // more than one poll
+
+        assertThat(jdbc.sql("SELECT claimed_by FROM job_item WHERE job_id = :job").param("job", job).query(String.class).optional())
+                .isEmpty();
+        assertThat(get("/api/jobs/" + job).statusCode()).isEqualTo(404);
+        assertThat(store.removeUnfinishedJobs(java.time.Instant.now().minusSeconds(600))).isZero(); // may still be coming in
+        assertThat(store.removeUnfinishedJobs(java.time.Instant.now().plusSeconds(1))).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM job_item WHERE job_id = :job").param("job", job).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void aReviewerConfirmsOrDismissesFindingsAndTheScoreFollowsThroughEveryReScore() throws Exception {
         long round = open("复核", 2023);
         post("/api/rounds/" + round + "/agencies", new Multipart().file("file", "list.csv", "单位名称\n忻州市应急管理局\n"));
