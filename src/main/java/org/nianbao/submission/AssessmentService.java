@@ -113,8 +113,7 @@ public class AssessmentService {
                                      Submitter submitter) {
         List<StoredItem> stored = new ArrayList<>();
         for (BatchItem item : assessor(scorecardId).assessAll(source, bytes, options, ReadingLimits.DEFAULT)) {
-            metrics.assessed(item.failed() ? "rejected" : "scored",
-                    item.failed() ? "unknown" : item.assessment().report().format(), null);
+            metrics.assessed(item.failed() ? "rejected" : "scored", "archive", null); // the entry's own format is not kept
             if (item.failed()) {
                 stored.add(new StoredItem(item, null));
                 continue;
