@@ -207,11 +207,12 @@ public class RoundJobs {
             Document document = Readers.read(item.source(), item.content());
             String sha = Hashes.sha256(item.content());
             AssessmentOptions.OtherAgency self = assessor.otherAgency(document);
-            AgencyMatcher.Candidate agency = matcher(round.id()).match(item.agencyName(), self.agency(), item.source());
+            List<RoundStore.Expected> expected = rounds.expected(round.id()); // once per report: matching and level
+            AgencyMatcher.Candidate agency = matcher(expected).match(item.agencyName(), self.agency(), item.source());
             Long agencyId = agency == null ? null : agency.agencyId();
             // the committee's list knows the level; a report handed in again keeps the reviewers' dismissals
             AssessmentOptions options = new AssessmentOptions(item.publishedOn(), null,
-                    agency == null ? null : levelOf(round.id(), agency.agencyId()))
+                    agency == null ? null : levelOf(expected, agency.agencyId()))
                     .withDismissed(reviews.dismissed(sha))
                     .withOtherAgencies(otherAgencies(round.id(), agencyId));
             if (agency != null) {
@@ -239,7 +240,7 @@ public class RoundJobs {
 
     /** A report that could not be assessed still counts against its agency, when the manifest or its file name tells which. */
     private void failed(RoundStore.PendingItem item, String error) {
-        AgencyMatcher.Candidate agency = matcher(item.roundId()).match(item.agencyName(), item.source());
+        AgencyMatcher.Candidate agency = matcher(rounds.expected(item.roundId())).match(item.agencyName(), item.source());
         rounds.finish(item, agency == null ? null : agency.agencyId(), null, null, error, null, settings.instance());
     }
 
@@ -250,14 +251,14 @@ public class RoundJobs {
                 .toList();
     }
 
-    private AgencyMatcher matcher(long roundId) {
-        return new AgencyMatcher(rounds.expected(roundId).stream()
+    private static AgencyMatcher matcher(List<RoundStore.Expected> expected) {
+        return new AgencyMatcher(expected.stream()
                 .map(e -> new AgencyMatcher.Candidate(e.agencyId(), e.name(), e.aliases()))
                 .toList());
     }
 
-    private String levelOf(long roundId, long agencyId) {
-        return rounds.expected(roundId).stream().filter(e -> e.agencyId() == agencyId).findFirst()
+    private static String levelOf(List<RoundStore.Expected> expected, long agencyId) {
+        return expected.stream().filter(e -> e.agencyId() == agencyId).findFirst()
                 .map(RoundStore.Expected::level).orElse(null);
     }
 
