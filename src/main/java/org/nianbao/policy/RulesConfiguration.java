@@ -3,9 +3,11 @@ package org.nianbao.policy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nianbao.assessment.Assessor;
+import org.nianbao.rules.CompiledRules;
 import org.nianbao.rules.InvalidRuleSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +22,9 @@ public class RulesConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(RulesConfiguration.class);
 
     @Bean
-    ActiveRuleset activeRuleset(NianbaoProperties properties, RulesetVersionStore versions) {
+    ActiveRuleset activeRuleset(NianbaoProperties properties, RulesetVersionStore versions,
+                                @Value("${nianbao.rules.cache-dir:data/rules-cache}") Path compiledRules) {
+        CompiledRules.keepIn(compiledRules);
         RulesetVersionStore.Stored inForce = versions.active().orElse(null);
         RulesetFiles stored = inForce == null ? null : inForce.files();
         String reason = "启动时数据库中还没有规则版本，从 " + properties.rulesDir() + " 读取";

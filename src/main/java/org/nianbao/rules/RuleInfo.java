@@ -9,7 +9,7 @@ package org.nianbao.rules;
  * @param points      the deduction the rule itself states (「扣N分」), or null when it leaves it to the scorecard
  */
 public record RuleInfo(String id, String check, String severity, String category, String description, String file,
-                       int line, Double points) {
+                       int line, Double points) implements java.io.Serializable {
 
     public RuleInfo(String id, String check, String severity, String category, String description, String file, int line) {
         this(id, check, severity, category, description, file, line, null);

@@ -44,7 +44,29 @@ public final class RuleSetLoader {
     private RuleSetLoader() {
     }
 
+    /**
+     * The ruleset of the files in {@code dir}; compiled, unless rule files of the same content were compiled before
+     * (see {@link CompiledRules}).
+     */
     public static RuleSet load(Path dir) {
+        return load(dir, true).ruleSet();
+    }
+
+    /** A ruleset just compiled, and the hash of its rule files (hex, in full). */
+    record Compiled(String digest, RuleSet ruleSet) {
+    }
+
+    /** How many rulesets this process has compiled (a ruleset found compiled before is not counted). */
+    public static long compilations() {
+        return BUILDS.get();
+    }
+
+    /** Compiles the files in {@code dir}, never taking a rule base compiled before. */
+    static Compiled compile(Path dir) {
+        return load(dir, false);
+    }
+
+    private static Compiled load(Path dir, boolean reuse) {
         if (!Files.isDirectory(dir)) {
             throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "规则目录不存在 (no such rules folder)")));
         }
@@ -58,21 +80,36 @@ public final class RuleSetLoader {
             throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "规则目录中没有规则文件（.drl、.dslr 或 .drl.xlsx）")));
         }
         List<RuleProblem> problems = new ArrayList<>();
+        // every file read once: the rule-language check and the build see the same bytes
+        java.util.Map<Path, byte[]> contents = new java.util.LinkedHashMap<>();
+        drl.forEach(file -> contents.put(file, read(file, problems)));
+        Path statementsFile = dir.resolve(STATEMENTS_FILE);
+        byte[] statementsContent = Files.isRegularFile(statementsFile) ? read(statementsFile, problems) : null;
         MessageDigest digest = sha256();
+        contents.forEach((file, content) -> {
+            digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(content);
+        });
+        if (statementsContent != null) {
+            digest.update(statementsContent);
+        }
+        String hash = HexFormat.of().formatHex(digest.digest());
+        String version = hash.substring(0, 12);
+        List<RuleProblem> statementProblems = new ArrayList<>();
+        StatementCatalog statements = statementsContent == null ? StatementCatalog.empty()
+                : statements(statementsContent, statementProblems);
+        if (reuse && problems.isEmpty() && statementsContent != null && statementProblems.isEmpty()) {
+            var found = CompiledRules.find(hash);
+            if (found.isPresent()) {
+                return new Compiled(hash, new RuleSet(version, found.get().base(), statements, found.get().rules()));
+            }
+        }
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId release = ks.newReleaseId("org.nianbao", "ruleset", "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(release);
         java.util.Map<String, RuleSource> sources = new java.util.HashMap<>();
         java.util.Map<String, String> generated = new java.util.HashMap<>(); // decision table → its DRL
-        // every file read once: the rule-language check and the build see the same bytes
-        java.util.Map<Path, byte[]> contents = new java.util.LinkedHashMap<>();
-        drl.forEach(file -> contents.put(file, read(file, problems)));
-        Path statementsFile = dir.resolve(STATEMENTS_FILE);
-        byte[] statementsContent = Files.isRegularFile(statementsFile) ? read(statementsFile, problems) : null;
-        List<RuleProblem> statementProblems = new ArrayList<>();
-        StatementCatalog statements = statementsContent == null ? StatementCatalog.empty()
-                : statements(statementsContent, statementProblems);
         // the statements' kinds and names, when statements.yaml can be read (else it is reported below)
         java.util.Map<String, String> statementNames = statementsContent == null || !statementProblems.isEmpty() ? null
                 : namesOf(statements);
@@ -84,8 +121,6 @@ public final class RuleSetLoader {
             byte[] content = entry.getValue();
             String name = file.getFileName().toString();
             sources.putAll(RuleSource.scan(name, new String(content, StandardCharsets.UTF_8)));
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update(content);
             if (name.endsWith(".dsl") || name.endsWith(".dslr")) {
                 content = sentences(name, content, statementNames).getBytes(StandardCharsets.UTF_8);
             } else if (DecisionTables.isDecisionTable(name)) {
@@ -102,7 +137,6 @@ public final class RuleSetLoader {
             kfs.write(resourcePath(file, content), content);
         }
         if (statementsContent != null) {
-            digest.update(statementsContent);
             problems.addAll(statementProblems);
         } else {
             problems.add(new RuleProblem(STATEMENTS_FILE, 0, "缺少表述定义文件 statements.yaml"));
@@ -127,8 +161,10 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             throw new InvalidRuleSet(problems);
         }
-        String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        return new RuleSet(version, base, statements, rules);
+        if (reuse) {
+            CompiledRules.keep(hash, base, rules);
+        }
+        return new Compiled(hash, new RuleSet(version, base, statements, rules));
     }
 
     /** A .dsl as the DSL lexer takes it; a .dslr with its Chinese labels resolved to names first. */

@@ -1,0 +1,129 @@
+package org.nianbao.rules;
+
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nianbao.Samples;
+import org.nianbao.assessment.Assessment;
+import org.nianbao.assessment.AssessmentOptions;
+import org.nianbao.assessment.Assessor;
+import org.nianbao.scoring.Scorecard;
+import org.nianbao.scoring.ScorecardLoader;
+import org.springframework.util.LinkedMultiValueMap;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CompiledRulesTest {
+
+    @TempDir
+    Path dir;
+
+    private final Scorecard card = ScorecardLoader.load(Samples.SCORECARD);
+
+    @AfterEach
+    void keepNone() {
+        CompiledRules.keepIn(null);
+    }
+
+    @Test
+    void theProjectRulesAreTakenFromTheJarCompiledAndAssessEveryReportAsTheCompiledRulesDo() {
+        long before = RuleSetLoader.compilations();
+        RuleSet carried = RuleSetLoader.load(Samples.RULES);
+        assertThat(RuleSetLoader.compilations()).as("nothing compiled").isEqualTo(before);
+
+        RuleSetLoader.Compiled compiled = RuleSetLoader.compile(Samples.RULES);
+        assertThat(carried.version()).isEqualTo(compiled.ruleSet().version());
+        assertThat(carried.rules()).isEqualTo(compiled.ruleSet().rules());
+        for (String name : Samples.NAMES) {
+            assertThat(summary(new Assessor(carried, card), name)).as(name)
+                    .isEqualTo(summary(new Assessor(compiled.ruleSet(), card), name));
+        }
+    }
+
+    @Test
+    void aRulesetCompiledOnceIsTakenFromTheFolderTheNextTime() throws Exception {
+        Path cache = dir.resolve("cache");
+        CompiledRules.keepIn(cache);
+        Path rules = changedRules();
+
+        long before = RuleSetLoader.compilations();
+        RuleSet first = RuleSetLoader.load(rules);
+        assertThat(RuleSetLoader.compilations()).isEqualTo(before + 1);
+        Path kept = CompiledRules.entry(cache, RuleSetLoader.compile(rules).digest());
+        awaitFile(kept);
+
+        long compiled = RuleSetLoader.compilations();
+        RuleSet again = RuleSetLoader.load(rules);
+        assertThat(RuleSetLoader.compilations()).as("taken from the folder").isEqualTo(compiled);
+        assertThat(again.rules()).isEqualTo(first.rules());
+        assertThat(summary(new Assessor(again, card), Samples.NAMES.get(2)))
+                .isEqualTo(summary(new Assessor(first, card), Samples.NAMES.get(2)));
+    }
+
+    @Test
+    void aKeptFileHoldingAnythingButARuleBaseIsNotReadAndTheRulesAreCompiled() throws Exception {
+        Path cache = dir.resolve("cache");
+        Files.createDirectories(cache);
+        CompiledRules.keepIn(cache);
+        Path rules = changedRules();
+        Path entry = CompiledRules.entry(cache, RuleSetLoader.compile(rules).digest());
+        try (OutputStream file = Files.newOutputStream(entry); ObjectOutputStream out = new ObjectOutputStream(file)) {
+            out.writeUTF("nianbao-rules-1");
+            out.writeObject(new LinkedMultiValueMap<String, String>()); // not a class a rule base is made of
+        }
+
+        long before = RuleSetLoader.compilations();
+        RuleSet loaded = RuleSetLoader.load(rules);
+
+        assertThat(RuleSetLoader.compilations()).as("compiled instead").isEqualTo(before + 1);
+        assertThat(loaded.rules()).hasSizeGreaterThan(40);
+    }
+
+    @Test
+    void aDamagedKeptFileIsCompiledAgain() throws Exception {
+        Path cache = dir.resolve("cache");
+        Files.createDirectories(cache);
+        CompiledRules.keepIn(cache);
+        Path rules = changedRules();
+        Path entry = CompiledRules.entry(cache, RuleSetLoader.compile(rules).digest());
+        Files.write(entry, "not a rule base".getBytes());
+
+        long before = RuleSetLoader.compilations();
+        RuleSet loaded = RuleSetLoader.load(rules);
+
+        assertThat(RuleSetLoader.compilations()).isEqualTo(before + 1);
+        assertThat(summary(new Assessor(loaded, card), Samples.NAMES.get(0)))
+                .isEqualTo(summary(Samples.assessor(), Samples.NAMES.get(0)));
+    }
+
+    /** The project's rules with one comment added: the same rules, a ruleset no build has compiled. */
+    private Path changedRules() throws IOException {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        Samples.copyRules(rules);
+        Path file = Files.list(rules).filter(p -> p.toString().endsWith(".drl")).sorted().findFirst().orElseThrow();
+        Files.writeString(file, Files.readString(file) + "\n// " + dir.getFileName() + "\n");
+        return rules;
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(10));
+        while (!Files.isRegularFile(file) && Instant.now().isBefore(until)) {
+            Thread.sleep(20);
+        }
+        assertThat(file).isRegularFile();
+    }
+
+    private static List<String> summary(Assessor assessor, String name) {
+        Assessment a = assessor.assess(name, Samples.bytes(name), AssessmentOptions.NONE);
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(a.score() + " " + a.grade()),
+                a.findings().stream().map(f -> f.ruleId() + " " + f.message())).toList();
+    }
+}
