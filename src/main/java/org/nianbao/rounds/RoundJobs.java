@@ -288,10 +288,10 @@ public class RoundJobs {
         workers.awaitTermination(20, TimeUnit.SECONDS);
         try {
             int removed = rounds.removeUnfinishedJobs(Instant.now().minus(UNFINISHED));
-        if (removed > 0) {
-            LOG.info("删除了 {} 个未接收完的任务 (removed {} jobs a stop cut off while they were received)", removed, removed);
-        }
-        int released = rounds.release(settings.instance());
+            if (removed > 0) {
+                LOG.info("删除了 {} 个未接收完的任务 (removed {} jobs a stop cut off while they were received)", removed, removed);
+            }
+            int released = rounds.release(settings.instance());
             if (released > 0) {
                 LOG.info("{} 份未完成的报告已交回队列 (handed back {} items)", released, released);
             }

@@ -39,7 +39,7 @@ public final class TestDatabases implements ContextCustomizerFactory {
         String server = postgres();
         if (server == null) {
             return h2Folder == null ? "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"
-                    : "jdbc:h2:file:" + h2Folder.resolve(name).toAbsolutePath() + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
+                    : "jdbc:h2:file:" + h2Folder.resolve(name).toAbsolutePath() + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         }
         String database = "t_" + name.toLowerCase().replaceAll("[^a-z0-9]", "_");
         if (CREATED.add(database)) {
