@@ -32,11 +32,38 @@ public final class Assessor {
     private final RuleSet rules;
     private final Scorecard scorecard;
     private final ReportExtractor extractor;
+    private volatile String extractorVersion;
 
     public Assessor(RuleSet rules, Scorecard scorecard) {
         this.rules = rules;
         this.scorecard = scorecard;
         this.extractor = new ReportExtractor(rules.statements());
+    }
+
+    /** An assessment with the facts it was made from. */
+    public record Assessed(Assessment assessment, Drawn facts) {
+    }
+
+    /**
+     * Facts as drawn from a report by an assessor: facts of the same {@linkplain #extractorVersion() version} as an
+     * assessor's own can be assessed again by it without reading the report again.
+     */
+    public record Drawn(ReportFacts facts, Assessor by) {
+
+        /** The version of what drew the facts ({@link ExtractorVersion}), worked out when first asked for. */
+        public String extractorVersion() {
+            return by.extractorVersion();
+        }
+    }
+
+    /** The version of the reading and extraction this assessor does (its code and the ruleset's statements). */
+    public String extractorVersion() {
+        String v = extractorVersion;
+        if (v == null) {
+            v = ExtractorVersion.of(rules.statements());
+            extractorVersion = v;
+        }
+        return v;
     }
 
     public RuleSet rules() {
@@ -53,11 +80,29 @@ public final class Assessor {
     }
 
     public Assessment assess(Document document, AssessmentOptions options) {
+        return assessKeepingFacts(document, options).assessment();
+    }
+
+    /** As {@link #assess(Document, AssessmentOptions)}, with the facts of the report (those of other reports left out). */
+    public Assessed assessKeepingFacts(Document document, AssessmentOptions options) {
         ReportFacts facts = extractor.extract(document.text());
         if (document.pageDate() != null && !"page".equals(facts.report().publishedOnSource())) {
             facts = facts.withReport(facts.report().withPublication(document.pageDate(), "page"));
         }
-        facts = withOptions(facts, options);
+        return assessDrawn(document.text().name(), facts, options);
+    }
+
+    /**
+     * Assesses again the facts kept with an earlier assessment, drawn by an extractor of this assessor's
+     * {@linkplain #extractorVersion() version}, without reading the report: {@code options} apply over them as they
+     * would over facts just drawn.
+     */
+    public Assessed assessAgain(String source, ReportFacts kept, AssessmentOptions options) {
+        return assessDrawn(source, kept, options);
+    }
+
+    private Assessed assessDrawn(String source, ReportFacts drawn, AssessmentOptions options) {
+        ReportFacts facts = withOptions(drawn, options);
         if (options.previousYear() != null) {
             facts = facts.withPreviousYear(PreviousYear.of(facts, extractor.extract(options.previousYear().text())));
         }
@@ -68,7 +113,7 @@ public final class Assessor {
                 others.add(new OtherAgencyReport(other.agency(), SectionFiveText.similarity(mine, other.sectionFive())));
             }
         }
-        return assess(document.text().name(), facts, options.dismissed(), others);
+        return new Assessed(assess(source, facts, options.dismissed(), others), new Drawn(facts, this));
     }
 
     /** A report as another agency's report of the same round is compared with: its agency and its section 五. */
@@ -101,7 +146,7 @@ public final class Assessor {
     private BatchItem one(String source, byte[] bytes, AssessmentOptions options, ReadingLimits limits) {
         try {
             Document document = Readers.read(source, bytes, limits);
-            return BatchItem.of(assess(document, options), document.text().original(), Hashes.sha256(bytes));
+            return BatchItem.of(assessKeepingFacts(document, options), document.text().original(), Hashes.sha256(bytes));
         } catch (org.nianbao.reading.RejectedInput e) {
             return BatchItem.failed(source, e.getMessage());
         }

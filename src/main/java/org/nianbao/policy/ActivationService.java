@@ -3,8 +3,11 @@ package org.nianbao.policy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.nianbao.assessment.Assessment;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
+import org.nianbao.assessment.Parallel;
+import org.nianbao.reading.Document;
 import org.nianbao.reading.SourceText;
 import org.nianbao.reading.TextDecoder;
 import org.nianbao.store.AssessmentStore;
@@ -55,19 +58,68 @@ public class ActivationService {
      * stored; a candidate with problems is refused.
      */
     public List<DryRun> dryRun(RulesetFiles files, int year, Assessor inForce, AssessmentStore assessments) {
+        return dryRun(files, year, inForce, assessments, DryRunProgress.NONE);
+    }
+
+    /**
+     * As {@link #dryRun(RulesetFiles, int, Assessor, AssessmentStore)}, telling {@code progress} how many reports there
+     * are and how many are done. The rules run over the facts kept with each assessment, on every core; a report is
+     * read again only when its facts were drawn by another version of the extractor than a side's own.
+     */
+    public List<DryRun> dryRun(RulesetFiles files, int year, Assessor inForce, AssessmentStore assessments,
+                               DryRunProgress progress) {
         Validation v = validate(files);
         if (!v.valid()) {
             throw new ActivationRefused(v.problems(), List.of());
         }
         Assessor candidate = new Assessor(v.rules(), v.scorecard());
-        List<DryRun> runs = new java.util.ArrayList<>();
-        for (AssessmentStore.StoredReport r : assessments.reportsOf(year)) {
-            SourceText text = TextDecoder.decode(r.source(), r.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            AssessmentOptions options = new AssessmentOptions(
-                    "given".equals(r.publishedOnSource()) ? java.time.LocalDate.parse(r.publishedOn()) : null, null, r.level());
-            runs.add(DryRun.compare(inForce.assess(text, options), candidate.assess(text, options)));
+        List<Long> ids = assessments.latestOf(year);
+        progress.started(ids.size());
+        return Parallel.inChunks(ids, DRY_RUN_CHUNK, Parallel.threads(),
+                chunk -> dryRun(chunk, inForce, candidate, assessments), progress::done);
+    }
+
+    /** Reports a dry-run task takes at a time: enough to make each query worth it, few enough to share the work. */
+    private static final int DRY_RUN_CHUNK = 40;
+
+    private static List<DryRun> dryRun(List<Long> ids, Assessor inForce, Assessor candidate, AssessmentStore store) {
+        Map<Long, AssessmentStore.KeptFacts> kept = store.keptFacts(ids);
+        List<Long> toRead = ids.stream().filter(id -> !usable(kept.get(id), inForce) || !usable(kept.get(id), candidate))
+                .toList();
+        Map<Long, AssessmentStore.StoredReport> reports = new java.util.HashMap<>();
+        store.reports(toRead).forEach(r -> reports.put(r.id(), r));
+        List<DryRun> runs = new java.util.ArrayList<>(ids.size());
+        for (Long id : ids) {
+            AssessmentStore.KeptFacts facts = kept.get(id);
+            AssessmentStore.StoredReport report = reports.get(id);
+            String source = facts != null ? facts.source() : report != null ? report.source() : "#" + id;
+            if (facts == null && report == null) {
+                continue; // deleted meanwhile
+            }
+            try {
+                runs.add(DryRun.compare(side(inForce, facts, report), side(candidate, facts, report)));
+            } catch (RuntimeException e) {
+                runs.add(DryRun.failed(source, "评分时出错 (assessment failed): " + e.getMessage()));
+            }
         }
         return runs;
+    }
+
+    private static boolean usable(AssessmentStore.KeptFacts facts, Assessor assessor) {
+        return facts != null && assessor.extractorVersion().equals(facts.extractorVersion());
+    }
+
+    /** One side of a dry run: the kept facts assessed again, or the stored report read again when they cannot be. */
+    private static Assessment side(Assessor assessor, AssessmentStore.KeptFacts facts, AssessmentStore.StoredReport report) {
+        if (usable(facts, assessor)) {
+            return assessor.assess(facts.source(), facts.facts());
+        }
+        java.time.LocalDate published = report.publishedOn() == null ? null : java.time.LocalDate.parse(report.publishedOn());
+        SourceText text = TextDecoder.decode(report.source(), report.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AssessmentOptions options = new AssessmentOptions("given".equals(report.publishedOnSource()) ? published : null,
+                null, report.level());
+        return assessor.assess(new Document(text, "text", "page".equals(report.publishedOnSource()) ? published : null),
+                options);
     }
 
     /** The results of the rule tests of one version in force, kept until another is. */

@@ -169,8 +169,6 @@ public class Reviews {
         LocalDate given = "given".equals(report.publishedOnSource()) ? published
                 : placement != null ? placement.publishedOn() : null;
         LocalDate pageDate = "page".equals(report.publishedOnSource()) ? published : null;
-        Document document = new Document(TextDecoder.decode(src.source(), src.text().getBytes(StandardCharsets.UTF_8)),
-                "text", pageDate);
         AssessmentOptions options = new AssessmentOptions(given, null, report.level())
                 .withDismissed(dismissed(src.sha256()));
         if (placement != null) {
@@ -183,11 +181,20 @@ public class Reviews {
                     .orElse(null);
             options = options.withPreviousYear(previous);
         }
-        Assessment again = assessor.assess(document, options);
-        Assessment named = new Assessment(null, before.source(), again.report(), again.ruleset(), again.score(),
-                again.maxScore(), again.grade(), again.categories(), again.checks(), again.findings(), again.flags(),
-                again.facts());
-        return assessments.replace(assessmentId, named);
+        // the facts kept with the assessment when the same extractor drew them; else the stored text read again
+        AssessmentStore.KeptFacts kept = assessments.keptFacts(List.of(assessmentId)).get(assessmentId);
+        Assessor.Assessed again;
+        if (kept != null && assessor.extractorVersion().equals(kept.extractorVersion())) {
+            again = assessor.assessAgain(src.source(), kept.facts(), options);
+        } else {
+            Document document = new Document(TextDecoder.decode(src.source(), src.text().getBytes(StandardCharsets.UTF_8)),
+                    "text", pageDate);
+            again = assessor.assessKeepingFacts(document, options);
+        }
+        Assessment a = again.assessment();
+        Assessment named = new Assessment(null, before.source(), a.report(), a.ruleset(), a.score(),
+                a.maxScore(), a.grade(), a.categories(), a.checks(), a.findings(), a.flags(), a.facts());
+        return assessments.replace(assessmentId, named, again.facts());
     }
 
     /** The fingerprints of the findings dismissed in a report (by its SHA-256): left out of every assessment of it. */

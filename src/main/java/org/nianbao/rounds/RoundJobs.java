@@ -218,10 +218,11 @@ public class RoundJobs {
             if (agency != null) {
                 options = options.withPreviousYear(previousYear(agency.agencyId(), agency.name(), round.year()));
             }
-            Assessment assessment = assessor.assess(document, options);
+            Assessor.Assessed assessed = assessor.assessKeepingFacts(document, options);
+            Assessment assessment = assessed.assessment();
             metrics.assessed("scored", document.format(), AssessmentMetrics.since(start));
             tx.executeWithoutResult(status -> { // the assessment and the item's outcome together, or neither
-                Assessment stored = assessments.save(assessment, sha, document.text().original(),
+                Assessment stored = assessments.save(assessment, assessed.facts(), sha, document.text().original(),
                         Submitter.account(item.submittedBy()));
                 rounds.finish(item, agencyId, assessment.report().agency(), stored.id(), null, self.sectionFive(),
                         settings.instance());

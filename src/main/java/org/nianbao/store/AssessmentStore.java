@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nianbao.assessment.Assessment;
+import org.nianbao.assessment.Assessor;
+import org.nianbao.report.ReportFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -29,17 +31,23 @@ public class AssessmentStore {
         this.json = json;
     }
 
-    /** Stores the assessment (with its facts) and who handed it in, and returns it with its new id. */
-    public Assessment save(Assessment assessment, String sourceSha256, String sourceText, Submitter submitter) {
+    /**
+     * Stores the assessment, the facts it was made from ({@code facts}, null when not known) and who handed it in,
+     * and returns it with its new id.
+     */
+    public Assessment save(Assessment assessment, Assessor.Drawn facts, String sourceSha256, String sourceText,
+                           Submitter submitter) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO assessment (source, source_sha256, source_text, agency, report_year, score, grade,
                                         ruleset_version, scorecard_version, assessment_json, created_at,
-                                        submitted_by, private_link)
+                                        submitted_by, private_link, facts_json, extractor_version)
                 VALUES (:source, :sha, :text, :agency, :year, :score, :grade, :ruleset, :scorecard, :json, :created,
-                        :by, :link)
+                        :by, :link, :facts, :extractor)
                 """)
                 .params(columns(assessment))
+                .param("facts", facts == null ? null : json.writeValueAsString(facts.facts()))
+                .param("extractor", facts == null ? null : facts.extractorVersion())
                 .param("source", assessment.source())
                 .param("sha", sourceSha256)
                 .param("text", sourceText)
@@ -140,17 +148,63 @@ public class AssessmentStore {
                 .optional();
     }
 
-    /** Replaces a stored assessment by the same report assessed again (a review, a re-score): same id, same source. */
-    public Assessment replace(long id, Assessment assessment) {
+    /**
+     * Replaces a stored assessment by the same report assessed again (a review, a re-score): same id, same source,
+     * and the facts it was made from.
+     */
+    public Assessment replace(long id, Assessment assessment, Assessor.Drawn facts) {
         jdbc.sql("""
                 UPDATE assessment SET agency = :agency, report_year = :year, score = :score, grade = :grade,
-                       ruleset_version = :ruleset, scorecard_version = :scorecard, assessment_json = :json
+                       ruleset_version = :ruleset, scorecard_version = :scorecard, assessment_json = :json,
+                       facts_json = :facts, extractor_version = :extractor
                 WHERE id = :id
                 """)
                 .params(columns(assessment))
+                .param("facts", json.writeValueAsString(facts.facts()))
+                .param("extractor", facts.extractorVersion())
                 .param("id", id)
                 .update();
         return assessment.withId(id);
+    }
+
+    /** The facts an assessment was made from, and the version of what drew them. */
+    public record KeptFacts(long id, String source, String extractorVersion, ReportFacts facts) {
+    }
+
+    /**
+     * The facts kept with each of these assessments, by id; an assessment stored before facts were kept, or whose
+     * facts can no longer be read as facts, is missing from the map (its report is read again instead).
+     */
+    public Map<Long, KeptFacts> keptFacts(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, KeptFacts> kept = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, source, extractor_version, facts_json FROM assessment WHERE id IN (:ids) AND facts_json IS NOT NULL")
+                .param("ids", ids)
+                .query(rs -> {
+                    try {
+                        ReportFacts facts = json.readValue(rs.getString("facts_json"), ReportFacts.class);
+                        kept.put(rs.getLong("id"), new KeptFacts(rs.getLong("id"), rs.getString("source"),
+                                rs.getString("extractor_version"), facts));
+                    } catch (tools.jackson.core.JacksonException e) {
+                        // facts of an earlier shape: the report is read again
+                    }
+                });
+        return kept;
+    }
+
+    /** The latest assessment of each source stored for a year (not private), oldest first: the ids. */
+    public List<Long> latestOf(int year) {
+        return jdbc.sql("""
+                SELECT id FROM assessment
+                WHERE report_year = :year AND private_link IS NULL
+                  AND id IN (SELECT MAX(id) FROM assessment WHERE private_link IS NULL GROUP BY source_sha256)
+                ORDER BY id
+                """)
+                .param("year", year)
+                .query(Long.class)
+                .list();
     }
 
     /** The columns an assessment fills, by parameter name: what it says of the report, its score, itself. */
@@ -171,15 +225,13 @@ public class AssessmentStore {
                                String agency, String level) {
     }
 
-    /** The reports stored for a year (the latest assessment of each source), to assess them again. */
-    public List<StoredReport> reportsOf(int year) {
-        return jdbc.sql("""
-                SELECT id, source, source_text, assessment_json FROM assessment
-                WHERE report_year = :year AND private_link IS NULL
-                  AND id IN (SELECT MAX(id) FROM assessment WHERE private_link IS NULL GROUP BY source_sha256)
-                ORDER BY id
-                """)
-                .param("year", year)
+    /** The stored reports of these assessments (in no particular order), to read and assess them again. */
+    public List<StoredReport> reports(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, source, source_text, assessment_json FROM assessment WHERE id IN (:ids)")
+                .param("ids", ids)
                 .query((rs, n) -> {
                     var report = json.readTree(rs.getString("assessment_json")).get("report");
                     return new StoredReport(rs.getLong("id"), rs.getString("source"), rs.getString("source_text"),

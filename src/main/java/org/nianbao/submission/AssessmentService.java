@@ -84,9 +84,9 @@ public class AssessmentService {
                     AssessmentMetrics.since(start));
             throw e;
         }
-        Assessment assessment;
+        Assessor.Assessed assessment;
         try {
-            assessment = assessor.assess(document, options);
+            assessment = assessor.assessKeepingFacts(document, options);
         } catch (RejectedInput e) {
             metrics.assessed("rejected", document.format(), AssessmentMetrics.since(start));
             throw e;
@@ -95,7 +95,8 @@ public class AssessmentService {
             throw e;
         }
         metrics.assessed("scored", document.format(), AssessmentMetrics.since(start));
-        return store.save(assessment, Hashes.sha256(bytes), document.text().original(), submitter);
+        return store.save(assessment.assessment(), assessment.facts(), Hashes.sha256(bytes), document.text().original(),
+                submitter);
     }
 
     /** A ZIP archive of reports (or one report): each entry assessed and stored on its own. */
@@ -119,7 +120,7 @@ public class AssessmentService {
                 continue;
             }
             Submitter each = submitter.isPrivate() ? Submitter.anonymous() : submitter;
-            stored.add(new StoredItem(item.withAssessment(store.save(item.assessment(), item.sourceSha256(),
+            stored.add(new StoredItem(item.withAssessment(store.save(item.assessment(), item.facts(), item.sourceSha256(),
                     item.extractedText(), each)), each.privateLink()));
         }
         return stored;

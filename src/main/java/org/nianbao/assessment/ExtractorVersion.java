@@ -1,0 +1,85 @@
+package org.nianbao.assessment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+import org.nianbao.extraction.StatementCatalog;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The version of what draws facts from a report: the code that reads and extracts (a hash of its classes, so that
+ * any change to it is a new version without anyone remembering to number it) and the statements the ruleset looks
+ * for. Facts stored with the same version are the facts the report would give again; a dry run or a re-score runs
+ * the rules over them instead of reading the report again.
+ */
+public final class ExtractorVersion {
+
+    private static final List<String> CODE = List.of("org/nianbao/reading/", "org/nianbao/extraction/", "org/nianbao/report/");
+    private static volatile String code;
+
+    private ExtractorVersion() {
+    }
+
+    /** The version for a ruleset with these statements, e.g. {@code 3f2a9c01b7e4-5d0e11aa42c9}. */
+    public static String of(StatementCatalog statements) {
+        MessageDigest digest = sha256();
+        statements.entries().forEach(e -> {
+            digest.update((e.kind() + '\u0000' + e.name() + '\u0000' + new TreeSet<>(e.sections()) + '\u0000'
+                    + e.pattern().pattern() + '\u0001').getBytes(StandardCharsets.UTF_8));
+        });
+        return code() + "-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+    }
+
+    /** A hash of the classes that read reports and extract their facts. */
+    static String code() {
+        String c = code;
+        if (c == null) {
+            MessageDigest digest = sha256();
+            PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(ExtractorVersion.class.getClassLoader());
+            try {
+                for (String folder : CODE) {
+                    Resource[] classes = resolver.getResources("classpath*:" + folder + "**/*.class");
+                    java.util.Arrays.sort(classes, Comparator.comparing(ExtractorVersion::pathOf));
+                    for (Resource r : classes) {
+                        digest.update(pathOf(r).getBytes(StandardCharsets.UTF_8));
+                        try (InputStream in = r.getInputStream()) {
+                            digest.update(in.readAllBytes());
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("the extractor's classes could not be read", e);
+            }
+            c = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+            code = c;
+        }
+        return c;
+    }
+
+    /** The class's path from its package on (the same inside a jar and in a build folder). */
+    private static String pathOf(Resource r) {
+        try {
+            String url = r.getURL().toString();
+            int at = url.lastIndexOf("org/nianbao/");
+            return at < 0 ? url : url.substring(at);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.nianbao.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.nianbao.Samples;
+import org.nianbao.assessment.Assessment;
+import org.nianbao.assessment.AssessmentOptions;
+import org.nianbao.store.AssessmentStore;
+import org.nianbao.store.Submitter;
+import org.nianbao.submission.AssessmentService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A dry run assesses the year's stored reports from the facts kept with them, on every core, and reads a report
+ * again only when its facts were drawn by another version of the extractor (or are missing).
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:dry-run-test;DB_CLOSE_DELAY=-1")
+@Tag("database")
+class DryRunTest {
+
+    @Autowired
+    AssessmentService service;
+    @Autowired
+    ActivationService activation;
+    @Autowired
+    AssessmentStore store;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final Map<String, Assessment> stored = new java.util.HashMap<>();
+
+    @BeforeEach
+    void storeTheSamples() {
+        jdbc.sql("DELETE FROM assessment").update();
+        for (String name : Samples.NAMES) {
+            stored.put(name, service.assessAndStore(name, Samples.bytes(name), AssessmentOptions.NONE, null,
+                    Submitter.account("admin")));
+        }
+    }
+
+    @Test
+    void everyStoredAssessmentKeepsItsFactsAndTheVersionOfTheExtractorThatDrewThem() {
+        List<Map<String, Object>> rows = jdbc.sql("SELECT extractor_version, facts_json FROM assessment").query().listOfRows();
+
+        assertThat(rows).hasSize(5).allSatisfy(row -> {
+            assertThat(row.get("EXTRACTOR_VERSION")).isEqualTo(service.assessor().extractorVersion());
+            assertThat((String) row.get("FACTS_JSON")).contains("\"cells\"", "\"report\"");
+        });
+        assertThat(service.assessor().extractorVersion()).matches("[0-9a-f]{12}-[0-9a-f]{12}");
+    }
+
+    @Test
+    void aDryRunOfTheRulesInForceChangesNothingAndReadsNoReport() {
+        // the stored texts spoiled: only the kept facts can give the stored scores back
+        jdbc.sql("UPDATE assessment SET source_text = '（空）'").update();
+        List<Integer> progress = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger total = new AtomicInteger();
+
+        List<DryRun> runs = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store,
+                new DryRunProgress() {
+                    @Override
+                    public void started(int reports) {
+                        total.set(reports);
+                    }
+
+                    @Override
+                    public void done(int reports) {
+                        progress.add(reports);
+                    }
+                });
+
+        assertThat(total.get()).isEqualTo(runs.size());
+        assertThat(progress).isNotEmpty().contains(runs.size());
+        assertThat(runs).isNotEmpty().allSatisfy(run -> {
+            assertThat(run.error()).isNull();
+            assertThat(run.change()).isZero();
+            assertThat(run.added()).isEmpty();
+            assertThat(run.removed()).isEmpty();
+            assertThat(run.active().score()).isEqualTo(stored.get(run.source()).score());
+        });
+    }
+
+    @Test
+    void factsDrawnByAnotherVersionOfTheExtractorAreDrawnAgainFromTheStoredText() {
+        jdbc.sql("UPDATE assessment SET extractor_version = 'earlier-version'").update();
+
+        List<DryRun> runs = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store);
+
+        assertThat(runs).isNotEmpty().allSatisfy(run -> assertThat(run.active().score())
+                .isEqualTo(stored.get(run.source()).score()));
+
+        // drawn again from a spoiled text, the stored scores do not come back: the text was read
+        jdbc.sql("UPDATE assessment SET source_text = '（空）'").update();
+        List<DryRun> again = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store);
+        assertThat(again).hasSize(runs.size()).allSatisfy(run -> assertThat(run.error() != null
+                || run.active().score() != stored.get(run.source()).score()).as(run.toString()).isTrue());
+    }
+
+    @Test
+    void aCandidateThatChangesTheStatementsReadsTheReportsAgainForItsOwnSide() throws Exception {
+        String statements = java.nio.file.Files.readString(Samples.RULES.resolve("statements.yaml"));
+        // a wording no report uses for the fee statement: the candidate's extractor finds no such statement
+        String changed = statements.replaceFirst("(?m)^(\\s*pattern:\\s*).*$", "$1'从未出现的表述XYZ'");
+        assertThat(changed).isNotEqualTo(statements);
+
+        List<DryRun> runs = activation.dryRun(activation.candidate(Map.of("statements.yaml", changed)), 2023,
+                service.assessor(), store);
+
+        assertThat(runs).isNotEmpty().allSatisfy(run -> assertThat(run.active().score())
+                .isEqualTo(stored.get(run.source()).score()));
+        assertThat(runs).anySatisfy(run -> assertThat(run.added()).isNotEmpty());
+    }
+}
