@@ -81,7 +81,7 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/check", "/check/*", "/method", "/login", "/style.css", "/editor.js",
+                        .requestMatchers("/", "/check", "/check/*", "/method", "/login", "/style.css", "/editor.js", "/dry-run.js",
                                 "/webjars/**", "/favicon.ico",
                                 "/error").permitAll()
                         .requestMatchers("/assessments/**", "/rounds", "/rounds/**").hasRole(REVIEWER)

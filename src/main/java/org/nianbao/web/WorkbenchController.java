@@ -11,6 +11,7 @@ import org.nianbao.assessment.Assessment;
 import org.nianbao.policy.ActivationRefused;
 import org.nianbao.policy.ActivationService;
 import org.nianbao.policy.CatalogueEntry;
+import org.nianbao.policy.DryRuns;
 import org.nianbao.policy.RuleCases;
 import org.nianbao.policy.RulesetFiles;
 import org.nianbao.policy.RulesetVersionStore;
@@ -46,13 +47,15 @@ public class WorkbenchController {
     private final ActivationService activation;
     private final RulesetVersionStore versions;
     private final AssessmentStore assessments;
+    private final DryRuns dryRuns;
 
     public WorkbenchController(AssessmentService service, ActivationService activation, RulesetVersionStore versions,
-                               AssessmentStore assessments) {
+                               AssessmentStore assessments, DryRuns dryRuns) {
         this.service = service;
         this.activation = activation;
         this.versions = versions;
         this.assessments = assessments;
+        this.dryRuns = dryRuns;
     }
 
     @GetMapping("/")
@@ -212,15 +215,7 @@ public class WorkbenchController {
                              Principal signedIn) throws IOException {
         String stored = storedContent(name);
         boolean spreadsheet = stored.startsWith("base64:");
-        boolean uploaded = upload != null && !upload.isEmpty();
-        String edited;
-        if (spreadsheet) {
-            edited = uploaded ? RulesetFiles.content(name, upload.getBytes()) : stored;
-        } else if (uploaded && name.equals(RulesetFiles.SCORECARD)) {
-            edited = RulesController.scorecardText(upload); // the scorecard edited as a spreadsheet
-        } else {
-            edited = content == null ? stored : content.replace("\r\n", "\n");
-        }
+        String edited = edited(name, stored, content, upload);
         RulesetFiles candidate = activation.candidate(Map.of(name, edited));
         ModelAndView page = new ModelAndView("file");
         page.addObject("name", name);
@@ -261,6 +256,65 @@ public class WorkbenchController {
             page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         }
         return page;
+    }
+
+    /** The file as edited: the text from the editor, or the uploaded spreadsheet. */
+    private static String edited(String name, String stored, String content, MultipartFile upload) throws IOException {
+        boolean uploaded = upload != null && !upload.isEmpty();
+        if (stored.startsWith("base64:")) {
+            return uploaded ? RulesetFiles.content(name, upload.getBytes()) : stored;
+        }
+        if (uploaded && name.equals(RulesetFiles.SCORECARD)) {
+            return RulesController.scorecardText(upload); // the scorecard edited as a spreadsheet
+        }
+        return content == null ? stored : content.replace("\r\n", "\n");
+    }
+
+    /**
+     * Starts a dry run of an edited file in the background and answers at once (202): the page follows its progress
+     * at {@code progress} and shows {@code result} when it is done. Without scripts the form's own dry run answers.
+     */
+    @PostMapping(path = "/workbench/files/{name}/dry-runs", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, String>> startDryRun(@PathVariable String name,
+                                                           @RequestParam(required = false) String content,
+                                                           @RequestParam(required = false) MultipartFile upload,
+                                                           @RequestParam(required = false) Integer year,
+                                                           Principal signedIn) throws IOException {
+        RulesetFiles candidate = activation.candidate(Map.of(name, edited(name, storedContent(name), content, upload)));
+        int of = year == null ? LocalDate.now().getYear() - 1 : year;
+        var inForce = service.assessor();
+        DryRuns.Run run = dryRuns.start(signedIn.getName(),
+                progress -> activation.dryRun(candidate, of, inForce, assessments, progress));
+        String at = "/workbench/dry-runs/" + run.id();
+        return ResponseEntity.accepted().header(HttpHeaders.LOCATION, at)
+                .body(Map.of("id", run.id(), "progress", at, "result", at + "/result?year=" + of));
+    }
+
+    /** How far a dry run has got: {@code state}, {@code total} (-1 until counted) and {@code done}. */
+    @GetMapping(path = "/workbench/dry-runs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
+    public Map<String, Object> dryRunProgress(@PathVariable String id, Principal signedIn) {
+        DryRuns.Run run = dryRun(id, signedIn);
+        return Map.of("state", run.state(), "total", run.total(), "done", run.done());
+    }
+
+    /** A finished dry run's table, as the part of the file page that shows it. */
+    @GetMapping("/workbench/dry-runs/{id}/result")
+    public ModelAndView dryRunResult(@PathVariable String id, @RequestParam(required = false) Integer year,
+                                     Principal signedIn) {
+        DryRuns.Run run = dryRun(id, signedIn);
+        if (run.result() == null) {
+            throw new AssessmentController.NotFound("试算尚未完成或未能完成 (" + run.state() + ")");
+        }
+        ModelAndView part = new ModelAndView("file :: runs");
+        part.addObject("runs", run.result());
+        part.addObject("year", year == null ? LocalDate.now().getYear() - 1 : year);
+        return part;
+    }
+
+    private DryRuns.Run dryRun(String id, Principal signedIn) {
+        return dryRuns.find(id, signedIn.getName())
+                .orElseThrow(() -> new AssessmentController.NotFound("没有这次试算（或已过期）：" + id));
     }
 
     /** The lines of this file that problems were reported at, for the editor's markers ("27,304"). */

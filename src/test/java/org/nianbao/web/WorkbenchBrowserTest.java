@@ -99,10 +99,13 @@ class WorkbenchBrowserTest {
         assertThat(ResultPageBrowserTest.seriousViolations(browser)).isEmpty();
 
         // fixed: tried on the stored reports, then activated, the reason typed only once
-        browser.executeScript("ruleEditor.setValue(arguments[0]);", original);
+        browser.executeScript("ruleEditor.setValue(arguments[0]); window.samePage = true;", original);
         click(By.cssSelector("button[value=dry-run]"));
         until("试算：");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("试算");
+        // followed in the page: the problems told before are gone, the result is there, the page was not sent again
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("试算", "份不变").doesNotContain("未启用");
+        assertThat((Boolean) browser.executeScript("return window.samePage === true;")).isTrue();
+        assertThat((String) browser.executeScript("return ruleEditor.getValue();")).isEqualTo(original);
         assertThat(browser.findElement(By.name("reason")).getAttribute("value")).isEqualTo("更正第" + line + "行的引号");
         click(By.cssSelector("button[value=activate]"));
         until("已启用");
