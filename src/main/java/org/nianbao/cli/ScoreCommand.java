@@ -16,6 +16,7 @@ import org.nianbao.assessment.Assessment;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
 import org.nianbao.assessment.BatchItem;
+import org.nianbao.assessment.Parallel;
 import org.nianbao.export.Exports;
 import org.nianbao.extraction.Levels;
 import org.nianbao.policy.DefaultBundle;
@@ -112,27 +113,16 @@ public final class ScoreCommand {
                 return 1;
             }
         }
-        List<Object> results = new ArrayList<>();
-        boolean failed = false;
         ReadingLimits limits = limits();
-        for (Path file : expand(paths)) {
-            try {
-                for (BatchItem item : assessor.assessAll(file.toString(), read(file, limits), options, limits)) {
-                    if (item.failed()) {
-                        failed = true;
-                        results.add(error(item.source(), item.error()));
-                    } else {
-                        results.add(withFacts ? item.assessment() : item.assessment().withoutFacts());
-                    }
-                }
-            } catch (RejectedInput e) {
-                failed = true;
-                results.add(error(file.toString(), e.getMessage()));
-            } catch (RuntimeException e) {
-                failed = true;
-                results.add(error(file.toString(), "评分时出错 (assessment failed): " + e));
-            }
-        }
+        AssessmentOptions given = options;
+        boolean facts = withFacts;
+        // every core: the files in chunks, the results in the files' order
+        List<Object> results = Parallel.inChunks(expand(paths), FILES_PER_TASK, Parallel.threads(), files -> {
+            List<Object> scored = new ArrayList<>();
+            files.forEach(file -> scored.addAll(score(assessor, file, given, limits, facts)));
+            return scored;
+        }, done -> { });
+        boolean failed = results.stream().anyMatch(r -> !(r instanceof Assessment));
         List<String> categories = assessor.scorecard().categories().stream().map(c -> c.id()).toList();
         switch (format) {
             case "json" -> out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(results));
@@ -141,6 +131,29 @@ public final class ScoreCommand {
         }
         out.flush();
         return failed ? 2 : 0;
+    }
+
+    /** Files a task scores at a time: few enough to share the work between cores, enough to be worth a task. */
+    private static final int FILES_PER_TASK = 8;
+
+    /** One file's assessments (an archive has several), or an error entry for what cannot be assessed. */
+    private static List<Object> score(Assessor assessor, Path file, AssessmentOptions options, ReadingLimits limits,
+                                      boolean withFacts) {
+        List<Object> results = new ArrayList<>();
+        try {
+            for (BatchItem item : assessor.assessAll(file.toString(), read(file, limits), options, limits)) {
+                if (item.failed()) {
+                    results.add(error(item.source(), item.error()));
+                } else {
+                    results.add(withFacts ? item.assessment() : item.assessment().withoutFacts());
+                }
+            }
+        } catch (RejectedInput e) {
+            results.add(error(file.toString(), e.getMessage()));
+        } catch (RuntimeException e) {
+            results.add(error(file.toString(), "评分时出错 (assessment failed): " + e));
+        }
+        return results;
     }
 
     private static List<Exports.Item> items(List<Object> results) {

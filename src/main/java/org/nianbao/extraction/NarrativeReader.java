@@ -155,7 +155,7 @@ final class NarrativeReader {
             }
             String compact = line.compact();
             for (StatementCatalog.Entry entry : catalog.entries()) {
-                if (!entry.sections().isEmpty() && !entry.sections().contains(section)) {
+                if (!entry.sections().isEmpty() && !entry.sections().contains(section) || !entry.required().mayMatch(compact)) {
                     continue;
                 }
                 Matcher m = entry.pattern().matcher(compact);

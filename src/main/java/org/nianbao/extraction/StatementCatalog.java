@@ -15,8 +15,13 @@ public record StatementCatalog(List<Entry> entries) {
      * @param name     what it is, in Chinese
      * @param sections the sections it counts in (empty: anywhere)
      * @param pattern  the wording, a regular expression matched against the line without white space
+     * @param required what every match contains, so that a line without it is passed over
      */
-    public record Entry(String kind, String name, Set<Integer> sections, Pattern pattern) {
+    public record Entry(String kind, String name, Set<Integer> sections, Pattern pattern, RequiredText required) {
+
+        public Entry(String kind, String name, Set<Integer> sections, Pattern pattern) {
+            this(kind, name, sections, pattern, RequiredText.of(pattern));
+        }
     }
 
     public StatementCatalog {

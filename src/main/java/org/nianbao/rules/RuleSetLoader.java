@@ -53,7 +53,7 @@ public final class RuleSetLoader {
     }
 
     /** A ruleset just compiled, and the hash of its rule files (hex, in full). */
-    record Compiled(String digest, RuleSet ruleSet) {
+    public record Compiled(String digest, RuleSet ruleSet) {
     }
 
     /** How many rulesets this process has compiled (a ruleset found compiled before is not counted). */
@@ -62,7 +62,7 @@ public final class RuleSetLoader {
     }
 
     /** Compiles the files in {@code dir}, never taking a rule base compiled before. */
-    static Compiled compile(Path dir) {
+    public static Compiled compile(Path dir) {
         return load(dir, false);
     }
 

@@ -1,0 +1,289 @@
+package org.nianbao.extraction;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Text that every match of a regular expression contains: one of a few literal words. A line that contains none of
+ * them cannot match, and is passed over without running the expression — most lines of a report, for most of the
+ * statements a ruleset looks for. Worked out from the expression's own text, conservatively: whatever construct it
+ * does not know (flags, back references, an unusual group) leaves the expression without a filter, run on every line.
+ *
+ * <p>Of {@code 信息处理费|收费通知|(政府信息公开|依申请公开)[^。]{0,12}收费}, every match contains 信息处理费, 收费通知,
+ * 政府信息公开 or 依申请公开.
+ */
+public final class RequiredText {
+
+    private static final RequiredText ANY = new RequiredText(null);
+
+    /** One of these occurs in every match; null: nothing is known. */
+    private final List<String> words;
+
+    private RequiredText(List<String> words) {
+        this.words = words;
+    }
+
+    public static RequiredText of(Pattern pattern) {
+        if (pattern.flags() != 0) {
+            return ANY;
+        }
+        try {
+            Parser parser = new Parser(pattern.pattern());
+            Set<String> words = parser.alternation();
+            if (parser.at < parser.text.length() || words == null || words.isEmpty()) {
+                return ANY;
+            }
+            return new RequiredText(List.copyOf(words));
+        } catch (Unknown e) {
+            return ANY;
+        }
+    }
+
+    /** False only when no match is possible in {@code text}. */
+    public boolean mayMatch(String text) {
+        if (words == null) {
+            return true;
+        }
+        for (String w : words) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The words, one of which every match contains; empty when nothing is known. */
+    public List<String> words() {
+        return words == null ? List.of() : words;
+    }
+
+    /** A construct the parser does not take apart. */
+    private static final class Unknown extends RuntimeException {
+        Unknown() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A recursive descent over the expression: alternation → sequence → atom with its quantifier. */
+    private static final class Parser {
+        private final String text;
+        private int at;
+
+        Parser(String text) {
+            this.text = text;
+        }
+
+        /** The words one of which every match of the alternation contains; null when an alternative has none. */
+        Set<String> alternation() {
+            Set<String> all = new LinkedHashSet<>();
+            boolean known = true;
+            while (true) {
+                Set<String> one = sequence();
+                if (one == null) {
+                    known = false;
+                } else {
+                    all.addAll(one);
+                }
+                if (at < text.length() && text.charAt(at) == '|') {
+                    at++;
+                    continue;
+                }
+                return known ? all : null;
+            }
+        }
+
+        /** The best requirement of a sequence: the set whose shortest word is longest; null when there is none. */
+        private Set<String> sequence() {
+            List<Set<String>> candidates = new ArrayList<>();
+            StringBuilder run = new StringBuilder();
+            while (at < text.length() && text.charAt(at) != '|' && text.charAt(at) != ')') {
+                char c = text.charAt(at);
+                Set<String> atom;
+                Character literal = null;
+                if (c == '(') {
+                    atom = group();
+                } else if (c == '[') {
+                    atom = charClass();
+                } else if (c == '\\') {
+                    literal = escape();
+                    atom = literal == null ? null : Set.of(String.valueOf(literal));
+                } else if (c == '.' || c == '^' || c == '$') {
+                    at++;
+                    atom = null;
+                } else if ("*+?{}".indexOf(c) >= 0) {
+                    throw new Unknown(); // a quantifier with nothing before it
+                } else {
+                    at++;
+                    literal = c;
+                    atom = Set.of(String.valueOf(c));
+                }
+                int min = quantifier();
+                boolean repeated = min != 1 || lastWasQuantified;
+                if (literal != null && min >= 1) {
+                    run.append(literal.charValue());
+                    if (repeated) { // "ab+": ab is there; what follows need not come right after b
+                        flush(run, candidates);
+                    }
+                    continue;
+                }
+                flush(run, candidates);
+                if (atom != null && min >= 1) {
+                    candidates.add(atom);
+                }
+            }
+            flush(run, candidates);
+            Set<String> best = null;
+            for (Set<String> c : candidates) {
+                if (best == null || shortest(c) > shortest(best)) {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        private boolean lastWasQuantified;
+
+        private static void flush(StringBuilder run, List<Set<String>> candidates) {
+            if (!run.isEmpty()) {
+                candidates.add(Set.of(run.toString()));
+                run.setLength(0);
+            }
+        }
+
+        private static int shortest(Set<String> words) {
+            return words.stream().mapToInt(String::length).min().orElse(0);
+        }
+
+        /** A group: its alternation's words; a look-around requires nothing of the match itself. */
+        private Set<String> group() {
+            at++; // (
+            boolean consumes = true;
+            if (text.startsWith("?:", at)) {
+                at += 2;
+            } else if (text.startsWith("?=", at) || text.startsWith("?!", at)) {
+                at += 2;
+                consumes = false;
+            } else if (text.startsWith("?<=", at) || text.startsWith("?<!", at)) {
+                at += 3;
+                consumes = false;
+            } else if (text.startsWith("?<", at)) {
+                int end = text.indexOf('>', at);
+                if (end < 0) {
+                    throw new Unknown();
+                }
+                at = end + 1;
+            } else if (at < text.length() && text.charAt(at) == '?') {
+                throw new Unknown(); // flags, atomic groups, …
+            }
+            Set<String> inside = alternation();
+            if (at >= text.length() || text.charAt(at) != ')') {
+                throw new Unknown();
+            }
+            at++;
+            return consumes ? inside : null;
+        }
+
+        /** A class of plain characters ([XＸ], [（(]) is one of them; ranges, negations and escapes are not known. */
+        private Set<String> charClass() {
+            at++; // [
+            Set<String> chars = new LinkedHashSet<>();
+            boolean plain = at < text.length() && text.charAt(at) != '^';
+            boolean first = true;
+            while (at < text.length() && (text.charAt(at) != ']' || first)) {
+                char c = text.charAt(at);
+                first = false;
+                if (c == '[' || c == '&') {
+                    throw new Unknown(); // nested classes and intersections
+                }
+                if (c == '\\') {
+                    Character e = escape();
+                    if (e == null) {
+                        plain = false;
+                    } else {
+                        chars.add(String.valueOf(e));
+                    }
+                    continue;
+                }
+                if (c == '-' && !chars.isEmpty() && at + 1 < text.length() && text.charAt(at + 1) != ']') {
+                    plain = false; // a range
+                }
+                chars.add(String.valueOf(c));
+                at++;
+            }
+            if (at >= text.length()) {
+                throw new Unknown();
+            }
+            at++; // ]
+            return plain ? chars : null;
+        }
+
+        /** An escaped punctuation mark is itself; \d, \s, \b, \p{…}, back references and the rest are not literal. */
+        private Character escape() {
+            if (at + 1 >= text.length()) {
+                throw new Unknown();
+            }
+            char c = text.charAt(at + 1);
+            at += 2;
+            if (Character.isDigit(c) && c != '0') {
+                throw new Unknown(); // a back reference
+            }
+            if (c == 'p' || c == 'P') {
+                if (at < text.length() && text.charAt(at) == '{') {
+                    int end = text.indexOf('}', at);
+                    if (end < 0) {
+                        throw new Unknown();
+                    }
+                    at = end + 1;
+                } else {
+                    at++;
+                }
+                return null;
+            }
+            if (c == 'Q' || c == 'x' || c == 'u' || c == '0' || c == 'c' || c == 'N' || c == 'k' || c == 'g') {
+                throw new Unknown();
+            }
+            if (Character.isLetterOrDigit(c)) {
+                return null; // \d \w \s \b and the like
+            }
+            return c;
+        }
+
+        /** The least number of times the atom before occurs: 1 without a quantifier. */
+        private int quantifier() {
+            lastWasQuantified = false;
+            if (at >= text.length()) {
+                return 1;
+            }
+            char c = text.charAt(at);
+            int min;
+            if (c == '?' || c == '*') {
+                min = 0;
+                at++;
+            } else if (c == '+') {
+                min = 1;
+                at++;
+            } else if (c == '{') {
+                int end = text.indexOf('}', at);
+                if (end < 0) {
+                    throw new Unknown();
+                }
+                String body = text.substring(at + 1, end);
+                if (!body.matches("\\d+(,\\d*)?")) {
+                    throw new Unknown();
+                }
+                min = Integer.parseInt(body.contains(",") ? body.substring(0, body.indexOf(',')) : body);
+                at = end + 1;
+            } else {
+                return 1;
+            }
+            lastWasQuantified = true;
+            if (at < text.length() && (text.charAt(at) == '?' || text.charAt(at) == '+')) {
+                at++; // lazy or possessive
+            }
+            return min;
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package org.nianbao.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.nianbao.extraction.ReportExtractor;
+import org.nianbao.reading.Document;
+import org.nianbao.reading.Readers;
+import org.nianbao.report.ExpectedRow;
+import org.nianbao.report.ExtractionNote;
+import org.nianbao.report.ReportFacts;
+import org.nianbao.report.TableCell;
+import org.nianbao.rules.Finding;
+import org.nianbao.rules.RuleEngine;
+import org.nianbao.rules.RuleSet;
+import org.nianbao.rules.RuleSetLoader;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Where the time of one assessment goes: reading, extraction, the whole rule session; and the rule engine's own cost
+ * as a ratio — a session of the table identities A1–A4 (the rules of {@code rules/arithmetic.drl} before A5) beside
+ * the same identities checked in plain Java over the same facts. Setup checks that the two find the same.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class StagesBenchmark {
+
+    @Param({"000_0b909c2a4ee59f11.txt", "001_0f3a3c160bddc4d1.txt", "002_6d7e4eb448e02a30.txt",
+            "003_a08e251a7459b3ee.txt", "004_e93a6eea8c407df3.txt"})
+    public String sample;
+
+    private byte[] bytes;
+    private Document document;
+    private ReportExtractor extractor;
+    private ReportFacts facts;
+    private List<Object> all;
+    private RuleSet rules;
+    private RuleSet identities;
+
+    @Setup
+    public void setUp() throws Exception {
+        rules = RuleSetLoader.load(Path.of("rules"));
+        identities = RuleSetLoader.load(identitiesOnly());
+        bytes = Files.readAllBytes(Path.of("src/test/resources/samples").resolve(sample));
+        document = Readers.read(sample, bytes);
+        extractor = new ReportExtractor(rules.statements());
+        facts = extractor.extract(document.text());
+        all = facts.all();
+        long byRules = RuleEngine.evaluate(identities, all).findings().stream().filter(f -> f.check().compareTo("A5") < 0).count();
+        int byHand = handWrittenIdentities();
+        if (byRules != byHand) {
+            throw new IllegalStateException(sample + ": the rules find " + byRules + ", the Java check " + byHand);
+        }
+    }
+
+    /** The rules folder with {@code arithmetic.drl} cut before its first A5 rule, and nothing else but the statements. */
+    private static Path identitiesOnly() throws Exception {
+        Path dir = Files.createTempDirectory("identities");
+        String drl = Files.readString(Path.of("rules/arithmetic.drl"));
+        Files.writeString(dir.resolve("arithmetic.drl"), drl.substring(0, drl.indexOf("\n// A5")));
+        Files.copy(Path.of("rules/statements.yaml"), dir.resolve("statements.yaml"));
+        return dir;
+    }
+
+    @Benchmark
+    public Document read() {
+        return Readers.read(sample, bytes);
+    }
+
+    @Benchmark
+    public ReportFacts extract() {
+        return extractor.extract(document.text());
+    }
+
+    /** The whole rule session: every rule over every fact. */
+    @Benchmark
+    public List<Finding> allRules() {
+        return RuleEngine.evaluate(rules, all).findings();
+    }
+
+    /** A rule session of the rules of A1–A4 alone. */
+    @Benchmark
+    public List<Finding> identityRules() {
+        return RuleEngine.evaluate(identities, all).findings();
+    }
+
+    /** A1–A4 in plain Java over the same facts: the baseline. */
+    @Benchmark
+    public int identitiesByHand() {
+        return handWrittenIdentities();
+    }
+
+    private static final List<String> APPLICANTS = List.of("natural_person", "commercial", "research", "social",
+            "legal_service", "other");
+
+    /** The number of A1–A4 findings, as the rules make them (one per broken identity, one per table or row missing). */
+    private int handWrittenIdentities() {
+        Map<String, Map<String, TableCell>> t3 = new HashMap<>();
+        Map<String, Map<String, TableCell>> t4 = new HashMap<>();
+        java.util.Set<String> notedT3 = new java.util.HashSet<>();
+        boolean noteT3 = false;
+        for (TableCell c : facts.cells()) {
+            if (c.table().equals("3")) {
+                t3.computeIfAbsent(c.row(), r -> new HashMap<>()).put(c.column(), c);
+            } else if (c.table().equals("4")) {
+                t4.computeIfAbsent(c.row(), r -> new HashMap<>()).put(c.column(), c);
+            }
+        }
+        for (ExtractionNote n : facts.notes()) {
+            if ("3".equals(n.table())) {
+                noteT3 = true;
+                if (n.row() != null) {
+                    notedT3.add(n.row());
+                }
+            }
+        }
+        List<String> outcome = new ArrayList<>();
+        List<String> balanceRows = new ArrayList<>();
+        List<String> resultRows = new ArrayList<>();
+        for (ExpectedRow r : facts.expectedRows()) {
+            if (!r.table().equals("3")) {
+                continue;
+            }
+            if (r.group().equals("outcome")) {
+                outcome.add(r.row());
+            }
+            if (List.of("applications", "results_total", "carried_forward").contains(r.group())) {
+                balanceRows.add(r.row());
+            }
+            if (List.of("outcome", "results_total").contains(r.group())) {
+                resultRows.add(r.row());
+            }
+        }
+        int found = 0;
+        // A1: 一 + 二 = 三(七) + 四, every column; or the rows it needs are missing
+        for (String col : columns(t3)) {
+            Double a = value(t3, "new_received", col);
+            Double b = value(t3, "carried_over", col);
+            Double c = value(t3, "results_total", col);
+            Double d = value(t3, "carried_forward", col);
+            if (a != null && b != null && c != null && d != null && differ(a + b, c + d)) {
+                found++;
+            }
+        }
+        if (balanceRows.stream().anyMatch(r -> !t3.containsKey(r) && !notedT3.contains(r))) {
+            found++;
+        }
+        // A2: 三(七) = the sum of 三(一)–三(六), every column; or its rows are missing
+        Map<String, TableCell> totals = t3.getOrDefault("results_total", Map.of());
+        for (TableCell total : totals.values()) {
+            if (total.value() == null) {
+                continue;
+            }
+            double sum = 0;
+            boolean complete = true;
+            for (String r : outcome) {
+                Double v = value(t3, r, total.column());
+                if (v == null) {
+                    complete = false;
+                    break;
+                }
+                sum += v;
+            }
+            if (complete && differ(sum, total.value())) {
+                found++;
+            }
+        }
+        if (resultRows.stream().anyMatch(r -> !t3.containsKey(r) && !notedT3.contains(r))) {
+            found++;
+        }
+        // A3: every row of table 3, total = the six applicants; or no table 3
+        for (Map.Entry<String, Map<String, TableCell>> row : t3.entrySet()) {
+            TableCell total = row.getValue().get("total");
+            if (total == null || total.value() == null) {
+                continue;
+            }
+            double sum = 0;
+            int n = 0;
+            for (TableCell c : row.getValue().values()) {
+                if (!c.column().equals("total") && c.value() != null) {
+                    sum += c.value();
+                    n++;
+                }
+            }
+            if (n == APPLICANTS.size() && differ(sum, total.value())) {
+                found++;
+            }
+        }
+        if (t3.isEmpty() && !noteT3) {
+            found++;
+        }
+        // A4: every row of table 4, total = 维持 + 纠正 + 其他 + 尚未审结; or no table 4
+        for (Map<String, TableCell> row : t4.values()) {
+            TableCell total = row.get("total");
+            if (total == null || total.value() == null) {
+                continue;
+            }
+            double sum = 0;
+            int n = 0;
+            for (TableCell c : row.values()) {
+                if (!c.column().equals("total") && c.value() != null) {
+                    sum += c.value();
+                    n++;
+                }
+            }
+            if (n == 4 && differ(sum, total.value())) {
+                found++;
+            }
+        }
+        if (t4.isEmpty() && facts.notes().stream().noneMatch(n -> "4".equals(n.table()))) {
+            found++;
+        }
+        return found;
+    }
+
+    private static java.util.Set<String> columns(Map<String, Map<String, TableCell>> table) {
+        java.util.Set<String> columns = new java.util.TreeSet<>();
+        table.values().forEach(row -> columns.addAll(row.keySet()));
+        return columns;
+    }
+
+    private static Double value(Map<String, Map<String, TableCell>> table, String row, String column) {
+        Map<String, TableCell> cells = table.get(row);
+        TableCell c = cells == null ? null : cells.get(column);
+        return c == null ? null : c.value();
+    }
+
+    private static boolean differ(double a, double b) {
+        return Math.abs(a - b) > 1e-6;
+    }
+}
