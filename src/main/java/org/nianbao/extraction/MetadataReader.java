@@ -31,6 +31,7 @@ final class MetadataReader {
     private static final Pattern PAGE_DATE = Pattern.compile(
             "(?:发布时间|发布日期|发稿时间|公开日期|发布于|生成日期|信息来源.{0,20}?时间)(?:/有效期)?[:|]{0,3}"
             + "((?:19|20)\\d{2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})");
+    private static final RequiredText PAGE_DATE_WORDS = RequiredText.of(PAGE_DATE);
     /** The publishing organ a page's metadata names: 「发布机构 市政府办」「| 发文机构: | … |」「来源:定西市应急管理局」. */
     private static final Pattern PAGE_AGENCY = Pattern.compile(
             "(?:发布机构|发文机关|发文机构|来源单位|信息来源|来源)[:|]{0,3}(" + CJK + "{3,30}?)"
@@ -96,7 +97,7 @@ final class MetadataReader {
         // dates: the page's 发布时间, and the date under the report
         LocalDate pageDate = null;
         for (SourceLine line : lines) {
-            if (!line.compact().contains("发") && !line.compact().contains("日期") && !line.compact().contains("时间")) {
+            if (!PAGE_DATE_WORDS.mayMatch(line.compact())) {
                 continue;
             }
             Matcher m = PAGE_DATE.matcher(line.compact());

@@ -58,18 +58,10 @@ final class NarrativeReader {
             "不足|问题|有待|不够|欠缺|薄弱|差距|不高|不强|不到位|滞后|单一|不及时|不完善|不规范|需要?进一步|还需|仍需|尚需|较少|不充分|短板|缺乏|不全面|不丰富|不深入|不精准|不准确|不稳定|不严|未严格|未及时|未落实|待加强|待提高|待提升");
 
     // numbers stated in the text
-    private record ClaimPattern(String subject, Pattern pattern, boolean zero) {
-        /** A word every match contains: lines without it are not searched. */
-        String keyword() {
-            return switch (subject) {
-                case "applications_received" -> "申请";
-                case "applications_handled" -> null;
-                case "applications_not_processed" -> "不予处理";
-                case "applications_carried_over" -> "结转";
-                case "reviews" -> "复议";
-                case "lawsuits" -> "诉讼";
-                default -> "规范性文件";
-            };
+    /** @param required what every match contains: lines without it are not searched */
+    private record ClaimPattern(String subject, Pattern pattern, boolean zero, RequiredText required) {
+        ClaimPattern(String subject, Pattern pattern, boolean zero) {
+            this(subject, pattern, zero, RequiredText.of(pattern));
         }
     }
 
@@ -109,6 +101,7 @@ final class NarrativeReader {
 
     private static final Pattern OWN_YEAR = Pattern.compile(
             "(?:本|我)(?:局|单位|机关|部门|委|办|厅|市|区|县|镇|乡|街道|中心)((?:19|20)\\d{2})年度?");
+    private static final RequiredText OWN_YEAR_WORDS = RequiredText.of(OWN_YEAR);
     private static final Pattern YEAR_OPENING = Pattern.compile("^((?:19|20)\\d{2})年度?[,]");
 
     private NarrativeReader() {
@@ -311,7 +304,7 @@ final class NarrativeReader {
             }
             List<int[]> taken = new ArrayList<>();
             for (ClaimPattern claim : CLAIMS) {
-                if (claim.keyword() != null && !compact.contains(claim.keyword())) {
+                if (!claim.required().mayMatch(compact)) {
                     continue;
                 }
                 Matcher m = claim.pattern().matcher(compact);
@@ -417,7 +410,7 @@ final class NarrativeReader {
             String compact = line.compact();
             int section = sectionOf(sections, line.number());
             if (compact.indexOf('年') < 0 || section >= 2 && section <= 4
-                    || compact.indexOf('本') < 0 && compact.indexOf('我') < 0) {
+                    || compact.indexOf('本') < 0 && compact.indexOf('我') < 0 || !OWN_YEAR_WORDS.mayMatch(compact)) {
                 continue;
             }
             for (String sentence : SENTENCE_END.split(compact)) {

@@ -7,23 +7,23 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Text that every match of a regular expression contains: one of a few literal words. A line that contains none of
- * them cannot match, and is passed over without running the expression — most lines of a report, for most of the
+ * Text that every match of a regular expression contains: for one of its alternatives, one word of each of a few
+ * sets of literal words. A line that contains none of them cannot match, and is passed over without running the expression — most lines of a report, for most of the
  * statements a ruleset looks for. Worked out from the expression's own text, conservatively: whatever construct it
  * does not know (flags, back references, an unusual group) leaves the expression without a filter, run on every line.
  *
- * <p>Of {@code 信息处理费|收费通知|(政府信息公开|依申请公开)[^。]{0,12}收费}, every match contains 信息处理费, 收费通知,
- * 政府信息公开 or 依申请公开.
+ * <p>Of {@code 信息处理费|收费通知|(政府信息公开|依申请公开)[^。]{0,12}收费}, every match contains 信息处理费, or 收费通知,
+ * or (政府信息公开 or 依申请公开) and 收费.
  */
 public final class RequiredText {
 
     private static final RequiredText ANY = new RequiredText(null);
 
-    /** One of these occurs in every match; null: nothing is known. */
-    private final List<String> words;
+    /** Every match contains, for one of these clauses, a word of each of its sets; null: nothing is known. */
+    private final List<List<List<String>>> clauses;
 
-    private RequiredText(List<String> words) {
-        this.words = words;
+    private RequiredText(List<List<List<String>>> clauses) {
+        this.clauses = clauses;
     }
 
     public static RequiredText of(Pattern pattern) {
@@ -32,11 +32,11 @@ public final class RequiredText {
         }
         try {
             Parser parser = new Parser(pattern.pattern());
-            Set<String> words = parser.alternation();
-            if (parser.at < parser.text.length() || words == null || words.isEmpty()) {
+            List<List<Set<String>>> clauses = parser.clauses();
+            if (parser.at < parser.text.length() || clauses.stream().anyMatch(List::isEmpty)) {
                 return ANY;
             }
-            return new RequiredText(List.copyOf(words));
+            return new RequiredText(clauses.stream().map(c -> c.stream().map(List::copyOf).toList()).toList());
         } catch (Unknown e) {
             return ANY;
         }
@@ -44,20 +44,41 @@ public final class RequiredText {
 
     /** False only when no match is possible in {@code text}. */
     public boolean mayMatch(String text) {
-        if (words == null) {
+        if (clauses == null) {
             return true;
         }
-        for (String w : words) {
-            if (text.contains(w)) {
+        for (List<List<String>> clause : clauses) {
+            if (satisfied(clause, text)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The words, one of which every match contains; empty when nothing is known. */
+    private static boolean satisfied(List<List<String>> clause, String text) {
+        for (List<String> words : clause) {
+            boolean found = false;
+            for (String w : words) {
+                if (text.contains(w)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The words of every clause's first set (one of which every match contains); empty when nothing is known. */
     public List<String> words() {
-        return words == null ? List.of() : words;
+        return clauses == null ? List.of() : clauses.stream().flatMap(c -> c.get(0).stream()).distinct().toList();
+    }
+
+    /** Each clause: the sets of words, one word of each of which a match by that alternative contains. */
+    List<List<List<String>>> clauses() {
+        return clauses == null ? List.of() : clauses;
     }
 
     /** A construct the parser does not take apart. */
@@ -76,27 +97,41 @@ public final class RequiredText {
             this.text = text;
         }
 
-        /** The words one of which every match of the alternation contains; null when an alternative has none. */
-        Set<String> alternation() {
-            Set<String> all = new LinkedHashSet<>();
-            boolean known = true;
+        /** For each alternative, the sets of words a match by it contains one of each (empty: none known). */
+        List<List<Set<String>>> clauses() {
+            List<List<Set<String>>> clauses = new ArrayList<>();
             while (true) {
-                Set<String> one = sequence();
-                if (one == null) {
-                    known = false;
-                } else {
-                    all.addAll(one);
-                }
+                clauses.add(sequence());
                 if (at < text.length() && text.charAt(at) == '|') {
                     at++;
                     continue;
                 }
-                return known ? all : null;
+                return clauses;
             }
         }
 
-        /** The best requirement of a sequence: the set whose shortest word is longest; null when there is none. */
-        private Set<String> sequence() {
+        /** The words one of which every match of the alternation contains; null when an alternative has none. */
+        private Set<String> alternation() {
+            Set<String> all = new LinkedHashSet<>();
+            boolean known = true;
+            for (List<Set<String>> clause : clauses()) {
+                Set<String> best = null;
+                for (Set<String> c : clause) {
+                    if (best == null || shortest(c) > shortest(best)) {
+                        best = c;
+                    }
+                }
+                if (best == null) {
+                    known = false;
+                } else {
+                    all.addAll(best);
+                }
+            }
+            return known ? all : null;
+        }
+
+        /** What a sequence requires: every literal run, class and group that must occur, each a set of words. */
+        private List<Set<String>> sequence() {
             List<Set<String>> candidates = new ArrayList<>();
             StringBuilder run = new StringBuilder();
             while (at < text.length() && text.charAt(at) != '|' && text.charAt(at) != ')') {
@@ -135,13 +170,7 @@ public final class RequiredText {
                 }
             }
             flush(run, candidates);
-            Set<String> best = null;
-            for (Set<String> c : candidates) {
-                if (best == null || shortest(c) > shortest(best)) {
-                    best = c;
-                }
-            }
-            return best;
+            return candidates;
         }
 
         private boolean lastWasQuantified;

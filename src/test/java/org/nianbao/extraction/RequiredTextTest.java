@@ -27,14 +27,24 @@ class RequiredTextTest {
             "政协(委员)?提案# 政协",
             "创新(?:做法|举措)|特色亮点# 创新,特色亮点",
             "(政府信息公开|依申请公开)[^。;]{0,12}(收费|收取[^。;]{0,4}费用)# 政府信息公开,依申请公开",
-            "考核[^。]{0,16}(?:结果|等次)|(?:未|没有)[^。]{0,8}考核# 考核",
-            "××|(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])|[（(]说明[:：]# ××,X,Ｘ,说明",
+            "考核[^。]{0,16}(?:结果|等次)|(?:未|没有)[^。]{0,8}考核# 考核,未,没有",
+            "××|(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])|[（(]说明[:：]# ××,X,Ｘ,（,(",
             "满意度(?:测评|调查)?# 满意度",
             "ab+c# ab",
             "a\\.b# a.b",
     })
     void findsTheWordsEveryMatchContains(String regex, String words) {
         assertThat(RequiredText.of(Pattern.compile(regex)).words()).containsExactlyInAnyOrder(words.split(","));
+    }
+
+    @Test
+    void aLineMustHoldAWordOfEachPartOfOneAlternative() {
+        RequiredText required = RequiredText.of(Pattern.compile("信息处理费|(政府信息公开|依申请公开)[^。;]{0,12}(收费|收取[^。;]{0,4}费用)"));
+
+        assertThat(required.mayMatch("本机关政府信息公开工作稳步推进")).isFalse();
+        assertThat(required.mayMatch("依申请公开未收费")).isTrue();
+        assertThat(required.mayMatch("未收取信息处理费")).isTrue();
+        assertThat(required.mayMatch("收费标准")).isFalse();
     }
 
     @ParameterizedTest
