@@ -414,14 +414,18 @@ final class NarrativeReader {
                 continue;
             }
             for (String sentence : SENTENCE_END.split(compact)) {
-                if (NOT_OWN_YEAR.matcher(sentence).find()) {
+                if (!OWN_YEAR_WORDS.mayMatch(sentence)) {
                     continue;
                 }
                 Matcher m = OWN_YEAR.matcher(sentence);
-                while (m.find()) {
+                // a sentence about another year's matters (问题, 整改, 上年…) names no year of the report's own
+                if (!m.find() || NOT_OWN_YEAR.matcher(sentence).find()) {
+                    continue;
+                }
+                do {
                     mentions.add(new YearMention(Integer.parseInt(m.group(1)), line.number(),
                             excerpt(sentence, m.start(), m.end())));
-                }
+                } while (m.find());
             }
         }
         return mentions;

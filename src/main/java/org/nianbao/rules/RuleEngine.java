@@ -18,7 +18,7 @@ public final class RuleEngine {
     }
 
     public static Evaluation evaluate(RuleSet rules, List<Object> facts) {
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.newSession();
         try {
             Findings findings = new Findings();
             session.setGlobal("findings", findings);
