@@ -56,6 +56,7 @@ class WorkbenchBrowserTest {
     /** Waits (up to 30 s: an activation runs every rule test) until the page says {@code text}. */
     private void until(String text) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page being replaced
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
