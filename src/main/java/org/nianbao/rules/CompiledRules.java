@@ -109,9 +109,12 @@ public final class CompiledRules {
                     write(out, base, rules);
                 }
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                // entries of other builds go; so does what a process stopped in the middle of writing left
+                java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+                        java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
                 try (Stream<Path> all = Files.list(dir)) {
                     all.filter(p -> !p.getFileName().toString().endsWith("-" + buildId + ".kbase"))
-                            .filter(p -> !p.getFileName().toString().startsWith("writing-"))
+                            .filter(p -> !p.getFileName().toString().startsWith("writing-") || olderThan(p, hourAgo))
                             .forEach(CompiledRules::deleteQuietly);
                 }
             } catch (IOException | RuntimeException e) {
@@ -167,6 +170,14 @@ public final class CompiledRules {
             buildId = id;
         }
         return id.isEmpty() ? null : id;
+    }
+
+    private static boolean olderThan(Path p, java.nio.file.attribute.FileTime time) {
+        try {
+            return Files.getLastModifiedTime(p).compareTo(time) < 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void deleteQuietly(Path p) {
