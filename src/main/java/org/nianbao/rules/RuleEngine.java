@@ -18,7 +18,7 @@ public final class RuleEngine {
     }
 
     public static Evaluation evaluate(RuleSet rules, List<Object> facts) {
-        KieSession session = rules.newSession();
+        KieSession session = rules.kieBase().newKieSession();
         try {
             Findings findings = new Findings();
             session.setGlobal("findings", findings);
