@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only what this build wrote is read back: a folder entry is named with the build's own id (a new jar starts
  * afresh), and reading admits only the classes a rule base is made of. Whatever cannot be read is compiled instead.
+ * A rule base holds compiled rule code, so the folder must be as closely kept as the database beside it: only the
+ * service writes there, and only rulesets that passed the rule-language check are compiled at all.
  */
 public final class CompiledRules {
 

@@ -402,7 +402,10 @@ class RoundsApiTest {
         assertThat(again.get("assessmentId").asLong()).isNotEqualTo(id);
         assertThat(again.get("score").asDouble()).isEqualTo(after);
 
-        // an explicit, recorded re-score with another scorecard keeps it too
+        // an explicit, recorded re-score with another scorecard keeps it too; the facts of this one are marked as
+        // drawn by an earlier extractor, so that it is read again from its text (and its facts kept anew)
+        long againId = again.get("assessmentId").asLong();
+        jdbc.sql("UPDATE assessment SET extractor_version = 'earlier' WHERE id = :id").param("id", againId).update();
         assertThat(postJson("/api/rounds/" + round + "/rescore", "{\"scorecard\":\"self-check\"}").statusCode()).isEqualTo(400);
         waitFor(postJson("/api/rounds/" + round + "/rescore", "{\"scorecard\":\"self-check\",\"reason\":\"改用自查记分卡试算\"}"));
         JsonNode moved = json.readTree(get("/api/rounds/" + round).body());
@@ -416,6 +419,8 @@ class RoundsApiTest {
         assertThat(rescored.get("findings").valueStream().map(f -> f.get("ruleId").asString()))
                 .contains("TIME-SIGNATURE-DATE-IMPOSSIBLE")
                 .doesNotContain("TIME-SIGNED-IN-REPORT-YEAR");
+        assertThat(jdbc.sql("SELECT extractor_version FROM assessment WHERE id = :id").param("id", againId)
+                .query(String.class).single()).isNotEqualTo("earlier").matches("[0-9a-f]{12}-[0-9a-f]{12}");
 
         // bad decisions
         assertThat(postJson("/api/assessments/" + id + "/reviews", "{\"fingerprint\":\"" + fingerprint
