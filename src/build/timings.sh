@@ -5,12 +5,13 @@
 #   - the service, from start to ready (GET /actuator/health/readiness answers 200) on an empty H2 database.
 # Run from the project root after `mvn -B -DskipTests package`:
 #   src/build/timings.sh          the executable jar, target/nianbao.jar
-#   src/build/timings.sh cli      the jar unpacked in target/cli/ with its class-data sharing archives
+#   src/build/timings.sh cli      the jar unpacked in target/cli/ with its class-data sharing archives (and, for
+#                                 score, the JIT's first tier only), as README "The command line" gives it
 set -eu
 cli=$(pwd)/target/cli
 if [[ ${1:-} == cli ]]; then
   jar=$cli/nianbao.jar
-  score_options=(-XX:SharedArchiveFile="$cli/nianbao.jsa")
+  score_options=(-XX:SharedArchiveFile="$cli/nianbao.jsa" -XX:TieredStopAtLevel=1)
   service_options=(-XX:SharedArchiveFile="$cli/service.jsa")
 else
   jar=$(pwd)/target/nianbao.jar
