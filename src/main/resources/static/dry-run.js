@@ -50,7 +50,12 @@
 
   function follow(form, started) {
     fetch(started.progress, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-      .then(function (r) { return r.json(); })
+      .then(function (r) {
+        if (!r.ok) {
+          throw new Error('gone'); // the service restarted, or the dry run was forgotten: ask again the plain way
+        }
+        return r.json();
+      })
       .then(function (p) {
         if (p.total > 0) {
           bar.max = p.total;
@@ -58,7 +63,13 @@
           label.textContent = '已试算 ' + p.done + ' / ' + p.total + ' 份报告';
         }
         if (p.state === 'done') {
-          return fetch(started.result, {credentials: 'same-origin'}).then(function (r) { return r.text(); })
+          return fetch(started.result, {credentials: 'same-origin'})
+            .then(function (r) {
+              if (!r.ok) {
+                throw new Error('gone');
+              }
+              return r.text();
+            })
             .then(function (html) {
               box.hidden = true;
               target.innerHTML = html;
