@@ -44,9 +44,13 @@ public final class ExtractorVersion {
         if (c == null) {
             MessageDigest digest = sha256();
             PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(ExtractorVersion.class.getClassLoader());
+            // only the classes beside this one (the application's own, not a test's of the same package)
+            String self = String.valueOf(ExtractorVersion.class.getResource("ExtractorVersion.class"));
+            String root = self.substring(0, self.length() - "org/nianbao/assessment/ExtractorVersion.class".length());
             try {
                 for (String folder : CODE) {
-                    Resource[] classes = resolver.getResources("classpath*:" + folder + "**/*.class");
+                    Resource[] classes = java.util.Arrays.stream(resolver.getResources("classpath*:" + folder + "**/*.class"))
+                            .filter(r -> url(r).startsWith(root)).toArray(Resource[]::new);
                     java.util.Arrays.sort(classes, Comparator.comparing(ExtractorVersion::pathOf));
                     for (Resource r : classes) {
                         digest.update(pathOf(r).getBytes(StandardCharsets.UTF_8));
@@ -66,10 +70,14 @@ public final class ExtractorVersion {
 
     /** The class's path from its package on (the same inside a jar and in a build folder). */
     private static String pathOf(Resource r) {
+        String url = url(r);
+        int at = url.lastIndexOf("org/nianbao/");
+        return at < 0 ? url : url.substring(at);
+    }
+
+    private static String url(Resource r) {
         try {
-            String url = r.getURL().toString();
-            int at = url.lastIndexOf("org/nianbao/");
-            return at < 0 ? url : url.substring(at);
+            return r.getURL().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,26 @@
+package org.nianbao.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.nianbao.extraction.StatementCatalog;
+
+class ExtractorVersionTest {
+
+    private static StatementCatalog catalog(String pattern) {
+        return new StatementCatalog(List.of(new StatementCatalog.Entry("key_points", "工作要点", Set.of(), Pattern.compile(pattern))));
+    }
+
+    @Test
+    void theSameCodeAndStatementsGiveTheSameVersionAndAnotherWordingAnother() {
+        String version = ExtractorVersion.of(catalog("工作要点"));
+
+        assertThat(version).matches("[0-9a-f]{12}-[0-9a-f]{12}");
+        assertThat(ExtractorVersion.of(catalog("工作要点"))).isEqualTo(version);
+        assertThat(ExtractorVersion.of(catalog("工作要点|政务公开要点"))).isNotEqualTo(version)
+                .startsWith(version.substring(0, 13)); // the same code, other statements
+    }
+}
