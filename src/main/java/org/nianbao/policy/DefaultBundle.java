@@ -45,41 +45,12 @@ public final class DefaultBundle {
         return Files.isRegularFile(bundled) ? bundled : scorecard();
     }
 
-    /** Copies the files {@code bundle/index.txt} lists (written when the jar is built); false when there is none. */
-    private static boolean copyListed(Path dir) throws IOException {
-        ClassLoader loader = DefaultBundle.class.getClassLoader();
-        try (InputStream index = loader.getResourceAsStream(ROOT + "index.txt")) {
-            if (index == null) {
-                return false;
-            }
-            for (String name : new String(index.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                Path target = dir.resolve(name.strip()).normalize();
-                if (name.isBlank() || !target.startsWith(dir)) {
-                    continue;
-                }
-                try (InputStream in = loader.getResourceAsStream(ROOT + name.strip())) {
-                    if (in == null) {
-                        return false; // an index of another build: found by a scan instead
-                    }
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return true;
-        }
-    }
-
     private static synchronized Path folder() {
         if (extracted != null) {
             return extracted;
         }
         try {
             Path dir = Files.createTempDirectory("nianbao-bundle-");
-            if (copyListed(dir)) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> TempFolders.delete(dir)));
-                extracted = dir;
-                return dir;
-            }
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + ROOT + "**/*");
             for (Resource r : resources) {
                 if (!r.isReadable()) {

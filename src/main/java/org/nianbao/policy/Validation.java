@@ -3,8 +3,6 @@ package org.nianbao.policy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.nianbao.rules.InvalidRuleSet;
 import org.nianbao.rules.RuleInfo;
 import org.nianbao.rules.RuleProblem;
@@ -32,18 +30,13 @@ public record Validation(List<RuleProblem> problems, RuleSet rules, Scorecard sc
         List<RuleProblem> problems = new ArrayList<>();
         RuleSet rules = null;
         Scorecard card = null;
-        // the scorecard is read beside the rules: each is a few hundred milliseconds of a cold start
-        FutureTask<Scorecard> reading = new FutureTask<>(() -> ScorecardLoader.load(scorecardFile));
-        Thread reader = new Thread(reading, "scorecard-reader");
-        reader.setDaemon(true);
-        reader.start();
         try {
             rules = RuleSetLoader.load(rulesDir);
         } catch (InvalidRuleSet e) {
             problems.addAll(explained(rulesDir, e.problems()));
         }
         try {
-            card = scorecardOf(reading);
+            card = ScorecardLoader.load(scorecardFile);
         } catch (InvalidScorecard e) {
             String file = scorecardFile.getFileName().toString();
             e.problems().forEach(p -> problems.add(new RuleProblem(file, lineOf(p), p)));
@@ -62,20 +55,6 @@ public record Validation(List<RuleProblem> problems, RuleSet rules, Scorecard sc
             }
         }
         return new Validation(List.copyOf(problems), problems.isEmpty() ? rules : null, problems.isEmpty() ? card : null);
-    }
-
-    private static Scorecard scorecardOf(FutureTask<Scorecard> reading) {
-        try {
-            return reading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the scorecard was read", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /**

@@ -192,7 +192,7 @@ public final class CompiledRules {
 
     /**
      * The build step: compiles the rules under {@code CLASSES/bundle/rules} and writes them, with a new build id,
-     * to {@code CLASSES/bundle/compiled/}, and the list of the bundle's files to {@code CLASSES/bundle/index.txt}. Usage: {@code CompiledRules CLASSES}.
+     * to {@code CLASSES/bundle/compiled/}. Usage: {@code CompiledRules CLASSES}.
      */
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
@@ -208,13 +208,6 @@ public final class CompiledRules {
             write(o, compiled.ruleSet().kieBase(), compiled.ruleSet().rules());
         }
         Files.writeString(out.resolve("build-id"), UUID.randomUUID().toString(), StandardCharsets.US_ASCII);
-        // the bundle's files, so that they are copied out of the jar by name rather than found by a scan
-        Path bundle = classes.resolve("bundle");
-        try (Stream<Path> all = Files.walk(bundle)) {
-            List<String> files = all.filter(Files::isRegularFile).map(p -> bundle.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !p.startsWith("compiled/") && !p.equals("index.txt")).sorted().toList();
-            Files.write(bundle.resolve("index.txt"), files, StandardCharsets.UTF_8);
-        }
         System.out.println("compiled " + compiled.ruleSet().rules().size() + " rules into " + out);
         System.exit(0);
     }
