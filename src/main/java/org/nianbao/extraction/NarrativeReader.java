@@ -409,8 +409,8 @@ final class NarrativeReader {
         for (SourceLine line : lines) {
             String compact = line.compact();
             int section = sectionOf(sections, line.number());
-            if (compact.indexOf('年') < 0 || section >= 2 && section <= 4
-                    || compact.indexOf('本') < 0 && compact.indexOf('我') < 0 || !OWN_YEAR_WORDS.mayMatch(compact)) {
+            // OWN_YEAR_WORDS: 本 or 我, an organ's word, 19 or 20, 年 — a line without them names no year of its own
+            if (section >= 2 && section <= 4 || !OWN_YEAR_WORDS.mayMatch(compact)) {
                 continue;
             }
             for (String sentence : SENTENCE_END.split(compact)) {

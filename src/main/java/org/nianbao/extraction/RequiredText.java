@@ -37,7 +37,7 @@ public final class RequiredText {
                 return ANY;
             }
             return new RequiredText(clauses.stream().map(c -> c.stream().map(List::copyOf).toList()).toList());
-        } catch (Unknown e) {
+        } catch (RuntimeException e) { // Unknown, or anything else it cannot take apart: run on every line
             return ANY;
         }
     }

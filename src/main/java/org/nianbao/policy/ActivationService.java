@@ -106,7 +106,7 @@ public class ActivationService {
     }
 
     private static boolean usable(AssessmentStore.KeptFacts facts, Assessor assessor) {
-        return facts != null && assessor.extractorVersion().equals(facts.extractorVersion());
+        return facts != null && facts.drawnAs(assessor);
     }
 
     /** One side of a dry run: the kept facts assessed again, or the stored report read again when they cannot be. */

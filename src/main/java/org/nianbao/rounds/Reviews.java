@@ -184,7 +184,7 @@ public class Reviews {
         // the facts kept with the assessment when the same extractor drew them; else the stored text read again
         AssessmentStore.KeptFacts kept = assessments.keptFacts(List.of(assessmentId)).get(assessmentId);
         Assessor.Assessed again;
-        if (kept != null && assessor.extractorVersion().equals(kept.extractorVersion())) {
+        if (kept != null && kept.drawnAs(assessor)) {
             again = assessor.assessAgain(src.source(), kept.facts(), options);
         } else {
             Document document = new Document(TextDecoder.decode(src.source(), src.text().getBytes(StandardCharsets.UTF_8)),

@@ -169,6 +169,11 @@ public class AssessmentStore {
 
     /** The facts an assessment was made from, and the version of what drew them. */
     public record KeptFacts(long id, String source, String extractorVersion, ReportFacts facts) {
+
+        /** Whether {@code assessor} would draw the same facts from the report: then they serve instead of reading it. */
+        public boolean drawnAs(Assessor assessor) {
+            return assessor.extractorVersion().equals(extractorVersion);
+        }
     }
 
     /**
