@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.nianbao.assessment.Assessment;
+import org.nianbao.assessment.AssessmentOptions;
+import org.nianbao.assessment.Assessor;
 import org.nianbao.extraction.ReportExtractor;
 import org.nianbao.reading.Document;
 import org.nianbao.reading.Readers;
@@ -18,6 +21,7 @@ import org.nianbao.rules.Finding;
 import org.nianbao.rules.RuleEngine;
 import org.nianbao.rules.RuleSet;
 import org.nianbao.rules.RuleSetLoader;
+import org.nianbao.scoring.ScorecardLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,7 +35,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where the time of one assessment goes: reading, extraction, the whole rule session; and the rule engine's own cost
+ * One report assessed end to end, and where its time goes: reading, extraction, the whole rule session; and the rule engine's own cost
  * as a ratio — a session of the table identities A1–A4 (the rules of {@code rules/arithmetic.drl} before A5) beside
  * the same identities checked in plain Java over the same facts. Setup checks that the two find the same.
  */
@@ -54,10 +58,12 @@ public class StagesBenchmark {
     private List<Object> all;
     private RuleSet rules;
     private RuleSet identities;
+    private Assessor assessor;
 
     @Setup
     public void setUp() throws Exception {
         rules = RuleSetLoader.load(Path.of("rules"));
+        assessor = new Assessor(rules, ScorecardLoader.load(Path.of("scorecards/default.yaml")));
         identities = RuleSetLoader.load(identitiesOnly());
         bytes = Files.readAllBytes(Path.of("src/test/resources/samples").resolve(sample));
         document = Readers.read(sample, bytes);
@@ -78,6 +84,12 @@ public class StagesBenchmark {
         Files.writeString(dir.resolve("arithmetic.drl"), drl.substring(0, drl.indexOf("\n// A5")));
         Files.copy(Path.of("rules/statements.yaml"), dir.resolve("statements.yaml"));
         return dir;
+    }
+
+    /** One report, end to end: read + extract + rules + score. */
+    @Benchmark
+    public Assessment assessReport() {
+        return assessor.assess(sample, bytes, AssessmentOptions.NONE);
     }
 
     @Benchmark

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
 import org.nianbao.scoring.Scorecard;
 import org.nianbao.scoring.ScorecardLoader;
-import org.springframework.util.LinkedMultiValueMap;
+import org.nianbao.testing.Tripwire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CompiledRulesTest {
@@ -69,31 +70,25 @@ class CompiledRulesTest {
 
     @Test
     void aKeptFileHoldingAnythingButARuleBaseIsNotReadAndTheRulesAreCompiled() throws Exception {
-        Path cache = dir.resolve("cache");
-        Files.createDirectories(cache);
-        CompiledRules.keepIn(cache);
         Path rules = changedRules();
-        Path entry = CompiledRules.entry(cache, RuleSetLoader.compile(rules).digest());
-        try (OutputStream file = Files.newOutputStream(entry); ObjectOutputStream out = new ObjectOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(keptEntry(rules)); ObjectOutputStream out = new ObjectOutputStream(file)) {
             out.writeUTF("nianbao-rules-1");
-            out.writeObject(new LinkedMultiValueMap<String, String>()); // not a class a rule base is made of
+            out.writeObject(new ArrayList<>(List.of(new Tripwire()))); // not a class a rule base is made of
         }
+        Tripwire.READ.set(false);
 
         long before = RuleSetLoader.compilations();
         RuleSet loaded = RuleSetLoader.load(rules);
 
+        assertThat(Tripwire.READ).as("the object was never made").isFalse();
         assertThat(RuleSetLoader.compilations()).as("compiled instead").isEqualTo(before + 1);
         assertThat(loaded.rules()).hasSizeGreaterThan(40);
     }
 
     @Test
     void aDamagedKeptFileIsCompiledAgain() throws Exception {
-        Path cache = dir.resolve("cache");
-        Files.createDirectories(cache);
-        CompiledRules.keepIn(cache);
         Path rules = changedRules();
-        Path entry = CompiledRules.entry(cache, RuleSetLoader.compile(rules).digest());
-        Files.write(entry, "not a rule base".getBytes());
+        Files.write(keptEntry(rules), "not a rule base".getBytes());
 
         long before = RuleSetLoader.compilations();
         RuleSet loaded = RuleSetLoader.load(rules);
@@ -101,6 +96,14 @@ class CompiledRulesTest {
         assertThat(RuleSetLoader.compilations()).isEqualTo(before + 1);
         assertThat(summary(new Assessor(loaded, card), Samples.NAMES.get(0)))
                 .isEqualTo(summary(Samples.assessor(), Samples.NAMES.get(0)));
+    }
+
+    /** Where the folder kept from now on would hold the compiled {@code rules}. */
+    private Path keptEntry(Path rules) throws IOException {
+        Path cache = dir.resolve("cache");
+        Files.createDirectories(cache);
+        CompiledRules.keepIn(cache);
+        return CompiledRules.entry(cache, RuleSetLoader.compile(rules).digest());
     }
 
     /** The project's rules with one comment added: the same rules, a ruleset no build has compiled. */
