@@ -34,13 +34,19 @@
       fetch(form.getAttribute('action') + '/dry-runs', {method: 'POST', body: new FormData(form), credentials: 'same-origin',
         headers: {'Accept': 'application/json'}})
         .then(function (r) {
+          if (r.status === 503) {
+            return r.json().then(function (busy) { // as many dry runs as the service takes: try later
+              bar.value = 0;
+              label.textContent = busy.message;
+              return null;
+            });
+          }
           if (r.status !== 202) {
             throw new Error('refused');
           }
-          return r.json();
-        })
-        .then(function (started) {
-          follow(form, started);
+          return r.json().then(function (started) {
+            follow(form, started);
+          });
         })
         .catch(function () {
           sendAsItIs(form);

@@ -17,13 +17,22 @@ import org.springframework.stereotype.Service;
 /**
  * Dry runs started from the workbench and followed from the page while they run: how many reports there are, how
  * many are done, then the result (or why the candidate was refused). One dry run at a time uses every core; the
- * next waits its turn. A finished dry run is kept a quarter of an hour for its page, and is seen only by whoever
+ * next waits its turn, and beyond {@value #AT_MOST} not yet finished another is refused ({@link TooMany}). A finished dry run is kept a quarter of an hour for its page, and is seen only by whoever
  * started it.
  */
 @Service
 public class DryRuns {
 
     private static final Duration KEPT = Duration.ofMinutes(15);
+    /** Dry runs waiting or running at most: each holds a candidate ruleset and takes every core for seconds. */
+    static final int AT_MOST = 4;
+
+    /** As many dry runs as the service takes at once are waiting or running already. */
+    public static final class TooMany extends RuntimeException {
+        TooMany() {
+            super("已有 " + AT_MOST + " 次试算在进行或排队，请稍后再试 (too many dry runs at once; try again shortly)");
+        }
+    }
 
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -103,9 +112,16 @@ public class DryRuns {
         }
     }
 
-    /** Starts {@code dryRun} (which reports to {@code Run}) in the background and returns it at once. */
-    public Run start(String owner, Function<DryRunProgress, List<DryRun>> dryRun) {
+    /**
+     * Starts {@code dryRun} (which reports to {@code Run}) in the background and returns it at once.
+     *
+     * @throws TooMany when {@value #AT_MOST} are waiting or running already
+     */
+    public synchronized Run start(String owner, Function<DryRunProgress, List<DryRun>> dryRun) {
         forgetOld();
+        if (runs.values().stream().filter(r -> r.finished == null).count() >= AT_MOST) {
+            throw new TooMany();
+        }
         Run run = new Run(UUID.randomUUID().toString(), owner);
         runs.put(run.id, run);
         worker.execute(() -> {

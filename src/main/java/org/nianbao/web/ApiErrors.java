@@ -121,6 +121,12 @@ public class ApiErrors {
         return error(HttpStatus.SERVICE_UNAVAILABLE, "no_font", e.getMessage());
     }
 
+    @ExceptionHandler(org.nianbao.policy.DryRuns.TooMany.class)
+    ResponseEntity<ApiError> tooManyDryRuns(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+                .body(new ApiError(HttpStatus.SERVICE_UNAVAILABLE.value(), "busy", e.getMessage()));
+    }
+
     @ExceptionHandler(org.nianbao.rounds.RoundService.Refused.class)
     ResponseEntity<ApiError> roundRefused(RuntimeException e) {
         return error(HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());

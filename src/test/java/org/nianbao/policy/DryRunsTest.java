@@ -64,6 +64,25 @@ class DryRunsTest {
         assertThat(failed.error()).isEqualTo("数据库不可用");
     }
 
+    @Test
+    void beyondFourUnfinishedAnotherIsRefusedUntilOneFinishes() throws Exception {
+        CountDownLatch goOn = new CountDownLatch(1);
+        List<DryRuns.Run> held = new ArrayList<>();
+        for (int i = 0; i < DryRuns.AT_MOST; i++) {
+            held.add(dryRuns.start("zhang", progress -> {
+                await(goOn);
+                return List.of();
+            }));
+        }
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dryRuns.start("li", progress -> List.of()))
+                .isInstanceOf(DryRuns.TooMany.class).hasMessageContaining("稍后再试");
+        goOn.countDown();
+        until(() -> held.stream().allMatch(r -> r.state().equals("done")));
+        DryRuns.Run next = dryRuns.start("li", progress -> List.of());
+        until(() -> next.state().equals("done"));
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
