@@ -84,12 +84,22 @@ public final class CompiledRules {
         if (file == null || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        Optional<Found> found;
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, digest);
+            found = read(in, digest);
         } catch (IOException e) {
             LOG.warn("Compiled rules {} could not be read; they are compiled again: {}", file, e.toString());
-            return Optional.empty();
+            found = Optional.empty();
         }
+        if (found.isEmpty()) {
+            deleteQuietly(file); // so that the ruleset compiled instead is kept in its place
+        }
+        return found;
+    }
+
+    /** Waits until what was handed to the background writer so far is written (for tests). */
+    static void awaitKept() throws InterruptedException, java.util.concurrent.ExecutionException {
+        WRITER.submit(() -> { }).get();
     }
 
     /** Keeps a rule base just compiled, in the background; the folder keeps only this build's entries. */

@@ -5,8 +5,6 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +27,8 @@ class CompiledRulesTest {
     private final Scorecard card = ScorecardLoader.load(Samples.SCORECARD);
 
     @AfterEach
-    void keepNone() {
+    void keepNone() throws Exception {
+        CompiledRules.awaitKept(); // nothing written into the test's folder while it is removed
         CompiledRules.keepIn(null);
     }
 
@@ -58,7 +57,8 @@ class CompiledRulesTest {
         RuleSet first = RuleSetLoader.load(rules);
         assertThat(RuleSetLoader.compilations()).isEqualTo(before + 1);
         Path kept = CompiledRules.entry(cache, RuleSetLoader.compile(rules).digest());
-        awaitFile(kept);
+        CompiledRules.awaitKept();
+        assertThat(kept).isRegularFile();
 
         long compiled = RuleSetLoader.compilations();
         RuleSet again = RuleSetLoader.load(rules);
@@ -83,6 +83,15 @@ class CompiledRulesTest {
         assertThat(Tripwire.READ).as("the object was never made").isFalse();
         assertThat(RuleSetLoader.compilations()).as("compiled instead").isEqualTo(before + 1);
         assertThat(loaded.rules()).hasSizeGreaterThan(40);
+        assertKeptInItsPlace(rules);
+    }
+
+    /** The entry that could not be read was replaced by the ruleset compiled instead: the next load compiles nothing. */
+    private static void assertKeptInItsPlace(Path rules) throws Exception {
+        CompiledRules.awaitKept();
+        long compiled = RuleSetLoader.compilations();
+        RuleSetLoader.load(rules);
+        assertThat(RuleSetLoader.compilations()).as("read back, not compiled").isEqualTo(compiled);
     }
 
     @Test
@@ -96,6 +105,7 @@ class CompiledRulesTest {
         assertThat(RuleSetLoader.compilations()).isEqualTo(before + 1);
         assertThat(summary(new Assessor(loaded, card), Samples.NAMES.get(0)))
                 .isEqualTo(summary(Samples.assessor(), Samples.NAMES.get(0)));
+        assertKeptInItsPlace(rules);
     }
 
     /** Where the folder kept from now on would hold the compiled {@code rules}. */
@@ -114,14 +124,6 @@ class CompiledRulesTest {
         Path file = Files.list(rules).filter(p -> p.toString().endsWith(".drl")).sorted().findFirst().orElseThrow();
         Files.writeString(file, Files.readString(file) + "\n// " + dir.getFileName() + "\n");
         return rules;
-    }
-
-    private static void awaitFile(Path file) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(10));
-        while (!Files.isRegularFile(file) && Instant.now().isBefore(until)) {
-            Thread.sleep(20);
-        }
-        assertThat(file).isRegularFile();
     }
 
     private static List<String> summary(Assessor assessor, String name) {
