@@ -40,6 +40,8 @@ public final class RuleSetLoader {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
+    /** The application's classes as every compile asks for them (see {@link RememberingClassLoader}). */
+    private static final ClassLoader COMPILER_CLASSES = new RememberingClassLoader(RuleSetLoader.class.getClassLoader());
 
     private RuleSetLoader() {
     }
@@ -141,7 +143,7 @@ public final class RuleSetLoader {
         } else {
             problems.add(new RuleProblem(STATEMENTS_FILE, 0, "缺少表述定义文件 statements.yaml"));
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        KieBuilder builder = ks.newKieBuilder(kfs, COMPILER_CLASSES).buildAll();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = m.getPath() == null ? "?" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
             if (path.endsWith(".drl.xlsx.drl") || path.endsWith(".drl.xls.drl") || path.endsWith(".drl.csv.drl")) {
@@ -155,7 +157,7 @@ public final class RuleSetLoader {
             ks.getRepository().removeKieModule(release);
             throw new InvalidRuleSet(problems);
         }
-        KieBase base = ks.newKieContainer(release).getKieBase();
+        KieBase base = ks.newKieContainer(release, COMPILER_CLASSES).getKieBase();
         ks.getRepository().removeKieModule(release);
         List<RuleInfo> rules = catalogue(base, sources, problems);
         if (!problems.isEmpty()) {
