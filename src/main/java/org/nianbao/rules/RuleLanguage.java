@@ -1,7 +1,9 @@
 package org.nianbao.rules;
 
 import com.github.javaparser.ParseProblemException;
-import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -93,6 +95,23 @@ public final class RuleLanguage {
 
     /** As {@link #check(String, String)}, and every table, row, column or kind the rules name checked by {@code names}. */
     public static List<RuleProblem> check(String file, String drl, RuleNames names) {
+        return parseAndCheck(file, drl, names).problems();
+    }
+
+    /** A rule file as Drools' parser reads it ({@code null} when it cannot be read), and what this language refuses in it. */
+    record Checked(PackageDescr pkg, List<RuleProblem> problems) {
+    }
+
+    /** As {@link #check(String, String, RuleNames)}, keeping the parsed file: the compiler takes it as it is. */
+    static Checked parseAndCheck(String file, String drl, RuleNames names) {
+        try {
+            return checked(file, drl, names);
+        } finally {
+            EXPRESSIONS.get().clear();
+        }
+    }
+
+    private static Checked checked(String file, String drl, RuleNames names) {
         List<RuleProblem> problems = new ArrayList<>();
         PackageDescr pkg;
         try {
@@ -107,11 +126,11 @@ public final class RuleLanguage {
                 if (problems.isEmpty()) {
                     problems.add(new RuleProblem(file, 0, "规则文件无法解析"));
                 }
-                return problems;
+                return new Checked(null, problems);
             }
         } catch (DroolsParserException | RuntimeException e) {
             problems.add(new RuleProblem(file, 0, "规则文件无法解析：" + e.getMessage()));
-            return problems;
+            return new Checked(null, problems);
         }
         String[] source = drl.split("\\R", -1);
         for (ImportDescr i : pkg.getImports()) {
@@ -151,7 +170,7 @@ public final class RuleLanguage {
         if (names != null) {
             problems.addAll(names.check(file, pkg));
         }
-        return problems;
+        return new Checked(pkg, problems);
     }
 
     private static void checkAttribute(String file, String name, String value, int line, List<RuleProblem> problems) {
@@ -244,12 +263,39 @@ public final class RuleLanguage {
         }
         Expression e;
         try {
-            e = StaticJavaParser.parseExpression(t);
+            e = EXPRESSIONS.get().get(t);
+            if (e == null) {
+                e = parsed(java().parseExpression(t));
+                EXPRESSIONS.get().put(t, e);
+            }
         } catch (ParseProblemException ex) {
             problems.add(refuse(file, line, t, "条件中有规则语言不认识的写法"));
             return;
         }
         walk(file, line, e, null, problems);
+    }
+
+    /**
+     * Java as this check reads it: the syntax alone. The language level's validators are left out (the allow-list
+     * below is stricter than any of them, and the compiler checks the rest), and so are the tokens kept for printing
+     * the source back; each thread has its own parser.
+     */
+    private static final ThreadLocal<JavaParser> JAVA = ThreadLocal.withInitial(() -> new JavaParser(
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW).setStoreTokens(false)
+                    .setAttributeComments(false)));
+    /** The expressions of the file being checked, each parsed once: a file names 「table」 or 「row」 a hundred times. */
+    private static final ThreadLocal<java.util.Map<String, Expression>> EXPRESSIONS =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+
+    private static JavaParser java() {
+        return JAVA.get();
+    }
+
+    private static <T extends Node> T parsed(ParseResult<T> result) {
+        if (!result.isSuccessful() || result.getResult().isEmpty()) {
+            throw new ParseProblemException(result.getProblems());
+        }
+        return result.getResult().get();
     }
 
     // ---- consequences ----------------------------------------------------------------------------------
@@ -271,7 +317,7 @@ public final class RuleLanguage {
 
         BlockStmt block;
         try {
-            block = StaticJavaParser.parseBlock("{" + text + "\n}");
+            block = parsed(java().parseBlock("{" + text + "\n}"));
         } catch (ParseProblemException ex) {
             problems.add(refuse(file, line, "then …", "结论部分有规则语言不认识的写法"));
             return;

@@ -15,14 +15,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.compiler.lang.descr.CompositePackageDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.lang.dsl.DSLMapping;
+import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
+import org.drools.drl.parser.lang.dsl.DefaultExpander;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 import org.nianbao.extraction.StatementCatalog;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -37,7 +45,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class RuleSetLoader {
 
     public static final String STATEMENTS_FILE = "statements.yaml";
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
     /** The application's classes as every compile asks for them (see {@link RememberingClassLoader}). */
@@ -106,59 +113,34 @@ public final class RuleSetLoader {
                 return new Compiled(hash, new RuleSet(version, found.get().base(), statements, found.get().rules()));
             }
         }
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId release = ks.newReleaseId("org.nianbao", "ruleset", "1.0." + BUILDS.incrementAndGet());
-        kfs.generateAndWritePomXML(release);
         java.util.Map<String, RuleSource> sources = new java.util.HashMap<>();
-        java.util.Map<String, String> generated = new java.util.HashMap<>(); // decision table → its DRL
         // the statements' kinds and names, when statements.yaml can be read (else it is reported below)
         java.util.Map<String, String> statementNames = statementsContent == null || !statementProblems.isEmpty() ? null
                 : namesOf(statements);
-        java.util.Map<String, String> tables = new java.util.HashMap<>(); // decision table → its DRL, made once
-        refuseOutsideTheRuleLanguage(contents, new RuleNames(statementNames == null ? null : statementNames.keySet()),
-                statementNames, tables);
+        List<Parsed> parsed = refuseOutsideTheRuleLanguage(contents,
+                new RuleNames(statementNames == null ? null : statementNames.keySet()), statementNames, problems);
         for (var entry : contents.entrySet()) {
-            Path file = entry.getKey();
-            byte[] content = entry.getValue();
-            String name = file.getFileName().toString();
-            sources.putAll(RuleSource.scan(name, new String(content, StandardCharsets.UTF_8)));
-            if (name.endsWith(".dsl") || name.endsWith(".dslr")) {
-                content = sentences(name, content, statementNames).getBytes(StandardCharsets.UTF_8);
-            } else if (DecisionTables.isDecisionTable(name)) {
-                String drlText = tables.containsKey(name) ? tables.get(name) : DecisionTables.toDrl(name, content, problems);
-                if (drlText == null) {
-                    continue;
-                }
-                generated.put(name, drlText);
-                sources.putAll(RuleSource.scan(name, drlText));
-                content = drlText.getBytes(StandardCharsets.UTF_8);
-                kfs.write(resourcePath(file, content).replace(name, name + ".drl"), content);
-                continue;
+            String name = entry.getKey().getFileName().toString();
+            sources.putAll(RuleSource.scan(name, new String(entry.getValue(), StandardCharsets.UTF_8)));
+        }
+        for (Parsed file : parsed) {
+            if (DecisionTables.isDecisionTable(file.name())) {
+                sources.putAll(RuleSource.scan(file.name(), file.drl()));
             }
-            kfs.write(resourcePath(file, content), content);
         }
         if (statementsContent != null) {
             problems.addAll(statementProblems);
         } else {
             problems.add(new RuleProblem(STATEMENTS_FILE, 0, "缺少表述定义文件 statements.yaml"));
         }
-        KieBuilder builder = ks.newKieBuilder(kfs, COMPILER_CLASSES).buildAll();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? "?" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
-            if (path.endsWith(".drl.xlsx.drl") || path.endsWith(".drl.xls.drl") || path.endsWith(".drl.csv.drl")) {
-                String table = path.substring(0, path.length() - 4);
-                problems.add(DecisionTables.problemAt(table, generated.get(table), m.getLine(), m.getText().strip()));
-            } else {
-                problems.add(new RuleProblem(path, m.getLine(), m.getText().strip()));
-            }
-        }
         if (!problems.isEmpty()) {
-            ks.getRepository().removeKieModule(release);
             throw new InvalidRuleSet(problems);
         }
-        KieBase base = ks.newKieContainer(release, COMPILER_CLASSES).getKieBase();
-        ks.getRepository().removeKieModule(release);
+        BUILDS.incrementAndGet();
+        KieBase base = build(parsed, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRuleSet(problems);
+        }
         List<RuleInfo> rules = catalogue(base, sources, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRuleSet(problems);
@@ -167,6 +149,50 @@ public final class RuleSetLoader {
             CompiledRules.keep(hash, base, rules);
         }
         return new Compiled(hash, new RuleSet(version, base, statements, rules));
+    }
+
+    /** A rule file as DRL (a .dslr expanded, a decision table generated) and as parsed by Drools' parser. */
+    private record Parsed(String name, String drl, PackageDescr pkg) {
+    }
+
+    /**
+     * The rule base of the parsed files: each file's parse is handed to the compiler as it is (files of one package
+     * together), so nothing is parsed twice. A compile error is told at its file and line (a decision table's at its
+     * sheet row).
+     */
+    private static KieBase build(List<Parsed> files, List<RuleProblem> problems) {
+        java.util.Map<String, CompositePackageDescr> packages = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> drlOf = new java.util.HashMap<>();
+        for (Parsed file : files) {
+            Resource resource = ResourceFactory.newByteArrayResource(file.drl().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(file.name());
+            drlOf.put(file.name(), file.drl());
+            CompositePackageDescr together = packages.get(file.pkg().getNamespace());
+            if (together == null) {
+                packages.put(file.pkg().getNamespace(), new CompositePackageDescr(resource, file.pkg()));
+            } else {
+                together.addPackageDescr(resource, file.pkg());
+            }
+        }
+        KnowledgeBuilderImpl builder = (KnowledgeBuilderImpl) KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, COMPILER_CLASSES));
+        builder.buildPackages(packages.values());
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            String path = error.getResource() == null || error.getResource().getSourcePath() == null ? "?"
+                    : error.getResource().getSourcePath();
+            int line = error.getLines() != null && error.getLines().length > 0 ? error.getLines()[0] : 0;
+            String message = error.getMessage().strip();
+            problems.add(DecisionTables.isDecisionTable(path)
+                    ? DecisionTables.problemAt(path, drlOf.get(path), line, message)
+                    : new RuleProblem(path, line, message));
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(
+                KieServices.Factory.get().newKieBaseConfiguration(null, COMPILER_CLASSES));
+        base.addPackages(builder.getKnowledgePackages());
+        return base;
     }
 
     /** A .dsl as the DSL lexer takes it; a .dslr with its Chinese labels resolved to names first. */
@@ -181,52 +207,73 @@ public final class RuleSetLoader {
     /**
      * Nothing is compiled before every rule file passes the closed rule language check ({@link RuleLanguage}) and the
      * name check ({@link RuleNames}): a rule that could run code on the server, or that names what does not exist, is
-     * refused with its file and line, and the build stops there. A decision table's DRL goes into {@code tables}.
+     * refused with its file and line, and the build stops there. A .dslr that cannot be expanded or a decision table
+     * that cannot be read is told in {@code problems}. Each rule file comes back parsed, in file order.
      */
-    private static void refuseOutsideTheRuleLanguage(java.util.Map<Path, byte[]> files, RuleNames names,
-                                                     java.util.Map<String, String> statementNames,
-                                                     java.util.Map<String, String> tables) {
-        List<RuleProblem> refused = new ArrayList<>();
-        StringBuilder dsl = new StringBuilder();
-        files.forEach((file, content) -> {
-            if (file.getFileName().toString().endsWith(".dsl")) {
-                dsl.append(DslText.normalize(new String(content, StandardCharsets.UTF_8))).append('\n');
+    private static List<Parsed> refuseOutsideTheRuleLanguage(java.util.Map<Path, byte[]> files, RuleNames names,
+                                                             java.util.Map<String, String> statementNames,
+                                                             List<RuleProblem> problems) {
+        List<DSLMapping> mappings = new ArrayList<>();
+        for (var entry : files.entrySet()) {
+            String name = entry.getKey().getFileName().toString();
+            if (name.endsWith(".dsl")) {
+                DSLTokenizedMappingFile mapping = new DSLTokenizedMappingFile();
+                try {
+                    if (mapping.parseAndLoad(new java.io.StringReader(sentences(name, entry.getValue(), statementNames)))) {
+                        mappings.add(mapping.getMapping());
+                    }
+                } catch (IOException e) {
+                    problems.add(new RuleProblem(name, 0, "无法读取：" + e.getMessage()));
+                }
+                mapping.getErrors().forEach(error -> problems.add(new RuleProblem(name, firstLine(error.getLines()),
+                        error.getMessage().strip())));
             }
-        });
+        }
+        List<RuleProblem> refused = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
         for (var entry : files.entrySet()) {
             String name = entry.getKey().getFileName().toString();
             byte[] content = entry.getValue();
+            String drlText;
             if (name.endsWith(".dsl")) {
                 continue;
-            }
-            String drlText;
-            if (name.endsWith(".dslr")) {
-                try {
-                    drlText = new org.drools.drl.parser.DrlParser().getExpandedDRL(
-                            sentences(name, content, statementNames), new java.io.StringReader(dsl.toString()));
-                } catch (org.drools.drl.parser.DroolsParserException | RuntimeException e) {
-                    continue; // the compiler reports it with its line
+            } else if (name.endsWith(".dslr")) {
+                DefaultExpander expander = new DefaultExpander();
+                mappings.forEach(expander::addDSLMapping);
+                drlText = expander.expand(sentences(name, content, statementNames));
+                if (expander.hasErrors()) {
+                    expander.getErrors().forEach(error -> problems.add(new RuleProblem(name, error.getLine(),
+                            error.getMessage().strip())));
+                    continue;
                 }
             } else if (DecisionTables.isDecisionTable(name)) {
-                drlText = DecisionTables.toDrl(name, content, new ArrayList<>());
+                drlText = DecisionTables.toDrl(name, content, problems);
                 if (drlText == null) {
-                    continue; // the compile step reports why
+                    continue;
                 }
-                tables.put(name, drlText);
             } else {
                 drlText = new String(content, StandardCharsets.UTF_8);
             }
-            List<RuleProblem> found = RuleLanguage.check(name, drlText, names);
+            RuleLanguage.Checked checked = RuleLanguage.parseAndCheck(name, drlText, names);
+            List<RuleProblem> found = checked.problems();
             if (DecisionTables.isDecisionTable(name)) {
                 // a decision table's problems are told at the sheet row the rule came from, not the generated line
                 String generated = drlText;
                 found = found.stream().map(p -> DecisionTables.problemAt(name, generated, p.line(), p.message())).toList();
             }
             refused.addAll(found);
+            if (checked.pkg() != null) {
+                parsed.add(new Parsed(name, drlText, checked.pkg()));
+            }
         }
         if (!refused.isEmpty()) {
             throw new InvalidRuleSet(refused);
         }
+        return parsed;
+    }
+
+    private static int firstLine(int[] lines) {
+        return lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
     }
 
     /** Each statement kind with its name (the kind itself when it has none). */
@@ -239,16 +286,6 @@ public final class RuleSetLoader {
     /** A file the loader compiles: DRL, the rule language (.dsl, .dslr) or a decision table. */
     public static boolean isRuleFile(String name) {
         return name.endsWith(".drl") || name.endsWith(".dslr") || name.endsWith(".dsl") || DecisionTables.isDecisionTable(name);
-    }
-
-    /** Drools expects a rule file in the folder of its package (rules.arithmetic → rules/arithmetic/). */
-    private static String resourcePath(Path file, byte[] content) {
-        if (file.getFileName().toString().endsWith(".dsl")) {
-            return "src/main/resources/rules/" + file.getFileName();
-        }
-        java.util.regex.Matcher m = PACKAGE.matcher(new String(content, StandardCharsets.UTF_8));
-        String folder = m.find() ? m.group(1).replace('.', '/') : "rules";
-        return "src/main/resources/" + folder + "/" + file.getFileName();
     }
 
     private static List<RuleInfo> catalogue(KieBase base, java.util.Map<String, RuleSource> sources,
