@@ -1,5 +1,6 @@
 package org.nianbao.rules;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,17 +17,41 @@ public final class Boilerplate {
             + "仍然?|还|尚|依然|依旧|仍旧|也|都|均|一定的?|一些|部分|某些|个别|较为|比较|不够|不足|差距|短板|弱项|问题|"
             + "存在|有待|需要|需|进一步|继续|持续|加强|提高|提升|改进|完善|深化|空间|与|和|及|同|的|了|在|有|等|上|中|"
             + "群众|公众|社会|期待|期盼|期望|要求|需求|相比|相较|新形势|新要求|[,，。;；、:：!！]");
-    private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fa5A-Za-z]");
 
     private Boilerplate() {
     }
 
-    /** Whether a stated problem is only stock phrases. */
+    /**
+     * Whether a stated problem is only stock phrases: with its ordinal and every stock phrase taken out (leftmost
+     * first, as a search from left to right finds them), fewer than two Chinese characters or letters are left. Read
+     * from the left, it stops at the second character that is not part of a stock phrase.
+     */
     public static boolean isGeneric(String problem) {
         if (problem == null) {
             return true;
         }
-        String rest = STOCK.matcher(ORDINAL.matcher(problem.strip()).replaceFirst("")).replaceAll("");
-        return CJK.matcher(rest).results().count() < 2;
+        String text = problem.strip();
+        Matcher ordinal = ORDINAL.matcher(text);
+        int at = ordinal.lookingAt() ? ordinal.end() : 0;
+        Matcher stock = STOCK.matcher(text);
+        int left = 0;
+        while (at < text.length()) {
+            stock.region(at, text.length());
+            if (stock.lookingAt()) {
+                at = stock.end();
+                continue;
+            }
+            int c = text.codePointAt(at);
+            if (isCounted(c) && ++left >= 2) {
+                return false;
+            }
+            at += Character.charCount(c);
+        }
+        return true;
+    }
+
+    /** A character that says something: a common Chinese character or a Latin letter. */
+    private static boolean isCounted(int c) {
+        return (c >= '\u4e00' && c <= '\u9fa5') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 }
