@@ -28,6 +28,7 @@ public final class TextDecoder {
         Charset charset;
         int skip = 0;
         int dropped = 0;
+        CharBuffer decoded = null; // the text, when the check of the encoding has decoded it already
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             charset = StandardCharsets.UTF_8;
             skip = 3;
@@ -43,13 +44,14 @@ public final class TextDecoder {
             }
             charset = null;
             int broken = 0;
-            if (decodes(bytes, 0, StandardCharsets.UTF_8)) {
+            if ((decoded = strictly(bytes, 0, StandardCharsets.UTF_8)) != null) {
                 charset = StandardCharsets.UTF_8;
             } else if ((broken = brokenUtf8Tail(bytes)) > 0) {
                 charset = StandardCharsets.UTF_8; // the file ends in the middle of a character
-            } else if (decodes(bytes, 0, GB18030)) {
+            } else if ((decoded = strictly(bytes, 0, GB18030)) != null) {
                 charset = GB18030;
-            } else if (bytes.length > 1 && (bytes[bytes.length - 1] & 0xFF) >= 0x81 && decodes(bytes, 1, GB18030)) {
+            } else if (bytes.length > 1 && (bytes[bytes.length - 1] & 0xFF) >= 0x81
+                    && (decoded = strictly(bytes, 1, GB18030)) != null) {
                 charset = GB18030; // the first byte of a two-byte character, its second byte cut off
                 broken = 1;
             }
@@ -58,7 +60,7 @@ public final class TextDecoder {
             }
             dropped = broken;
         }
-        String text = new String(bytes, skip, bytes.length - skip - dropped, charset);
+        String text = decoded != null ? decoded.toString() : new String(bytes, skip, bytes.length - skip - dropped, charset);
         if (text.isBlank()) {
             throw RejectedInput.empty();
         }
@@ -122,20 +124,20 @@ public final class TextDecoder {
                 continue; // a continuation byte: the character starts further back
             }
             int length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-            return length > drop && decodes(bytes, drop, StandardCharsets.UTF_8) ? drop : 0;
+            return length > drop && strictly(bytes, drop, StandardCharsets.UTF_8) != null ? drop : 0;
         }
         return 0;
     }
 
-    private static boolean decodes(byte[] bytes, int dropAtEnd, Charset charset) {
+    /** The bytes (but the last {@code dropAtEnd}) decoded, or null when they are not valid in {@code charset}. */
+    private static CharBuffer strictly(byte[] bytes, int dropAtEnd, Charset charset) {
         try {
-            CharBuffer ignored = charset.newDecoder()
+            return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, 0, bytes.length - dropAtEnd));
-            return ignored != null;
         } catch (CharacterCodingException e) {
-            return false;
+            return null;
         }
     }
 

@@ -13,22 +13,24 @@ public final class TextNormalizer {
     }
 
     public static String normalize(String line) {
-        StringBuilder out = new StringBuilder(line.length());
+        // into a plain array: a line is read char by char, and most of its characters are copied as they are
+        char[] out = new char[line.length()];
+        int n = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c >= '\uFF01' && c <= '\uFF5E') {
-                out.append((char) (c - 0xFEE0));
+                out[n++] = (char) (c - 0xFEE0);
             } else if (c == '\u3000' || c == '\u00A0' || c == '\u2002' || c == '\u2003' || c == '\u2009') {
-                out.append(' ');
+                out[n++] = ' ';
             } else if (c == '\uFEFF' || c == '\u200B' || c == '\u200C' || c == '\u200D') {
                 // zero-width characters and stray byte-order marks carry nothing
             } else if (c == '\u2212' || c == '\u2013') {
-                out.append('-');
+                out[n++] = '-';
             } else {
-                out.append(c);
+                out[n++] = c;
             }
         }
-        String text = out.toString();
+        String text = new String(out, 0, n);
         if (text.indexOf("[bookmark:") >= 0) {
             text = BOOKMARK.matcher(text).replaceAll("");
         }
@@ -37,13 +39,26 @@ public final class TextNormalizer {
 
     /** Removes every kind of white space. */
     public static String compact(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
+        int first = 0;
+        while (first < text.length() && !isSpace(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text; // nothing to remove: most lines of prose
+        }
+        char[] out = new char[text.length()];
+        text.getChars(0, first, out, 0);
+        int n = first;
+        for (int i = first + 1; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\u00A0' && c != '\u3000') {
-                out.append(c);
+            if (!isSpace(c)) {
+                out[n++] = c;
             }
         }
-        return out.toString();
+        return new String(out, 0, n);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u3000';
     }
 }

@@ -1,0 +1,39 @@
+package org.nianbao.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+
+    @Test
+    void fullWidthFormsBecomeAsciiAndChinesePunctuationStays() {
+        assertThat(TextNormalizer.normalize("（一）本年新收：１２，３"))
+                .isEqualTo("(一)本年新收:12,3");
+        assertThat(TextNormalizer.normalize("“依申请公开”、。")).isEqualTo("“依申请公开”、。");
+    }
+
+    @Test
+    void oddSpacesBecomeSpacesAndZeroWidthCharactersGo() {
+        assertThat(TextNormalizer.normalize("自\u3000然\u00A0人\u2002\u2003\u2009|\uFEFF\u200B\u200C\u200D|")).isEqualTo("自 然 人   ||");
+        assertThat(TextNormalizer.normalize("\u2212 3 \u2013 4")).isEqualTo("- 3 - 4");
+    }
+
+    @Test
+    void dropsWordBookmarksAndTrailingSpace() {
+        assertThat(TextNormalizer.normalize("一、总体情况[bookmark: _GoBack]  \t")).isEqualTo("一、总体情况");
+    }
+
+    @Test
+    void compactRemovesEveryKindOfWhiteSpace() {
+        assertThat(TextNormalizer.compact(" 自 然\t人\u3000\u00A0法人\r\n")).isEqualTo("自然人法人");
+        assertThat(TextNormalizer.compact("\t")).isEmpty();
+        assertThat(TextNormalizer.compact("")).isEmpty();
+    }
+
+    @Test
+    void aLineWithoutWhiteSpaceIsItsOwnCompactForm() {
+        String prose = "本机关按照条例要求，及时公开政府信息。";
+        assertThat(TextNormalizer.compact(prose)).isSameAs(prose);
+    }
+}
