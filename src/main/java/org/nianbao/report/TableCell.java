@@ -18,6 +18,14 @@ public record TableCell(String table, String row, String column, Double value, S
 
     /** The cell holds a dash or 「无」 rather than a digit. */
     public boolean isDash() {
-        return value != null && !raw.isEmpty() && raw.chars().noneMatch(Character::isDigit);
+        if (value == null || raw.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < raw.length(); i++) { // a plain loop: every cell is asked, in every rule session
+            if (Character.isDigit(raw.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
