@@ -21,9 +21,59 @@ public final class RequiredText {
 
     /** Every match contains, for one of these clauses, a word of each of its sets; null: nothing is known. */
     private final List<List<List<String>>> clauses;
+    /** The same words, each with the characters it needs as bits (see {@link Characters}). */
+    private final Word[][][] words;
 
     private RequiredText(List<List<List<String>>> clauses) {
         this.clauses = clauses;
+        this.words = clauses == null ? null : clauses.stream()
+                .map(clause -> clause.stream().map(set -> set.stream().map(Word::new).toArray(Word[]::new)).toArray(Word[][]::new))
+                .toArray(Word[][][]::new);
+    }
+
+    /** A required word, and a quick test of whether a text could hold it: all of its characters are in the text. */
+    private record Word(String text, long[] needs) {
+        Word(String text) {
+            this(text, Characters.of(text));
+        }
+
+        boolean in(String line, long[] has) {
+            for (int i = 0; i < needs.length; i++) {
+                if ((has[i] & needs[i]) != needs[i]) {
+                    return false;
+                }
+            }
+            return line.contains(text);
+        }
+    }
+
+    /**
+     * The characters of a text as 256 bits (a character's low eight bits name its bit). The bits of the line asked
+     * about last on each thread are kept: every statement's filter asks about the same line, one after another.
+     */
+    private static final class Characters {
+        private String text;
+        private final long[] bits = new long[4];
+        private static final ThreadLocal<Characters> LAST = ThreadLocal.withInitial(Characters::new);
+
+        static long[] of(String text) {
+            long[] bits = new long[4];
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                bits[(c >> 6) & 3] |= 1L << c;
+            }
+            return bits;
+        }
+
+        static long[] ofLine(String line) {
+            Characters last = LAST.get();
+            if (last.text != line) { // the same line object: its bits are known
+                long[] bits = of(line);
+                System.arraycopy(bits, 0, last.bits, 0, 4);
+                last.text = line;
+            }
+            return last.bits;
+        }
     }
 
     public static RequiredText of(Pattern pattern) {
@@ -44,22 +94,23 @@ public final class RequiredText {
 
     /** False only when no match is possible in {@code text}. */
     public boolean mayMatch(String text) {
-        if (clauses == null) {
+        if (words == null) {
             return true;
         }
-        for (List<List<String>> clause : clauses) {
-            if (satisfied(clause, text)) {
+        long[] has = Characters.ofLine(text);
+        for (Word[][] clause : words) {
+            if (satisfied(clause, text, has)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean satisfied(List<List<String>> clause, String text) {
-        for (List<String> words : clause) {
+    private static boolean satisfied(Word[][] clause, String text, long[] has) {
+        for (Word[] set : clause) {
             boolean found = false;
-            for (String w : words) {
-                if (text.contains(w)) {
+            for (Word w : set) {
+                if (w.in(text, has)) {
                     found = true;
                     break;
                 }
