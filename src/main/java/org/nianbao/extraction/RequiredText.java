@@ -57,22 +57,25 @@ public final class RequiredText {
         private static final ThreadLocal<Characters> LAST = ThreadLocal.withInitial(Characters::new);
 
         static long[] of(String text) {
-            long[] bits = new long[4];
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                bits[(c >> 6) & 3] |= 1L << c;
-            }
-            return bits;
+            return into(new long[4], text);
         }
 
         static long[] ofLine(String line) {
             Characters last = LAST.get();
             if (last.text != line) { // the same line object: its bits are known
-                long[] bits = of(line);
-                System.arraycopy(bits, 0, last.bits, 0, 4);
+                java.util.Arrays.fill(last.bits, 0);
+                into(last.bits, line);
                 last.text = line;
             }
             return last.bits;
+        }
+
+        private static long[] into(long[] bits, String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                bits[(c >> 6) & 3] |= 1L << c;
+            }
+            return bits;
         }
     }
 

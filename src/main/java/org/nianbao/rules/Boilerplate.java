@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
  */
 public final class Boilerplate {
 
-    private static final Pattern ORDINAL = Pattern.compile(
+    /** An ordinal a problem starts with (「一是」「（二）」「3.」「第四」); package-visible for the test of the definition. */
+    static final Pattern ORDINAL = Pattern.compile(
             "^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十\\d]+[)）.、]|第[一二三四五六七八九十]+)");
-    private static final Pattern STOCK = Pattern.compile(
+    /** The stock phrases. */
+    static final Pattern STOCK = Pattern.compile(
             "我(?:局|单位|机关|委|办|厅|市|区|县|镇|乡)|本(?:单位|机关)|政府信息公开|政务公开|信息公开|相关|有关|各项|整体|总体|"
             + "工作|方面|领域|环节|水平|质量|能力|程度|力度|意识|"
             + "仍然?|还|尚|依然|依旧|仍旧|也|都|均|一定的?|一些|部分|某些|个别|较为|比较|不够|不足|差距|短板|弱项|问题|"
