@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.slf4j.Logger;
@@ -146,8 +145,7 @@ public final class CompiledRules {
             List<RuleInfo> rules = (List<RuleInfo>) in.readObject();
             @SuppressWarnings("unchecked")
             Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
-            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
-            base.addPackages(packages);
+            InternalKnowledgeBase base = RuleEngine.ruleBase(CompiledRules.class.getClassLoader(), packages);
             return Optional.of(new Found(base, List.copyOf(rules)));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             LOG.warn("Compiled rules {} could not be read; they are compiled again: {}", digest, e.toString());

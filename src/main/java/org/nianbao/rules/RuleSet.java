@@ -2,15 +2,22 @@ package org.nianbao.rules;
 
 import java.util.List;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 import org.nianbao.extraction.StatementCatalog;
 
 /**
  * A built, validated ruleset: the compiled rules, the statements they look for, and a version that
- * changes whenever any rule file does.
+ * changes whenever any rule file does. Its {@code sessions} are rule sessions kept for reuse: a session that has
+ * assessed a report is emptied and handed to the next, which spares building the engine's working memory anew.
  */
-public record RuleSet(String version, KieBase kieBase, StatementCatalog statements, List<RuleInfo> rules) {
+public record RuleSet(String version, KieBase kieBase, StatementCatalog statements, List<RuleInfo> rules,
+                      KieSessionsPool sessions) {
 
     public RuleSet {
         rules = List.copyOf(rules);
+    }
+
+    public RuleSet(String version, KieBase kieBase, StatementCatalog statements, List<RuleInfo> rules) {
+        this(version, kieBase, statements, rules, kieBase.newKieSessionsPool(0));
     }
 }

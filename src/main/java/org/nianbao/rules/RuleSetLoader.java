@@ -22,9 +22,7 @@ import org.drools.drl.parser.lang.dsl.DSLMapping;
 import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
 import org.drools.drl.parser.lang.dsl.DefaultExpander;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
@@ -189,10 +187,7 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             return null;
         }
-        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(
-                KieServices.Factory.get().newKieBaseConfiguration(null, COMPILER_CLASSES));
-        base.addPackages(builder.getKnowledgePackages());
-        return base;
+        return RuleEngine.ruleBase(COMPILER_CLASSES, builder.getKnowledgePackages());
     }
 
     /** A .dsl as the DSL lexer takes it; a .dslr with its Chinese labels resolved to names first. */

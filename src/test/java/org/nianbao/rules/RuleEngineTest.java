@@ -1,0 +1,204 @@
+package org.nianbao.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nianbao.Samples;
+import org.nianbao.extraction.ReportExtractor;
+import org.nianbao.reading.Readers;
+import org.nianbao.report.ReportFacts;
+
+/**
+ * A ruleset keeps its sessions and hands each report one that an earlier report used: nothing of the earlier report
+ * may be seen by the next, whether the earlier one ended normally, with a failing rule or at the firing limit.
+ */
+class RuleEngineTest {
+
+    @TempDir
+    Path dir;
+
+    private static ReportFacts drawn(RuleSet rules, String sample) {
+        return new ReportExtractor(rules.statements()).extract(Readers.read(sample, Samples.bytes(sample)).text());
+    }
+
+    private static List<Object> facts(RuleSet rules, String sample) {
+        return drawn(rules, sample).all();
+    }
+
+    /** The facts of a sample as if another agency had written it. */
+    private static List<Object> factsOfAgency(RuleSet rules, String sample, String agency) {
+        ReportFacts drawn = drawn(rules, sample);
+        return drawn.withReport(drawn.report().withAgency(agency)).all();
+    }
+
+    private static List<String> described(RuleEngine.Evaluation e) {
+        List<String> lines = new ArrayList<>();
+        e.findings().forEach(f -> lines.add(f.ruleId() + " " + f.message()));
+        lines.sort(null);
+        return lines;
+    }
+
+    @Test
+    void eachReportIsAssessedAsIfInAFreshSessionWhateverCameBefore() {
+        RuleSet shared = RuleSetLoader.load(Samples.RULES);
+        List<List<String>> alone = new ArrayList<>();
+        for (String sample : Samples.NAMES) {
+            // a ruleset of its own for each report: its sessions have seen no other report
+            RuleSet own = RuleSetLoader.load(Samples.RULES);
+            alone.add(described(RuleEngine.evaluate(own, facts(own, sample))));
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < Samples.NAMES.size(); i++) {
+                RuleEngine.Evaluation e = RuleEngine.evaluate(shared, facts(shared, Samples.NAMES.get(i)));
+                assertThat(described(e)).as(Samples.NAMES.get(i) + ", round " + round).isEqualTo(alone.get(i));
+            }
+        }
+        assertThat(alone).as("the samples differ, so a leftover would show").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRuleFailingOnOneReportLeavesTheNextReportUntouched() throws IOException {
+        Samples.copyRules(dir);
+        Files.writeString(dir.resolve("failing.drl"), """
+                package rules.failing;
+                import org.nianbao.report.*;
+                global org.nianbao.rules.Findings findings;
+
+                rule "FAILS-FOR-ONE-AGENCY"
+                    @check("C1") @severity("error")
+                when
+                    Report(agency == "出错的机关")
+                then
+                    findings.report(drools, String.valueOf(Integer.parseInt("不是数字")), "无");
+                end
+                """);
+        RuleSet rules = RuleSetLoader.load(dir);
+        String sample = Samples.NAMES.get(2);
+        List<String> before = described(RuleEngine.evaluate(rules, facts(rules, sample)));
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> RuleEngine.evaluate(rules, factsOfAgency(rules, sample, "出错的机关")))
+                    .isInstanceOf(RuleFailure.class).hasMessageContaining("FAILS-FOR-ONE-AGENCY");
+            assertThat(described(RuleEngine.evaluate(rules, facts(rules, sample)))).isEqualTo(before);
+        }
+        assertThat(before).isNotEmpty().noneMatch(l -> l.startsWith("FAILS-FOR-ONE-AGENCY"));
+    }
+
+    @Test
+    void aRuleMatchingWithoutEndIsStoppedAtTheFiringLimitAndTheNextReportIsUntouched() throws IOException {
+        Samples.copyRules(dir);
+        Files.writeString(dir.resolve("endless.drl"), """
+                package rules.endless;
+                import org.nianbao.report.*;
+                global org.nianbao.rules.Findings findings;
+
+                rule "EVERY-PAIR-OF-CELLS"
+                    @check("C1") @severity("info")
+                when
+                    Report(agency == "每一对单元格")
+                    $a : TableCell()
+                    $b : TableCell()
+                then
+                    findings.report(drools, "一对单元格", "无");
+                end
+                """);
+        RuleSet rules = RuleSetLoader.load(dir);
+        String sample = Samples.NAMES.get(0);
+        List<String> before = described(RuleEngine.evaluate(rules, facts(rules, sample)));
+
+        assertThatThrownBy(() -> RuleEngine.evaluate(rules, factsOfAgency(rules, sample, "每一对单元格")))
+                .isInstanceOf(RuleFailure.class).hasMessageContaining("规则触发超过");
+        assertThat(described(RuleEngine.evaluate(rules, facts(rules, sample)))).isEqualTo(before);
+    }
+
+    @Test
+    void ofRulesInOneActivationGroupOnlyOneFires() throws IOException {
+        Samples.copyRules(dir);
+        Files.writeString(dir.resolve("group.drl"), """
+                package rules.group;
+                import org.nianbao.report.*;
+                global org.nianbao.rules.Findings findings;
+
+                rule "FIRST-OF-GROUP"
+                    @check("C1") @severity("info")
+                    activation-group "one-of-two"
+                    salience 10
+                when
+                    Report()
+                then
+                    findings.report(drools, "组内第一条", "无");
+                end
+
+                rule "SECOND-OF-GROUP"
+                    @check("C1") @severity("info")
+                    activation-group "one-of-two"
+                when
+                    Report()
+                then
+                    findings.report(drools, "组内第二条", "无");
+                end
+                """);
+        RuleSet rules = RuleSetLoader.load(dir);
+
+        List<String> found = described(RuleEngine.evaluate(rules, facts(rules, Samples.NAMES.get(0))));
+
+        assertThat(found).filteredOn(l -> l.contains("-OF-GROUP")).containsExactly("FIRST-OF-GROUP 组内第一条");
+    }
+
+    @Test
+    void aDisabledRuleARuleNoLongerInEffectAndARuleOfAnotherAgendaGroupDoNotFire() throws IOException {
+        Samples.copyRules(dir);
+        Files.writeString(dir.resolve("off.drl"), """
+                package rules.off;
+                import org.nianbao.report.*;
+                global org.nianbao.rules.Findings findings;
+
+                rule "DISABLED"
+                    @check("C1") @severity("info")
+                    enabled false
+                when
+                    Report()
+                then
+                    findings.report(drools, "停用的规则", "无");
+                end
+
+                rule "EXPIRED"
+                    @check("C1") @severity("info")
+                    date-expires "01-Jan-2001"
+                when
+                    Report()
+                then
+                    findings.report(drools, "已失效的规则", "无");
+                end
+
+                rule "OTHER-AGENDA-GROUP"
+                    @check("C1") @severity("info")
+                    agenda-group "另一组"
+                when
+                    Report()
+                then
+                    findings.report(drools, "另一议程组的规则", "无");
+                end
+
+                rule "IN-FORCE"
+                    @check("C1") @severity("info")
+                when
+                    Report()
+                then
+                    findings.report(drools, "生效的规则", "无");
+                end
+                """);
+        RuleSet rules = RuleSetLoader.load(dir);
+
+        List<String> found = described(RuleEngine.evaluate(rules, facts(rules, Samples.NAMES.get(0))));
+
+        assertThat(found).filteredOn(l -> l.contains("规则")).containsExactly("IN-FORCE 生效的规则");
+    }
+}
