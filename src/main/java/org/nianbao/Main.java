@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.nianbao.cli.RulesCommand;
 import org.nianbao.cli.ScoreCommand;
+import org.nianbao.policy.RulesReadAhead;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -31,7 +32,9 @@ public final class Main {
             System.exit(status);
         }
         boundTemporaryDirectBuffers();
-        SpringApplication.run(NianbaoApplication.class, args);
+        SpringApplication service = new SpringApplication(NianbaoApplication.class);
+        service.addListeners(new RulesReadAhead());
+        service.run(args);
     }
 
     /**

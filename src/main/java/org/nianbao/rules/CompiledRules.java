@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -65,8 +66,48 @@ public final class CompiledRules {
         folder = dir;
     }
 
+    /** A rule base being read, or read, ahead of the load that takes it, and the hash it was read for; null if none. */
+    private static String aheadDigest;
+    private static CompletableFuture<Optional<Found>> ahead;
+
+    /**
+     * Reads the rule base of this hash now, for the next {@link #find} of the same hash to take: a find while it is
+     * being read waits for it rather than reading it a second time. Only the last one read ahead is held, until taken.
+     */
+    static void readAhead(String digest) {
+        CompletableFuture<Optional<Found>> read = new CompletableFuture<>();
+        synchronized (CompiledRules.class) {
+            aheadDigest = digest;
+            ahead = read;
+        }
+        try {
+            read.complete(findNow(digest));
+        } catch (RuntimeException | Error e) {
+            read.complete(Optional.empty());
+            throw e;
+        }
+    }
+
     /** The rule base compiled from rule files of this hash (the full hex digest), if this build compiled it before. */
     static Optional<Found> find(String digest) {
+        CompletableFuture<Optional<Found>> read = null;
+        synchronized (CompiledRules.class) {
+            if (digest.equals(aheadDigest)) {
+                read = ahead;
+                aheadDigest = null;
+                ahead = null;
+            }
+        }
+        if (read != null) {
+            Optional<Found> found = read.join();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return findNow(digest);
+    }
+
+    private static Optional<Found> findNow(String digest) {
         String buildId = buildId();
         if (buildId == null) {
             return Optional.empty();

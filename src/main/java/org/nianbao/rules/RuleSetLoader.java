@@ -73,34 +73,63 @@ public final class RuleSetLoader {
         return load(dir, false);
     }
 
+    /**
+     * Reads the rule base compiled before from the files in {@code dir}, if there is one, so that the load of the
+     * same files that follows (on any thread) takes it as read instead of reading it again; compiles nothing. A
+     * service starting calls it beside its own start-up, on the other core.
+     */
+    public static void readAhead(Path dir) {
+        try {
+            RuleFiles files = RuleFiles.in(dir);
+            if (files.problems().isEmpty() && files.statements() != null) {
+                CompiledRules.readAhead(files.hash());
+            }
+        } catch (InvalidRuleSet e) {
+            // the load that follows reports it
+        }
+    }
+
+    /** The rule files of a folder as read once, their problems so far, and the hash of them all (hex, in full). */
+    private record RuleFiles(java.util.Map<Path, byte[]> contents, byte[] statements, String hash,
+                             List<RuleProblem> problems) {
+
+        static RuleFiles in(Path dir) {
+            if (!Files.isDirectory(dir)) {
+                throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "规则目录不存在 (no such rules folder)")));
+            }
+            List<Path> drl;
+            try (Stream<Path> files = Files.list(dir)) {
+                drl = files.filter(p -> isRuleFile(p.getFileName().toString())).sorted().toList();
+            } catch (IOException e) {
+                throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "无法读取规则目录：" + e.getMessage())));
+            }
+            if (drl.stream().allMatch(p -> p.toString().endsWith(".dsl"))) {
+                throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "规则目录中没有规则文件（.drl、.dslr 或 .drl.xlsx）")));
+            }
+            List<RuleProblem> problems = new ArrayList<>();
+            // every file read once: the rule-language check and the build see the same bytes
+            java.util.Map<Path, byte[]> contents = new java.util.LinkedHashMap<>();
+            drl.forEach(file -> contents.put(file, read(file, problems)));
+            Path statementsFile = dir.resolve(STATEMENTS_FILE);
+            byte[] statementsContent = Files.isRegularFile(statementsFile) ? read(statementsFile, problems) : null;
+            MessageDigest digest = sha256();
+            contents.forEach((file, content) -> {
+                digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(content);
+            });
+            if (statementsContent != null) {
+                digest.update(statementsContent);
+            }
+            return new RuleFiles(contents, statementsContent, HexFormat.of().formatHex(digest.digest()), problems);
+        }
+    }
+
     private static Compiled load(Path dir, boolean reuse) {
-        if (!Files.isDirectory(dir)) {
-            throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "规则目录不存在 (no such rules folder)")));
-        }
-        List<Path> drl;
-        try (Stream<Path> files = Files.list(dir)) {
-            drl = files.filter(p -> isRuleFile(p.getFileName().toString())).sorted().toList();
-        } catch (IOException e) {
-            throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "无法读取规则目录：" + e.getMessage())));
-        }
-        if (drl.stream().allMatch(p -> p.toString().endsWith(".dsl"))) {
-            throw new InvalidRuleSet(List.of(new RuleProblem(dir.toString(), 0, "规则目录中没有规则文件（.drl、.dslr 或 .drl.xlsx）")));
-        }
-        List<RuleProblem> problems = new ArrayList<>();
-        // every file read once: the rule-language check and the build see the same bytes
-        java.util.Map<Path, byte[]> contents = new java.util.LinkedHashMap<>();
-        drl.forEach(file -> contents.put(file, read(file, problems)));
-        Path statementsFile = dir.resolve(STATEMENTS_FILE);
-        byte[] statementsContent = Files.isRegularFile(statementsFile) ? read(statementsFile, problems) : null;
-        MessageDigest digest = sha256();
-        contents.forEach((file, content) -> {
-            digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-            digest.update(content);
-        });
-        if (statementsContent != null) {
-            digest.update(statementsContent);
-        }
-        String hash = HexFormat.of().formatHex(digest.digest());
+        RuleFiles ruleFiles = RuleFiles.in(dir);
+        java.util.Map<Path, byte[]> contents = ruleFiles.contents();
+        byte[] statementsContent = ruleFiles.statements();
+        String hash = ruleFiles.hash();
+        List<RuleProblem> problems = ruleFiles.problems();
         String version = hash.substring(0, 12);
         List<RuleProblem> statementProblems = new ArrayList<>();
         StatementCatalog statements = statementsContent == null ? StatementCatalog.empty()

@@ -69,6 +69,36 @@ class CompiledRulesTest {
     }
 
     @Test
+    void rulesReadAheadAreTakenByTheNextLoadOnceAndNotHeldAfter() throws Exception {
+        Path cache = dir.resolve("cache");
+        CompiledRules.keepIn(cache);
+        Path rules = changedRules();
+        RuleSet first = RuleSetLoader.load(rules);
+        CompiledRules.awaitKept();
+        Path kept = CompiledRules.entry(cache, RuleSetLoader.compile(rules).digest());
+
+        RuleSetLoader.readAhead(rules);
+        Files.delete(kept); // from now on only what was read ahead can spare a compile
+        long compiled = RuleSetLoader.compilations();
+        RuleSet taken = RuleSetLoader.load(rules);
+        assertThat(RuleSetLoader.compilations()).as("taken as read ahead").isEqualTo(compiled);
+        assertThat(taken.rules()).isEqualTo(first.rules());
+        assertThat(summary(new Assessor(taken, card), Samples.NAMES.get(1)))
+                .isEqualTo(summary(new Assessor(first, card), Samples.NAMES.get(1)));
+
+        RuleSetLoader.load(rules);
+        assertThat(RuleSetLoader.compilations()).as("read ahead once, taken once").isEqualTo(compiled + 1);
+    }
+
+    @Test
+    void readingAheadAFolderWithoutRulesCompilesAndReportsNothing() throws Exception {
+        long before = RuleSetLoader.compilations();
+        RuleSetLoader.readAhead(dir.resolve("no-such-folder"));
+        RuleSetLoader.readAhead(changedRules()); // never compiled: nothing to read, and nothing compiled for it
+        assertThat(RuleSetLoader.compilations()).isEqualTo(before);
+    }
+
+    @Test
     void aKeptFileHoldingAnythingButARuleBaseIsNotReadAndTheRulesAreCompiled() throws Exception {
         Path rules = changedRules();
         try (OutputStream file = Files.newOutputStream(keptEntry(rules)); ObjectOutputStream out = new ObjectOutputStream(file)) {
