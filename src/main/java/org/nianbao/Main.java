@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.nianbao.cli.RulesCommand;
 import org.nianbao.cli.ScoreCommand;
 import org.nianbao.policy.RulesReadAhead;
@@ -13,7 +14,7 @@ import org.springframework.boot.SpringApplication;
 /**
  * {@code java -jar nianbao.jar score …} scores files and {@code rules …} checks and compares rulesets, without
  * starting the web server;
- * with no command the service starts.
+ * with no command the service starts, and {@code --help} says all three.
  */
 public final class Main {
 
@@ -30,6 +31,16 @@ public final class Main {
             int status = args[0].equals("score") ? ScoreCommand.run(rest, out, err) : RulesCommand.run(rest, out, err);
             out.flush();
             System.exit(status);
+        }
+        if (args.length == 1 && List.of("-h", "--help", "help").contains(args[0])) {
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+            out.println("用法: java -jar nianbao.jar [--server.port=PORT]   启动服务（默认端口 8080）");
+            out.println();
+            ScoreCommand.run(new String[] {"--help"}, out, out);
+            out.println();
+            RulesCommand.run(new String[] {"--help"}, out, out);
+            out.flush();
+            System.exit(0);
         }
         boundTemporaryDirectBuffers();
         SpringApplication service = new SpringApplication(NianbaoApplication.class);
