@@ -25,6 +25,14 @@ public class RulesConfiguration {
     ActiveRuleset activeRuleset(NianbaoProperties properties, RulesetVersionStore versions,
                                 @Value("${nianbao.rules.cache-dir:data/rules-cache}") Path compiledRules) {
         CompiledRules.keepIn(compiledRules);
+        try {
+            return inForce(properties, versions);
+        } finally {
+            CompiledRules.forgetReadAhead(); // read ahead for other files than those now in force
+        }
+    }
+
+    private ActiveRuleset inForce(NianbaoProperties properties, RulesetVersionStore versions) {
         RulesetVersionStore.Stored inForce = versions.active().orElse(null);
         RulesetFiles stored = inForce == null ? null : inForce.files();
         String reason = "启动时数据库中还没有规则版本，从 " + properties.rulesDir() + " 读取";

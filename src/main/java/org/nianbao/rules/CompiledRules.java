@@ -72,7 +72,7 @@ public final class CompiledRules {
 
     /**
      * Reads the rule base of this hash now, for the next {@link #find} of the same hash to take: a find while it is
-     * being read waits for it rather than reading it a second time. Only the last one read ahead is held, until taken.
+     * being read waits for it rather than reading it a second time. Only the last one read ahead is held, until taken or {@linkplain #forgetReadAhead() let go}.
      */
     static void readAhead(String digest) {
         CompletableFuture<Optional<Found>> read = new CompletableFuture<>();
@@ -85,6 +85,14 @@ public final class CompiledRules {
         } catch (RuntimeException | Error e) {
             read.complete(Optional.empty());
             throw e;
+        }
+    }
+
+    /** Lets go of a rule base read ahead and not taken (the rules put in force were other files). */
+    public static void forgetReadAhead() {
+        synchronized (CompiledRules.class) {
+            aheadDigest = null;
+            ahead = null;
         }
     }
 

@@ -91,6 +91,22 @@ class CompiledRulesTest {
     }
 
     @Test
+    void rulesReadAheadAndLetGoAreReadAgainByTheNextLoad() throws Exception {
+        Path cache = dir.resolve("cache");
+        CompiledRules.keepIn(cache);
+        Path rules = changedRules();
+        RuleSetLoader.load(rules);
+        CompiledRules.awaitKept();
+
+        RuleSetLoader.readAhead(rules);
+        CompiledRules.forgetReadAhead();
+        Files.delete(CompiledRules.entry(cache, RuleSetLoader.compile(rules).digest()));
+        long compiled = RuleSetLoader.compilations();
+        RuleSetLoader.load(rules);
+        assertThat(RuleSetLoader.compilations()).as("nothing held: compiled again").isEqualTo(compiled + 1);
+    }
+
+    @Test
     void readingAheadAFolderWithoutRulesCompilesAndReportsNothing() throws Exception {
         long before = RuleSetLoader.compilations();
         RuleSetLoader.readAhead(dir.resolve("no-such-folder"));
