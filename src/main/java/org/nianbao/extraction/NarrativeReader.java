@@ -52,8 +52,6 @@ final class NarrativeReader {
             + "|(19|20)\\d{2}年度?[,]?(我|本)[\\u4e00-\\u9fa5]{0,6}将|我(局|们|单位|委|办|中心|镇|乡|街道|县|区|市)将)");
     /** 「…存在不足，如A有待完善；B仍需加强；C不够充分等。」: the problems listed after 「如」. */
     private static final Pattern LISTED_AFTER_RU = Pattern.compile("(?:如|比如|例如|主要(?:表现|体现)(?:为|在))[:,]?");
-    private static final Pattern ENUMERATOR = Pattern.compile(
-            "(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][,、]|(?<![\\d.])[1-9][.、](?!\\d)|\\([1-9一二三四五六七八九]\\))");
     private static final Pattern PROBLEM_WORDS = Pattern.compile(
             "不足|问题|有待|不够|欠缺|薄弱|差距|不高|不强|不到位|滞后|单一|不及时|不完善|不规范|需要?进一步|还需|仍需|尚需|较少|不充分|短板|缺乏|不全面|不丰富|不深入|不精准|不准确|不稳定|不严|未严格|未及时|未落实|待加强|待提高|待提升");
 
@@ -235,11 +233,7 @@ final class NarrativeReader {
     /** The items of a paragraph: 「一是…二是…」 or 「1.… 2.…」; the whole paragraph when it enumerates nothing. */
     private static List<String> items(String paragraph) {
         List<String> items = new ArrayList<>();
-        Matcher m = ENUMERATOR.matcher(paragraph);
-        List<Integer> starts = new ArrayList<>();
-        while (m.find()) {
-            starts.add(m.end());
-        }
+        List<Integer> starts = Enumerators.ends(paragraph);
         if (starts.size() < 2) {
             String item = starts.size() == 1 && starts.get(0) <= 3 ? paragraph.substring(starts.get(0)) : paragraph;
             Matcher listed = LISTED_AFTER_RU.matcher(item);
