@@ -15,12 +15,12 @@ public final class RulesReadAhead implements ApplicationListener<ApplicationEnvi
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        Path dir = Path.of(event.getEnvironment().getProperty("nianbao.rules-dir", "rules"));
+        String dir = event.getEnvironment().getProperty("nianbao.rules-dir", "rules");
         Thread reader = new Thread(() -> {
             try {
-                RuleSetLoader.readAhead(DefaultBundle.rulesOr(dir));
+                RuleSetLoader.readAhead(DefaultBundle.rulesOr(Path.of(dir)));
             } catch (RuntimeException e) {
-                // what cannot be read here the start-up reads, or reports, itself
+                // a folder that cannot be read (or named) here the start-up reads, or reports, itself
             }
         }, "rules-read-ahead");
         reader.setDaemon(true);
