@@ -70,12 +70,10 @@ class CompiledRulesTest {
 
     @Test
     void rulesReadAheadAreTakenByTheNextLoadOnceAndNotHeldAfter() throws Exception {
-        Path cache = dir.resolve("cache");
-        CompiledRules.keepIn(cache);
         Path rules = changedRules();
+        Path kept = keptEntry(rules);
         RuleSet first = RuleSetLoader.load(rules);
         CompiledRules.awaitKept();
-        Path kept = CompiledRules.entry(cache, RuleSetLoader.compile(rules).digest());
 
         RuleSetLoader.readAhead(rules);
         Files.delete(kept); // from now on only what was read ahead can spare a compile
@@ -92,15 +90,14 @@ class CompiledRulesTest {
 
     @Test
     void rulesReadAheadAndLetGoAreReadAgainByTheNextLoad() throws Exception {
-        Path cache = dir.resolve("cache");
-        CompiledRules.keepIn(cache);
         Path rules = changedRules();
+        Path kept = keptEntry(rules);
         RuleSetLoader.load(rules);
         CompiledRules.awaitKept();
 
         RuleSetLoader.readAhead(rules);
         CompiledRules.forgetReadAhead();
-        Files.delete(CompiledRules.entry(cache, RuleSetLoader.compile(rules).digest()));
+        Files.delete(kept);
         long compiled = RuleSetLoader.compilations();
         RuleSetLoader.load(rules);
         assertThat(RuleSetLoader.compilations()).as("nothing held: compiled again").isEqualTo(compiled + 1);

@@ -38,6 +38,34 @@ class RuleEngineTest {
         return drawn.withReport(drawn.report().withAgency(agency)).all();
     }
 
+    /** The project's rules with one more file of {@code rules}, which may use the report's facts and {@code findings}. */
+    private RuleSet projectRulesWith(String file, String rules) throws IOException {
+        Samples.copyRules(dir);
+        String name = file.substring(0, file.indexOf('.'));
+        Files.writeString(dir.resolve(file), """
+                package rules.%s;
+                import org.nianbao.report.*;
+                global org.nianbao.rules.Findings findings;
+
+                """.formatted(name) + rules);
+        return RuleSetLoader.load(dir);
+    }
+
+    /** A rule on every report that reports {@code message}, with the given attributes. */
+    private static String onEveryReport(String name, String attributes, String message) {
+        return """
+                rule "%s"
+                    @check("C1") @severity("info")
+                    %s
+                when
+                    Report()
+                then
+                    findings.report(drools, "%s", "无");
+                end
+
+                """.formatted(name, attributes, message);
+    }
+
     private static List<String> described(RuleEngine.Evaluation e) {
         List<String> lines = new ArrayList<>();
         e.findings().forEach(f -> lines.add(f.ruleId() + " " + f.message()));
@@ -65,12 +93,7 @@ class RuleEngineTest {
 
     @Test
     void aRuleFailingOnOneReportLeavesTheNextReportUntouched() throws IOException {
-        Samples.copyRules(dir);
-        Files.writeString(dir.resolve("failing.drl"), """
-                package rules.failing;
-                import org.nianbao.report.*;
-                global org.nianbao.rules.Findings findings;
-
+        RuleSet rules = projectRulesWith("failing.drl", """
                 rule "FAILS-FOR-ONE-AGENCY"
                     @check("C1") @severity("error")
                 when
@@ -79,7 +102,6 @@ class RuleEngineTest {
                     findings.report(drools, String.valueOf(Integer.parseInt("不是数字")), "无");
                 end
                 """);
-        RuleSet rules = RuleSetLoader.load(dir);
         String sample = Samples.NAMES.get(2);
         List<String> before = described(RuleEngine.evaluate(rules, facts(rules, sample)));
 
@@ -93,12 +115,7 @@ class RuleEngineTest {
 
     @Test
     void aRuleMatchingWithoutEndIsStoppedAtTheFiringLimitAndTheNextReportIsUntouched() throws IOException {
-        Samples.copyRules(dir);
-        Files.writeString(dir.resolve("endless.drl"), """
-                package rules.endless;
-                import org.nianbao.report.*;
-                global org.nianbao.rules.Findings findings;
-
+        RuleSet rules = projectRulesWith("endless.drl", """
                 rule "EVERY-PAIR-OF-CELLS"
                     @check("C1") @severity("info")
                 when
@@ -109,7 +126,6 @@ class RuleEngineTest {
                     findings.report(drools, "一对单元格", "无");
                 end
                 """);
-        RuleSet rules = RuleSetLoader.load(dir);
         String sample = Samples.NAMES.get(0);
         List<String> before = described(RuleEngine.evaluate(rules, facts(rules, sample)));
 
@@ -120,32 +136,9 @@ class RuleEngineTest {
 
     @Test
     void ofRulesInOneActivationGroupOnlyOneFires() throws IOException {
-        Samples.copyRules(dir);
-        Files.writeString(dir.resolve("group.drl"), """
-                package rules.group;
-                import org.nianbao.report.*;
-                global org.nianbao.rules.Findings findings;
-
-                rule "FIRST-OF-GROUP"
-                    @check("C1") @severity("info")
-                    activation-group "one-of-two"
-                    salience 10
-                when
-                    Report()
-                then
-                    findings.report(drools, "组内第一条", "无");
-                end
-
-                rule "SECOND-OF-GROUP"
-                    @check("C1") @severity("info")
-                    activation-group "one-of-two"
-                when
-                    Report()
-                then
-                    findings.report(drools, "组内第二条", "无");
-                end
-                """);
-        RuleSet rules = RuleSetLoader.load(dir);
+        RuleSet rules = projectRulesWith("group.drl",
+                onEveryReport("FIRST-OF-GROUP", "activation-group \"one-of-two\" salience 10", "组内第一条")
+                        + onEveryReport("SECOND-OF-GROUP", "activation-group \"one-of-two\"", "组内第二条"));
 
         List<String> found = described(RuleEngine.evaluate(rules, facts(rules, Samples.NAMES.get(0))));
 
@@ -154,48 +147,11 @@ class RuleEngineTest {
 
     @Test
     void aDisabledRuleARuleNoLongerInEffectAndARuleOfAnotherAgendaGroupDoNotFire() throws IOException {
-        Samples.copyRules(dir);
-        Files.writeString(dir.resolve("off.drl"), """
-                package rules.off;
-                import org.nianbao.report.*;
-                global org.nianbao.rules.Findings findings;
-
-                rule "DISABLED"
-                    @check("C1") @severity("info")
-                    enabled false
-                when
-                    Report()
-                then
-                    findings.report(drools, "停用的规则", "无");
-                end
-
-                rule "EXPIRED"
-                    @check("C1") @severity("info")
-                    date-expires "01-Jan-2001"
-                when
-                    Report()
-                then
-                    findings.report(drools, "已失效的规则", "无");
-                end
-
-                rule "OTHER-AGENDA-GROUP"
-                    @check("C1") @severity("info")
-                    agenda-group "另一组"
-                when
-                    Report()
-                then
-                    findings.report(drools, "另一议程组的规则", "无");
-                end
-
-                rule "IN-FORCE"
-                    @check("C1") @severity("info")
-                when
-                    Report()
-                then
-                    findings.report(drools, "生效的规则", "无");
-                end
-                """);
-        RuleSet rules = RuleSetLoader.load(dir);
+        RuleSet rules = projectRulesWith("off.drl",
+                onEveryReport("DISABLED", "enabled false", "停用的规则")
+                        + onEveryReport("EXPIRED", "date-expires \"01-Jan-2001\"", "已失效的规则")
+                        + onEveryReport("OTHER-AGENDA-GROUP", "agenda-group \"另一组\"", "另一议程组的规则")
+                        + onEveryReport("IN-FORCE", "", "生效的规则"));
 
         List<String> found = described(RuleEngine.evaluate(rules, facts(rules, Samples.NAMES.get(0))));
 
