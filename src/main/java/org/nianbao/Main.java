@@ -24,16 +24,15 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length > 0 && (args[0].equals("score") || args[0].equals("rules"))) {
             CommandLineLogging.toStandardError();
-            // UTF-8 whatever the platform's locale, so that Chinese output survives a POSIX shell
-            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            PrintStream out = utf8(FileDescriptor.out, false);
+            PrintStream err = utf8(FileDescriptor.err, true);
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             int status = args[0].equals("score") ? ScoreCommand.run(rest, out, err) : RulesCommand.run(rest, out, err);
             out.flush();
             System.exit(status);
         }
         if (args.length == 1 && List.of("-h", "--help", "help").contains(args[0])) {
-            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+            PrintStream out = utf8(FileDescriptor.out, false);
             out.println("用法: java -jar nianbao.jar [--server.port=PORT]   启动服务（默认端口 8080）");
             out.println();
             ScoreCommand.run(new String[] {"--help"}, out, out);
@@ -46,6 +45,11 @@ public final class Main {
         SpringApplication service = new SpringApplication(NianbaoApplication.class);
         service.addListeners(new RulesReadAhead());
         service.run(args);
+    }
+
+    /** UTF-8 whatever the platform's locale, so that Chinese output survives a POSIX shell. */
+    private static PrintStream utf8(FileDescriptor stream, boolean autoFlush) {
+        return new PrintStream(new FileOutputStream(stream), autoFlush, StandardCharsets.UTF_8);
     }
 
     /**
