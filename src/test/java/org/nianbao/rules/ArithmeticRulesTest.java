@@ -56,6 +56,19 @@ class ArithmeticRulesTest {
     }
 
     @Test
+    void aBlankResultOrTable4PartLeavesItsTotalUncheckedRatherThanUnbalanced() {
+        Assessment a = Samples.assessEdited(S000, "三、本年度办理结果 | (一)予以公开 | 1 | 0 |", "三、本年度办理结果 | (一)予以公开 |  | 0 |");
+        Assessment b = Samples.assessEdited(S000, "0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+                "0 |  | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |");
+
+        assertThat(fires(a, "COMP-BLANK-CELL", "granted", "natural_person")).isTrue();
+        assertThat(fires(a, "ARITH-T3-RESULTS-TOTAL", null, null)).isFalse();
+        assertThat(fires(a, "ARITH-T3-ROW-TOTAL", null, null)).isFalse();
+        assertThat(fires(b, "COMP-BLANK-CELL", "review", "corrected")).isTrue();
+        assertThat(fires(b, "ARITH-T4-ROW-TOTAL", null, null)).isFalse();
+    }
+
+    @Test
     void flagsNegativeCounts() {
         Assessment a = Samples.assessEdited(S000, "行政许可 | 371 |", "行政许可 | -371 |");
 
