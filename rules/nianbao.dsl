@@ -12,7 +12,7 @@
 [when]第{n}部分没有说明"{kind}"=not Statement(kind == "{kind}", section == {n})
 [when]全文没有说明"{kind}"=not Statement(kind == "{kind}")
 [when]全文说明了"{kind}"=exists Statement(kind == "{kind}")
-[when]表{t}缺少"{row}"行=exists TableCell(table == "{t}") and not TableCell(table == "{t}", row == "{row}")
+[when]表{t}缺少"{row}"行=exists TableRow(table == "{t}") and not TableRow(table == "{t}", row == "{row}")
 [when]表{t}的"{row}"行"{column}"列大于{n}=$cell : TableCell(table == "{t}", row == "{row}", column == "{column}", value != null, value > {n})
 [when]表{t}的"{row}"行"{column}"列为空白=$cell : TableCell(table == "{t}", row == "{row}", column == "{column}", value == null)
 [when]表3某一列的第一项加第二项不等于第三项加第四项=$new : TableCell(table == "3", row == "new_received", $col : column, value != null) $carried : TableCell(table == "3", row == "carried_over", column == $col, value != null) $results : TableCell(table == "3", row == "results_total", column == $col, value != null) $cell : TableCell(table == "3", row == "carried_forward", column == $col, value != null, org.nianbao.rules.Sums.differ($new.value() + $carried.value(), $results.value() + value))

@@ -42,6 +42,15 @@ public record ReportFacts(Report report, List<Section> sections, List<SubPart> s
                 expectedColumns, problems, measures, unsure, claims, yearMentions, notes, previous, cutOff);
     }
 
+    /** The rows the report has, one for each table and row that has a cell, in the order of their first cells. */
+    public List<TableRow> rows() {
+        java.util.Map<String, TableRow> rows = new java.util.LinkedHashMap<>();
+        for (TableCell cell : cells) {
+            rows.putIfAbsent(cell.table() + '\u0000' + cell.row(), new TableRow(cell.table(), cell.row(), cell.line()));
+        }
+        return List.copyOf(rows.values());
+    }
+
     /** Every fact, as inserted into a rule session. */
     public List<Object> all() {
         List<Object> all = new ArrayList<>(cells.size() + expectedRows.size() + 64);
@@ -59,6 +68,7 @@ public record ReportFacts(Report report, List<Section> sections, List<SubPart> s
         all.addAll(subParts);
         all.addAll(statements);
         all.addAll(cells);
+        all.addAll(rows());
         all.addAll(expectedRows);
         all.addAll(expectedColumns);
         all.addAll(problems);

@@ -46,6 +46,7 @@ public final class RuleNames {
 
     private static final Map<String, Map<String, Field>> FIELDS = Map.of(
             "TableCell", Map.of("table", Field.TABLE, "row", Field.ROW, "column", Field.COLUMN),
+            "TableRow", Map.of("table", Field.TABLE, "row", Field.ROW),
             "ExpectedRow", Map.of("table", Field.TABLE, "row", Field.ROW),
             "ExpectedColumn", Map.of("table", Field.TABLE, "column", Field.COLUMN),
             "ExtractionNote", Map.of("table", Field.TABLE, "row", Field.ROW),
