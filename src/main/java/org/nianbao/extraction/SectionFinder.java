@@ -23,6 +23,8 @@ final class SectionFinder {
             Pattern.compile("存在的?主要问题.{0,3}改进情况|存在的?主要问题.{0,2}(改进|整改)|存在的?(主要)?问题及?(其)?改进|主要问题和改进|存在的?主要问题$"),
             Pattern.compile("其他需要报告的事项|其他需要报告事项|其他事项$"));
 
+    private static final List<RequiredText> TITLE_WORDS = TITLES.stream().map(RequiredText::of).toList();
+
     /** Optional stray characters, an optional ordinal, then the title; nothing long after it. */
     private static final Pattern HEADING = Pattern.compile(
             "^[^\\u4e00-\\u9fa5(]{0,3}(?:([一二三四五六七八九十]{1,2})[、.,:]|第([一二三四五六])部分[、:]?|([1-9])[、.])?(.{2,30}?)[。:.]?$");
@@ -36,7 +38,8 @@ final class SectionFinder {
         boolean[] seen = new boolean[7];
         for (SourceLine line : text.lines()) {
             String compact = line.compact();
-            if (compact.length() < 4 || compact.length() > 34 || compact.startsWith("(") || compact.contains("|")) {
+            if (compact.length() < 4 || compact.length() > 34 || compact.startsWith("(") || compact.contains("|")
+                    || !mayNameASection(compact)) {
                 continue;
             }
             Matcher m = HEADING.matcher(compact);
@@ -61,6 +64,16 @@ final class SectionFinder {
             sections.add(new Section(found.get(i)[0], printed.get(i)[0], printed.get(i)[1], found.get(i)[1], end, i + 1));
         }
         return sections;
+    }
+
+    /** False for a line that holds the words of none of the titles: no heading, passed over without the expressions. */
+    static boolean mayNameASection(String line) {
+        for (RequiredText words : TITLE_WORDS) {
+            if (words.mayMatch(line)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A heading is short: its title carries no sentence of its own (「总体情况」, not 「……总体情况良好，……」). */
