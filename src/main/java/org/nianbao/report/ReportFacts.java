@@ -44,11 +44,18 @@ public record ReportFacts(Report report, List<Section> sections, List<SubPart> s
 
     /** The rows the report has, one for each table and row that has a cell, in the order of their first cells. */
     public List<TableRow> rows() {
-        java.util.Map<String, TableRow> rows = new java.util.LinkedHashMap<>();
+        List<TableRow> rows = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        TableCell previous = null;
         for (TableCell cell : cells) {
-            rows.putIfAbsent(cell.table() + '\u0000' + cell.row(), new TableRow(cell.table(), cell.row(), cell.line()));
+            // a row's cells come one after another: only a cell of another row than the one before is looked up
+            boolean sameRow = previous != null && previous.row().equals(cell.row()) && previous.table().equals(cell.table());
+            if (!sameRow && seen.add(cell.table() + '\u0000' + cell.row())) {
+                rows.add(new TableRow(cell.table(), cell.row(), cell.line()));
+            }
+            previous = cell;
         }
-        return List.copyOf(rows.values());
+        return rows;
     }
 
     /** Every fact, as inserted into a rule session. */

@@ -17,12 +17,13 @@ class ReportFactsTest {
     }
 
     @Test
-    void aRowIsThereOnceForAllItsCellsBlankOrNotAtItsFirstCellsLine() {
+    void aRowIsThereOnceForAllItsCellsBlankOrNotAndWhereverTheyAreAtItsFirstCellsLine() {
         ReportFacts facts = withCells(List.of(
                 new TableCell("3", "new_received", "natural_person", null, "", 14),
                 new TableCell("3", "new_received", "total", 1.0, "1", 15),
                 new TableCell("4", "new_received", "total", 0.0, "0", 40),
-                new TableCell("3", "carried_over", "total", 0.0, "0", 16)));
+                new TableCell("3", "carried_over", "total", 0.0, "0", 16),
+                new TableCell("3", "new_received", "commercial_enterprise", 0.0, "0", 17)));
 
         assertThat(facts.rows()).containsExactly(new TableRow("3", "new_received", 14),
                 new TableRow("4", "new_received", 40), new TableRow("3", "carried_over", 16));
