@@ -65,6 +65,9 @@ record LineCells(SourceLine line, List<String> cells, boolean rowLine) {
 
     /** Every cell blank or a separator cell, and at least one separator cell. */
     private static boolean isSeparator(String body) {
+        if (body.indexOf('-') < 0) {
+            return false; // every separator cell has a dash
+        }
         boolean any = false;
         for (String cell : body.split("\\|", -1)) {
             String c = cell.strip();

@@ -118,13 +118,14 @@ final class MetadataReader {
         String signer = null;
         for (int i = signatureFrom; i < lines.size(); i++) {
             String compact = lines.get(i).compact();
-            Matcher m = DATE_LINE.matcher(compact);
             LocalDate date = null;
             String who = null;
-            if (m.matches()) {
+            // a line that is a date ends with 日 (「2024年1月20日」) or is a date in figures alone (「2024-01-20」)
+            Matcher m = compact.endsWith("日") ? DATE_LINE.matcher(compact) : null;
+            if (m != null && m.matches()) {
                 date = Dates.of(m.group(2), m.group(3), m.group(4));
                 who = m.group(1);
-            } else {
+            } else if (compact.length() >= 8 && compact.length() <= 10) {
                 Matcher iso = ISO_DATE_LINE.matcher(compact);
                 if (iso.matches()) {
                     date = Dates.of(iso.group(1), iso.group(2), iso.group(3));

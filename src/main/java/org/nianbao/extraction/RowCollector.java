@@ -79,13 +79,13 @@ final class RowCollector {
         take(rest, line);
         if (taken > before) {
             linesWithValues++;
-            oneValueLines |= line != labelLine && taken - before == 1 && rest.stream().filter(c -> !c.isEmpty()).count() == 1;
+            oneValueLines |= line != labelLine && taken - before == 1 && nonBlank(rest) == 1;
         }
     }
 
     private void take(List<String> rest, int line) {
         int remaining = columns.size() - taken;
-        long values = rest.stream().filter(c -> !c.isEmpty()).count();
+        int values = nonBlank(rest);
         if (values >= remaining) {
             for (String c : rest) {
                 if (!c.isEmpty() && accepting()) {
@@ -105,6 +105,16 @@ final class RowCollector {
         for (int i = from; i < to && accepting(); i++) {
             offer(rest.get(i), line);
         }
+    }
+
+    private static int nonBlank(List<String> cells) {
+        int n = 0;
+        for (int i = 0; i < cells.size(); i++) {
+            if (!cells.get(i).isEmpty()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     void offer(String text, int line) {

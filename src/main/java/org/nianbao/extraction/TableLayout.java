@@ -16,14 +16,24 @@ public final class TableLayout {
     }
 
     /** A canonical key, the label the format prints, and the pattern that recognises the label. */
-    public record Key(String key, String label, Pattern pattern, String literal, String group) {
+    public record Key(String key, String label, Pattern pattern, List<String> literals, String group) {
+        /** A pattern of plain words joined by 「|」 is matched by looking for each word, not by the expression. */
         static Key of(String key, String label, String regex, String group) {
-            boolean plain = regex.chars().noneMatch(c -> "\\^$.|?*+()[]{}".indexOf(c) >= 0);
-            return new Key(key, label, Pattern.compile(regex), plain ? regex : null, group);
+            boolean plain = regex.chars().noneMatch(c -> "\\^$.?*+()[]{}".indexOf(c) >= 0)
+                    && !regex.startsWith("|") && !regex.endsWith("|") && !regex.contains("||");
+            return new Key(key, label, Pattern.compile(regex), plain ? List.of(regex.split("\\|")) : null, group);
         }
 
         boolean matches(String compactText) {
-            return literal != null ? compactText.contains(literal) : pattern.matcher(compactText).find();
+            if (literals == null) {
+                return pattern.matcher(compactText).find();
+            }
+            for (int i = 0; i < literals.size(); i++) {
+                if (compactText.contains(literals.get(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

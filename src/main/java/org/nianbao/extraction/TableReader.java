@@ -176,11 +176,12 @@ final class TableReader {
                     columns = MERGED_TABLE3_COLUMN_KEYS;
                 }
             }
-            if (!row.accepting() && lc.valuesOnly() && lc.cells().size() > TABLE3_COLUMN_KEYS.size()) {
+            boolean valuesOnly = lc.valuesOnly();
+            if (!row.accepting() && valuesOnly && lc.cells().size() > TABLE3_COLUMN_KEYS.size()) {
                 break; // a row of more numbers than table 3 has: the next table begins
             }
             List<String> cellsHere = lc.cells();
-            if (lc.valuesOnly()) {
+            if (valuesOnly) {
                 if (row.accepting()) {
                     row.offerRow(cellsHere, n);
                     lastRowLine = n;
