@@ -15,6 +15,8 @@ final class MetadataReader {
     private static final String CJK = "[\\u4e00-\\u9fa5]";
     private static final Pattern TITLE_AGENCY_FIRST = Pattern.compile(
             "(" + CJK + "{2,40}?)(?:关于)?((?:19|20)\\d{2})年度?政府信息公开(?:工作)?(?:年度)?报告");
+    /** The most characters of {@link #TITLE_AGENCY_FIRST} before its year: the organ's 40, then 关于. */
+    private static final int AGENCY_AND_GUANYU = 42;
     private static final Pattern YEAR_THEN_TITLE = Pattern.compile("(?:19|20)\\d{2}年度?政府信息公开");
     private static final Pattern TITLE_YEAR_FIRST = Pattern.compile(
             "((?:19|20)\\d{2})年度?(" + CJK + "{2,30}?)政府信息公开(?:工作)?(?:年度)?报告");
@@ -69,8 +71,11 @@ final class MetadataReader {
                 }
                 Matcher m = TITLE_AGENCY_FIRST.matcher(candidate);
                 Matcher y = TITLE_YEAR_FIRST.matcher(candidate);
-                // a title with its organ first has 「2023年（度）政府信息公开」 in one piece: without it, no such title
-                if (YEAR_THEN_TITLE.matcher(candidate).find() && m.find()) {
+                // a title with its organ first has 「2023年（度）政府信息公开」 in one piece: without it, no such title;
+                // with it, the organ's name (at most 40 characters, then 关于) ends where the first such year begins,
+                // so the title is looked for from there back, not from every character of a long line before it
+                Matcher yearTitle = YEAR_THEN_TITLE.matcher(candidate);
+                if (yearTitle.find() && m.region(Math.max(0, yearTitle.start() - AGENCY_AND_GUANYU), candidate.length()).find()) {
                     // 「平阳县2023年政府信息公开工作年度报告」: a place's own report is its people's government's
                     agency = governmentOfPlace(cleanAgency(m.group(1)));
                     titleYear = Integer.valueOf(m.group(2));

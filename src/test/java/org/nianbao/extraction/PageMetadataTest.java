@@ -46,6 +46,21 @@ class PageMetadataTest {
     }
 
     @Test
+    void aTitleRunIntoALongLineOfPageTextStillGivesTheAgencyAndYear() {
+        String text = """
+                当前位置:首页>政务公开>政府信息公开>法定主动公开内容>政策文件>规划计划>财政资金>人事信息>建议提案办理结果>忻州市应急管理局2023年政府信息公开工作年度报告 发布时间:2024-01-20
+                一、总体情况
+                2023年，我局认真贯彻落实政府信息公开条例。
+                二、主动公开政府信息情况
+                """;
+        Assessment a = assess("t.txt", text.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(a.report().agency()).isEqualTo("忻州市应急管理局");
+        assertThat(a.report().year()).isEqualTo(2023);
+        assertThat(a.report().publishedOn()).isEqualTo("2024-01-20");
+    }
+
+    @Test
     void aReportThatNamesItselfOnlyByPronounHasNoAgencyAndSaysSo() {
         String text = """
                 依据《中华人民共和国政府信息公开条例》第五十条规定，编制本报告。
