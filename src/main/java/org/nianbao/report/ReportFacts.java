@@ -45,17 +45,38 @@ public record ReportFacts(Report report, List<Section> sections, List<SubPart> s
     /** The rows the report has, one for each table and row that has a cell, in the order of their first cells. */
     public List<TableRow> rows() {
         List<TableRow> rows = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        TableCell previous = null;
-        for (TableCell cell : cells) {
-            // a row's cells come one after another: only a cell of another row than the one before is looked up
-            boolean sameRow = previous != null && previous.row().equals(cell.row()) && previous.table().equals(cell.table());
-            if (!sameRow && seen.add(cell.table() + '\u0000' + cell.row())) {
-                rows.add(new TableRow(cell.table(), cell.row(), cell.line()));
-            }
-            previous = cell;
+        for (List<TableCell> row : grouped(true)) {
+            TableCell first = row.get(0);
+            rows.add(new TableRow(first.table(), first.row(), first.line(), row));
         }
         return rows;
+    }
+
+    /** The columns the report has, one for each table and column that has a cell, in the order of their first cells. */
+    public List<TableColumn> columns() {
+        List<TableColumn> columns = new ArrayList<>();
+        for (List<TableCell> column : grouped(false)) {
+            TableCell first = column.get(0);
+            columns.add(new TableColumn(first.table(), first.column(), column));
+        }
+        return columns;
+    }
+
+    /** The cells by table and row (or column), in the order of each group's first cell. */
+    private java.util.Collection<List<TableCell>> grouped(boolean byRow) {
+        java.util.Map<String, List<TableCell>> groups = new java.util.LinkedHashMap<>();
+        List<TableCell> previous = null;
+        String previousKey = null;
+        for (TableCell cell : cells) {
+            String key = byRow ? cell.row() : cell.column();
+            // a row's cells come one after another: only a cell of another row than the one before is looked up
+            if (previous == null || !key.equals(previousKey) || !previous.get(0).table().equals(cell.table())) {
+                previous = groups.computeIfAbsent(cell.table() + '\u0000' + key, k -> new ArrayList<>());
+                previousKey = key;
+            }
+            previous.add(cell);
+        }
+        return groups.values();
     }
 
     /** Every fact, as inserted into a rule session. */
@@ -76,6 +97,7 @@ public record ReportFacts(Report report, List<Section> sections, List<SubPart> s
         all.addAll(statements);
         all.addAll(cells);
         all.addAll(rows());
+        all.addAll(columns());
         all.addAll(expectedRows);
         all.addAll(expectedColumns);
         all.addAll(problems);

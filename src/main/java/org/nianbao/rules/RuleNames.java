@@ -47,6 +47,7 @@ public final class RuleNames {
     private static final Map<String, Map<String, Field>> FIELDS = Map.of(
             "TableCell", Map.of("table", Field.TABLE, "row", Field.ROW, "column", Field.COLUMN),
             "TableRow", Map.of("table", Field.TABLE, "row", Field.ROW),
+            "TableColumn", Map.of("table", Field.TABLE, "column", Field.COLUMN),
             "ExpectedRow", Map.of("table", Field.TABLE, "row", Field.ROW),
             "ExpectedColumn", Map.of("table", Field.TABLE, "column", Field.COLUMN),
             "ExtractionNote", Map.of("table", Field.TABLE, "row", Field.ROW),
@@ -54,6 +55,12 @@ public final class RuleNames {
             "Statement", Map.of("kind", Field.KIND),
             "NarrativeClaim", Map.of("subject", Field.SUBJECT),
             "NarrativeUnsure", Map.of("kind", Field.UNSURE));
+
+    /** What the names given to {@code value(…)}, {@code cell(…)} and {@code sumOf(…)} of a row or a column are. */
+    private static final Map<String, Field> ARGUMENTS = Map.of("TableRow", Field.COLUMN, "TableColumn", Field.ROW);
+    private static final java.util.regex.Pattern NAMED_CALL =
+            java.util.regex.Pattern.compile("\\b(value|cell|sumOf)\\s*\\(([^()]*)\\)");
+    private static final java.util.regex.Pattern TEXT = java.util.regex.Pattern.compile("\"([^\"]*)\"");
 
     private final List<String> statementKinds;
 
@@ -106,12 +113,23 @@ public final class RuleNames {
                 if (!parser.hasErrors() && parsed != null) {
                     collect(parsed, line, comparisons);
                 }
+                Field argument = ARGUMENTS.get(type);
+                if (argument != null) {
+                    // 「value("total")」「sumOf("upheld", "corrected")」: each name given is a column of the row (a row of the column)
+                    java.util.regex.Matcher call = NAMED_CALL.matcher(c.getExpression());
+                    while (call.find()) {
+                        java.util.regex.Matcher text = TEXT.matcher(call.group(2));
+                        while (text.find()) {
+                            comparisons.add(new Comparison(argument.field, text.group(1), line, call.group(1)));
+                        }
+                    }
+                }
             }
         }
         String table = comparisons.stream().filter(c -> c.field.equals("table")).map(c -> c.value)
                 .filter(FactNames.tables()::contains).findFirst().orElse(null);
         for (Comparison c : comparisons) {
-            Field field = fields.get(c.field);
+            Field field = c.call != null ? ARGUMENTS.get(type) : fields.get(c.field);
             if (field == null) {
                 continue;
             }
@@ -147,8 +165,8 @@ public final class RuleNames {
         String hint = near.isEmpty()
                 ? "可用的名称：" + String.join("、", shown.size() > 30 ? shown.subList(0, 30) : shown) + (shown.size() > 30 ? "…" : "")
                 : "是不是「" + String.join("」或「", near) + "」？";
-        return "%s(%s == \"%s\")：%s名为「%s」的%s，这个条件永远不会成立。%s (unknown %s \"%s\"%s)".formatted(
-                type, c.field, c.value, where, c.value, field.label, hint, field.field, c.value,
+        return "%s(%s)：%s名为「%s」的%s，这个条件永远不会成立。%s (unknown %s \"%s\"%s)".formatted(
+                type, c.written(), where, c.value, field.label, hint, field.field, c.value,
                 near.isEmpty() ? "" : " — did you mean " + near.get(0) + "?");
     }
 
@@ -187,7 +205,15 @@ public final class RuleNames {
     }
 
     /** {@code field == "name"} (also each value of {@code field in ("a", "b")}), with its line. */
-    private record Comparison(String field, String value, int line) {
+    private record Comparison(String field, String value, int line, String call) {
+        Comparison(String field, String value, int line) {
+            this(field, value, line, null);
+        }
+
+        /** As the rule writes it: {@code row == "x"}, or {@code value("x")}. */
+        String written() {
+            return call != null ? call + "(\"" + value + "\")" : field + " == \"" + value + "\"";
+        }
     }
 
     private static void collect(BaseDescr d, int line, List<Comparison> out) {

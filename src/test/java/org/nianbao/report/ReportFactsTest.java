@@ -25,9 +25,36 @@ class ReportFactsTest {
                 new TableCell("3", "carried_over", "total", 0.0, "0", 16),
                 new TableCell("3", "new_received", "commercial_enterprise", 0.0, "0", 17)));
 
-        assertThat(facts.rows()).containsExactly(new TableRow("3", "new_received", 14),
-                new TableRow("4", "new_received", 40), new TableRow("3", "carried_over", 16));
+        assertThat(facts.rows()).extracting(r -> r.table() + "/" + r.row() + "@" + r.line())
+                .containsExactly("3/new_received@14", "4/new_received@40", "3/carried_over@16");
+        TableRow newReceived = facts.rows().get(0);
+        assertThat(newReceived.cells()).extracting(TableCell::column)
+                .containsExactly("natural_person", "total", "commercial_enterprise");
+        assertThat(newReceived.value("total")).isEqualTo(1.0);
+        assertThat(newReceived.value("natural_person")).as("blank").isNull();
+        assertThat(newReceived.value("other_org")).as("not read").isNull();
+        assertThat(newReceived.sumOf("total", "commercial_enterprise")).isEqualTo(1.0);
+        assertThat(newReceived.sumOf("total", "natural_person")).as("one of them blank").isNull();
         assertThat(facts.all()).containsAll(facts.rows());
+    }
+
+    @Test
+    void aColumnHasItsCellsFromEveryRowOfItsTableOnly() {
+        ReportFacts facts = withCells(List.of(
+                new TableCell("3", "granted", "total", 2.0, "2", 20),
+                new TableCell("3", "partially_granted", "total", 3.0, "3", 21),
+                new TableCell("4", "review", "total", 9.0, "9", 40),
+                new TableCell("3", "results_total", "total", 5.0, "5", 30),
+                new TableCell("3", "results_total", "natural_person", null, "", 30)));
+
+        assertThat(facts.columns()).extracting(c -> c.table() + "/" + c.column())
+                .containsExactly("3/total", "4/total", "3/natural_person");
+        TableColumn total = facts.columns().get(0);
+        assertThat(total.cell("results_total").line()).isEqualTo(30);
+        assertThat(total.sumOf(java.util.Set.of("granted", "partially_granted"))).isEqualTo(5.0);
+        assertThat(total.sumOf(java.util.Set.of("granted", "denied_state_secret"))).as("a row not read").isNull();
+        assertThat(total.sumOf(java.util.Set.of())).as("nothing to add").isNull();
+        assertThat(facts.all()).containsAll(facts.columns());
     }
 
     @Test

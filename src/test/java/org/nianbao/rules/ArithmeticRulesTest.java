@@ -30,6 +30,32 @@ class ArithmeticRulesTest {
     }
 
     @Test
+    void flagsTheApplicantColumnThatDoesNotBalanceAndNoOther() {
+        Assessment bad = Samples.assessEdited(S000, "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+                "四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2");
+
+        assertThat(fires(bad, "ARITH-T3-BALANCE", "results_total", "natural_person")).isTrue();
+        assertThat(fires(bad, "ARITH-T3-BALANCE", null, "commercial_enterprise")).isFalse();
+        assertThat(fires(bad, "ARITH-T3-BALANCE", null, "total")).as("the total column has a rule of its own").isFalse();
+        assertThat(fires(bad, "ARITH-T3-BALANCE-TOTAL", "results_total", "total")).isTrue();
+        assertThat(fires(bad, "ARITH-T3-ROW-TOTAL", null, null)).as("the row still adds up").isFalse();
+        assertThat(fires(Samples.assess(S000), "ARITH-T3-BALANCE", null, null)).isFalse();
+    }
+
+    @Test
+    void flagsTheColumnWhoseResultsDoNotAddUpToItsTotal() {
+        Assessment bad = Samples.assessEdited(S000, "(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1", "(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3");
+
+        assertThat(fires(bad, "ARITH-T3-RESULTS-TOTAL", "results_total", "natural_person")).isTrue();
+        assertThat(fires(bad, "ARITH-T3-RESULTS-TOTAL", "results_total", "total")).isTrue();
+        assertThat(fires(bad, "ARITH-T3-RESULTS-TOTAL", null, "commercial_enterprise")).isFalse();
+        assertThat(bad.findings()).filteredOn(f -> f.ruleId().equals("ARITH-T3-RESULTS-TOTAL")
+                && "natural_person".equals(f.evidence().column())).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("三(七)总计为 3", "各项办理结果之和为 1"));
+        assertThat(fires(Samples.assess(S000), "ARITH-T3-RESULTS-TOTAL", null, null)).isFalse();
+    }
+
+    @Test
     void flagsRowTotalThatIsNotTheSumOfApplicants() {
         Assessment bad = Samples.assessEdited(S000, "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1",
                 "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 5");

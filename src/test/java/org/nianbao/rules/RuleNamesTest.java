@@ -37,19 +37,36 @@ class RuleNamesTest {
 
     @Test
     void aMisspelledRowIsRefusedAtItsLineWithTheRowMeant() throws IOException {
-        RuleProblem p = refusedOnce(rulesWith("arithmetic.drl", "row == \"new_received\"", "row == \"new_recieved\""));
+        RuleProblem p = refusedOnce(rulesWith("arithmetic.drl", "row == \"carried_over\"", "row == \"carried_ovr\""));
 
         assertThat(p.file()).isEqualTo("arithmetic.drl");
-        assertThat(p.line()).isEqualTo(lineOf("arithmetic.drl", "row == \"new_received\""));
-        assertThat(p.message()).contains("new_recieved", "表3", "是不是「new_received」", "did you mean new_received");
+        assertThat(p.line()).isEqualTo(lineOf("arithmetic.drl", "row == \"carried_over\""));
+        assertThat(p.message()).contains("carried_ovr", "表3", "是不是「carried_over」", "did you mean carried_over");
     }
 
     @Test
     void aRowOfAnotherTableIsRefusedForThisTable() throws IOException {
         // 「review」 is a row of table 四, not of table 三
-        RuleProblem p = refusedOnce(rulesWith("arithmetic.drl", "row == \"new_received\"", "row == \"review\""));
+        RuleProblem p = refusedOnce(rulesWith("arithmetic.drl", "row == \"carried_over\"", "row == \"review\""));
 
         assertThat(p.message()).contains("表3没有名为「review」的行");
+    }
+
+    @Test
+    void aMisspelledRowGivenToAColumnIsRefusedAtItsLine() throws IOException {
+        RuleProblem p = refusedOnce(rulesWith("arithmetic.drl", "value(\"new_received\")", "value(\"new_recieved\")"));
+
+        assertThat(p.line()).isEqualTo(lineOf("arithmetic.drl", "value(\"new_received\")"));
+        assertThat(p.message()).contains("TableColumn(value(\"new_recieved\"))", "表3没有名为「new_recieved」的行",
+                "是不是「new_received」");
+    }
+
+    @Test
+    void aMisspelledColumnInARowsSumIsRefused() throws IOException {
+        RuleProblem p = refusedOnce(rulesWith("arithmetic.drl", "\"legal_service_org\", \"other_org\")", "\"legal_servce_org\", \"other_org\")"));
+
+        assertThat(p.message()).contains("TableRow(sumOf(\"legal_servce_org\"))", "表3没有名为「legal_servce_org」的列",
+                "是不是「legal_service_org」");
     }
 
     @Test
