@@ -64,19 +64,23 @@ public record ReportFacts(Report report, List<Section> sections, List<SubPart> s
 
     /** The cells by table and row (or column), in the order of each group's first cell. */
     private java.util.Collection<List<TableCell>> grouped(boolean byRow) {
-        java.util.Map<String, List<TableCell>> groups = new java.util.LinkedHashMap<>();
+        java.util.Map<Group, List<TableCell>> groups = new java.util.LinkedHashMap<>();
         List<TableCell> previous = null;
         String previousKey = null;
         for (TableCell cell : cells) {
             String key = byRow ? cell.row() : cell.column();
             // a row's cells come one after another: only a cell of another row than the one before is looked up
             if (previous == null || !key.equals(previousKey) || !previous.get(0).table().equals(cell.table())) {
-                previous = groups.computeIfAbsent(cell.table() + '\u0000' + key, k -> new ArrayList<>());
+                previous = groups.computeIfAbsent(new Group(cell.table(), key), k -> new ArrayList<>());
                 previousKey = key;
             }
             previous.add(cell);
         }
         return groups.values();
+    }
+
+    /** A table's row or column. */
+    private record Group(String table, String key) {
     }
 
     /** Every fact, as inserted into a rule session. */
