@@ -58,7 +58,7 @@ public final class RuleEngine {
         session.setGlobal("findings", findings);
         int fired;
         try {
-            fired = session.execute(new InsertAndFire(facts));
+            fired = session.execute(new InsertAndFire(facts, rules.factTypes()));
         } catch (org.kie.api.runtime.rule.ConsequenceException e) {
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -72,14 +72,16 @@ public final class RuleEngine {
         return new Evaluation(findings.found(), findings.notApplicable());
     }
 
-    /** Every fact in, then the rules fired up to the limit; the number of firings. */
-    private record InsertAndFire(List<Object> facts) implements ExecutableCommand<Integer> {
+    /** Every fact some rule asks about in, then the rules fired up to the limit; the number of firings. */
+    private record InsertAndFire(List<Object> facts, FactTypes types) implements ExecutableCommand<Integer> {
 
         @Override
         public Integer execute(Context context) {
             KieSession session = ((RegistryContext) context).lookup(KieSession.class);
             for (Object fact : facts) {
-                session.insert(fact);
+                if (types.wanted(fact)) {
+                    session.insert(fact);
+                }
             }
             return session.fireAllRules(FIRING_LIMIT);
         }

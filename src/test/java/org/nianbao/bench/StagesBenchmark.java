@@ -16,7 +16,8 @@ import org.nianbao.reading.Readers;
 import org.nianbao.report.ExpectedRow;
 import org.nianbao.report.ExtractionNote;
 import org.nianbao.report.ReportFacts;
-import org.nianbao.report.TableCell;
+import org.nianbao.report.TableColumn;
+import org.nianbao.report.TableRow;
 import org.nianbao.rules.Finding;
 import org.nianbao.rules.RuleEngine;
 import org.nianbao.rules.RuleSet;
@@ -120,99 +121,89 @@ public class StagesBenchmark {
         return handWrittenIdentities();
     }
 
-    private static final List<String> APPLICANTS = List.of("natural_person", "commercial", "research", "social",
-            "legal_service", "other");
+    private static final String[] APPLICANTS = {"natural_person", "commercial_enterprise", "research_institution",
+            "social_welfare_org", "legal_service_org", "other_org"};
+    private static final String[] TABLE4_PARTS = {"upheld", "corrected", "other", "pending"};
 
-    /** The number of A1–A4 findings, as the rules make them (one per broken identity, one per table or row missing). */
+    /**
+     * The number of A1–A4 findings, as the rules make them (one per broken identity, one per table or row missing),
+     * read from the same facts the rules read: the rows and columns of the tables, the rows expected, the notes.
+     */
     private int handWrittenIdentities() {
-        Map<String, Map<String, TableCell>> t3 = new HashMap<>();
-        Map<String, Map<String, TableCell>> t4 = new HashMap<>();
+        Map<String, TableRow> t3 = new HashMap<>();
+        List<TableRow> t4 = new ArrayList<>();
+        List<TableColumn> columns3 = new ArrayList<>();
         java.util.Set<String> notedT3 = new java.util.HashSet<>();
         boolean noteT3 = false;
-        for (TableCell c : facts.cells()) {
-            if (c.table().equals("3")) {
-                t3.computeIfAbsent(c.row(), r -> new HashMap<>()).put(c.column(), c);
-            } else if (c.table().equals("4")) {
-                t4.computeIfAbsent(c.row(), r -> new HashMap<>()).put(c.column(), c);
-            }
-        }
-        for (ExtractionNote n : facts.notes()) {
-            if ("3".equals(n.table())) {
-                noteT3 = true;
-                if (n.row() != null) {
-                    notedT3.add(n.row());
-                }
-            }
-        }
+        boolean noteT4 = false;
         List<String> outcome = new ArrayList<>();
         List<String> balanceRows = new ArrayList<>();
         List<String> resultRows = new ArrayList<>();
-        for (ExpectedRow r : facts.expectedRows()) {
-            if (!r.table().equals("3")) {
-                continue;
-            }
-            if (r.group().equals("outcome")) {
-                outcome.add(r.row());
-            }
-            if (List.of("applications", "results_total", "carried_forward").contains(r.group())) {
-                balanceRows.add(r.row());
-            }
-            if (List.of("outcome", "results_total").contains(r.group())) {
-                resultRows.add(r.row());
+        for (Object fact : all) {
+            if (fact instanceof TableRow r) {
+                if (r.table().equals("3")) {
+                    t3.put(r.row(), r);
+                } else if (r.table().equals("4")) {
+                    t4.add(r);
+                }
+            } else if (fact instanceof TableColumn c) {
+                if (c.table().equals("3")) {
+                    columns3.add(c);
+                }
+            } else if (fact instanceof ExtractionNote n) {
+                if ("3".equals(n.table())) {
+                    noteT3 = true;
+                    if (n.row() != null) {
+                        notedT3.add(n.row());
+                    }
+                } else if ("4".equals(n.table())) {
+                    noteT4 = true;
+                }
+            } else if (fact instanceof ExpectedRow r && r.table().equals("3")) {
+                switch (r.group()) {
+                    case "outcome" -> {
+                        outcome.add(r.row());
+                        resultRows.add(r.row());
+                    }
+                    case "results_total" -> {
+                        balanceRows.add(r.row());
+                        resultRows.add(r.row());
+                    }
+                    case "applications", "carried_forward" -> balanceRows.add(r.row());
+                    default -> { }
+                }
             }
         }
         int found = 0;
         // A1: 一 + 二 = 三(七) + 四, every column; or the rows it needs are missing
-        for (String col : columns(t3)) {
-            Double a = value(t3, "new_received", col);
-            Double b = value(t3, "carried_over", col);
-            Double c = value(t3, "results_total", col);
-            Double d = value(t3, "carried_forward", col);
-            if (a != null && b != null && c != null && d != null && differ(a + b, c + d)) {
+        for (TableColumn c : columns3) {
+            Double a = c.value("new_received");
+            Double b = c.value("carried_over");
+            Double r = c.value("results_total");
+            Double d = c.value("carried_forward");
+            if (a != null && b != null && r != null && d != null && differ(a + b, r + d)) {
                 found++;
             }
         }
-        if (balanceRows.stream().anyMatch(r -> !t3.containsKey(r) && !notedT3.contains(r))) {
+        if (missing(balanceRows, t3, notedT3)) {
             found++;
         }
         // A2: 三(七) = the sum of 三(一)–三(六), every column; or its rows are missing
-        Map<String, TableCell> totals = t3.getOrDefault("results_total", Map.of());
-        for (TableCell total : totals.values()) {
-            if (total.value() == null) {
-                continue;
-            }
-            double sum = 0;
-            boolean complete = true;
-            for (String r : outcome) {
-                Double v = value(t3, r, total.column());
-                if (v == null) {
-                    complete = false;
-                    break;
-                }
-                sum += v;
-            }
-            if (complete && differ(sum, total.value())) {
+        for (TableColumn c : columns3) {
+            Double total = c.value("results_total");
+            Double sum = c.sumOf(outcome);
+            if (total != null && sum != null && differ(sum, total)) {
                 found++;
             }
         }
-        if (resultRows.stream().anyMatch(r -> !t3.containsKey(r) && !notedT3.contains(r))) {
+        if (missing(resultRows, t3, notedT3)) {
             found++;
         }
         // A3: every row of table 3, total = the six applicants; or no table 3
-        for (Map.Entry<String, Map<String, TableCell>> row : t3.entrySet()) {
-            TableCell total = row.getValue().get("total");
-            if (total == null || total.value() == null) {
-                continue;
-            }
-            double sum = 0;
-            int n = 0;
-            for (TableCell c : row.getValue().values()) {
-                if (!c.column().equals("total") && c.value() != null) {
-                    sum += c.value();
-                    n++;
-                }
-            }
-            if (n == APPLICANTS.size() && differ(sum, total.value())) {
+        for (TableRow r : t3.values()) {
+            Double total = r.value("total");
+            Double sum = r.sumOf(APPLICANTS);
+            if (total != null && sum != null && differ(sum, total)) {
                 found++;
             }
         }
@@ -220,39 +211,26 @@ public class StagesBenchmark {
             found++;
         }
         // A4: every row of table 4, total = 维持 + 纠正 + 其他 + 尚未审结; or no table 4
-        for (Map<String, TableCell> row : t4.values()) {
-            TableCell total = row.get("total");
-            if (total == null || total.value() == null) {
-                continue;
-            }
-            double sum = 0;
-            int n = 0;
-            for (TableCell c : row.values()) {
-                if (!c.column().equals("total") && c.value() != null) {
-                    sum += c.value();
-                    n++;
-                }
-            }
-            if (n == 4 && differ(sum, total.value())) {
+        for (TableRow r : t4) {
+            Double total = r.value("total");
+            Double sum = r.sumOf(TABLE4_PARTS);
+            if (total != null && sum != null && differ(sum, total)) {
                 found++;
             }
         }
-        if (t4.isEmpty() && facts.notes().stream().noneMatch(n -> "4".equals(n.table()))) {
+        if (t4.isEmpty() && !noteT4) {
             found++;
         }
         return found;
     }
 
-    private static java.util.Set<String> columns(Map<String, Map<String, TableCell>> table) {
-        java.util.Set<String> columns = new java.util.TreeSet<>();
-        table.values().forEach(row -> columns.addAll(row.keySet()));
-        return columns;
-    }
-
-    private static Double value(Map<String, Map<String, TableCell>> table, String row, String column) {
-        Map<String, TableCell> cells = table.get(row);
-        TableCell c = cells == null ? null : cells.get(column);
-        return c == null ? null : c.value();
+    private static boolean missing(List<String> rows, Map<String, TableRow> table, java.util.Set<String> noted) {
+        for (String r : rows) {
+            if (!table.containsKey(r) && !noted.contains(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean differ(double a, double b) {

@@ -157,4 +157,28 @@ class RuleEngineTest {
 
         assertThat(found).filteredOn(l -> l.contains("规则")).containsExactly("IN-FORCE 生效的规则");
     }
+
+    @Test
+    void aRulesetTakesInOnlyTheKindsOfFactItsRulesAskAboutAndFindsTheSame() throws IOException {
+        RuleSet all = RuleSetLoader.load(Samples.RULES);
+        String drl = Files.readString(Samples.RULES.resolve("arithmetic.drl"));
+        Path identities = Files.createDirectories(dir.resolve("identities"));
+        Files.writeString(identities.resolve("arithmetic.drl"), drl.substring(0, drl.indexOf("\n// A5")));
+        Files.copy(Samples.RULES.resolve("statements.yaml"), identities.resolve("statements.yaml"));
+        RuleSet some = RuleSetLoader.load(identities);
+        // one column of table 3 and one row of table 4 that do not add up
+        String text = Samples.text("000_0b909c2a4ee59f11.txt")
+                .replace("(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1", "(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3")
+                .replace("0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |");
+        List<Object> facts = new ReportExtractor(all.statements()).extract(Readers.read("t.txt",
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).text()).all();
+
+        assertThat(some.factTypes().names()).contains("TableRow", "TableColumn", "ExpectedRow").doesNotContain("TableCell", "Report");
+        assertThat(all.factTypes().names()).contains("TableCell", "TableRow", "Report", "Statement", "Problem");
+        List<String> bySome = RuleEngine.evaluate(some, facts).findings().stream().map(f -> f.ruleId() + " " + f.message()).sorted().toList();
+        List<String> byAll = RuleEngine.evaluate(all, facts).findings().stream().filter(f -> f.check().compareTo("A5") < 0)
+                .map(f -> f.ruleId() + " " + f.message()).sorted().toList();
+        assertThat(bySome).isEqualTo(byAll).anyMatch(f -> f.startsWith("ARITH-T3-RESULTS-TOTAL"))
+                .anyMatch(f -> f.startsWith("ARITH-T4-ROW-TOTAL"));
+    }
 }
