@@ -69,7 +69,7 @@ public record ReportFacts(Report report, List<Section> sections, List<SubPart> s
         String previousKey = null;
         for (TableCell cell : cells) {
             String key = byRow ? cell.row() : cell.column();
-            // a row's cells come one after another: only a cell of another row than the one before is looked up
+            // a row's cells come one after another: a cell of the same row (or column) as the one before joins it at once
             if (previous == null || !key.equals(previousKey) || !previous.get(0).table().equals(cell.table())) {
                 previous = groups.computeIfAbsent(new Group(cell.table(), key), k -> new ArrayList<>());
                 previousKey = key;
