@@ -19,18 +19,12 @@ public record TableColumn(String table, String column, List<TableCell> cells) {
 
     /** The cell of a row; {@code null} when the column has none there. */
     public TableCell cell(String row) {
-        for (TableCell c : cells) {
-            if (c.row().equals(row)) {
-                return c;
-            }
-        }
-        return null;
+        return TableCells.find(cells, true, row);
     }
 
     /** The value of a row's cell; {@code null} when it is blank or the column has none there. */
     public Double value(String row) {
-        TableCell c = cell(row);
-        return c == null ? null : c.value();
+        return TableCells.value(cells, true, row);
     }
 
     /** The sum of these rows' values when every one of them has a value; {@code null} when one is blank or missing. */

@@ -20,18 +20,12 @@ public record TableRow(String table, String row, int line, List<TableCell> cells
 
     /** The cell of a column; {@code null} when the row has none. */
     public TableCell cell(String column) {
-        for (TableCell c : cells) {
-            if (c.column().equals(column)) {
-                return c;
-            }
-        }
-        return null;
+        return TableCells.find(cells, false, column);
     }
 
     /** The value of a column's cell; {@code null} when it is blank or the row has none. */
     public Double value(String column) {
-        TableCell c = cell(column);
-        return c == null ? null : c.value();
+        return TableCells.value(cells, false, column);
     }
 
     /** The sum of these columns' values when every one of them has a value; {@code null} when one is blank or missing. */

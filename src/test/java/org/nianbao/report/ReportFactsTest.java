@@ -54,6 +54,9 @@ class ReportFactsTest {
         assertThat(total.sumOf(java.util.Set.of("granted", "partially_granted"))).isEqualTo(5.0);
         assertThat(total.sumOf(java.util.Set.of("granted", "denied_state_secret"))).as("a row not read").isNull();
         assertThat(total.sumOf(java.util.Set.of())).as("nothing to add").isNull();
+        assertThat(total.sumOf("granted", "partially_granted")).as("the rows named one by one").isEqualTo(5.0);
+        assertThat(total.value("results_total")).isEqualTo(5.0);
+        assertThat(facts.columns().get(2).value("results_total")).as("blank").isNull();
         assertThat(facts.all()).containsAll(facts.columns());
     }
 
