@@ -59,7 +59,7 @@ public final class RuleNames {
     /** What the names given to {@code value(…)}, {@code cell(…)} and {@code sumOf(…)} of a row or a column are. */
     private static final Map<String, Field> ARGUMENTS = Map.of("TableRow", Field.COLUMN, "TableColumn", Field.ROW);
     private static final java.util.regex.Pattern NAMED_CALL =
-            java.util.regex.Pattern.compile("\\b(value|cell|sumOf)\\s*\\(([^()]*)\\)");
+            java.util.regex.Pattern.compile("(?<![.\\w$])(value|cell|sumOf)\\s*\\(([^()]*)\\)"); // the pattern's own, not $other.value(…)
     private static final java.util.regex.Pattern TEXT = java.util.regex.Pattern.compile("\"([^\"]*)\"");
 
     private final List<String> statementKinds;

@@ -17,7 +17,7 @@ class CellValueTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-        "12;12.0", "1,234;1234.0", "+3;3.0", "-2;-2.0", "0.5;0.5", " 7 ;7.0", "/;0.0", "-;0.0", "---;0.0",
+        "12;12.0", "1,234;1234.0", "+3;3.0", "-2;-2.0", "0.5;0.5", "' 7 ';7.0", "/;0.0", "-;0.0", "---;0.0",
         "——;0.0", "–;0.0", "无;0.0", "／;0.0"})
     void readsNumbersAndDashes(String text, double value) {
         assertThat(CellValue.isValue(text)).isTrue();

@@ -62,6 +62,27 @@ class RuleNamesTest {
     }
 
     @Test
+    void aNameGivenToAnotherFactsCallIsCheckedAsThatFactsNotThePatterns() throws IOException {
+        Path rules = Samples.copyRules(Files.createDirectories(dir.resolve("rules")));
+        Files.writeString(rules.resolve("extra.drl"), """
+                package rules.extra;
+                import org.nianbao.report.*;
+                global org.nianbao.rules.Findings findings;
+
+                rule "EXTRA-TOTAL-AGAIN"
+                    @check("A3") @severity("info")
+                when
+                    $column : TableColumn(table == "3", column == "total")
+                    TableRow(table == "3", row == "results_total", value("total") != $column.value("results_total"))
+                then
+                    findings.report(drools, "总计不一致", "核对");
+                end
+                """);
+
+        assertThat(RuleSetLoader.load(rules).rules()).anyMatch(r -> r.id().equals("EXTRA-TOTAL-AGAIN"));
+    }
+
+    @Test
     void aMisspelledColumnInARowsSumIsRefused() throws IOException {
         RuleProblem p = refusedOnce(rulesWith("arithmetic.drl", "\"legal_service_org\", \"other_org\")", "\"legal_servce_org\", \"other_org\")"));
 
