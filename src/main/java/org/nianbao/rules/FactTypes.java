@@ -13,8 +13,8 @@ import org.kie.api.KieBase;
  * rules, and a session of it is spared taking that fact in: a ruleset of the table identities alone, which asks
  * about rows and columns, does not take in every cell of the report.
  *
- * <p>Worked out from the rule base's own network as built, before any session has run (a session adds to the
- * network for each kind of fact it is given); a rule base whose network cannot be read takes every fact.
+ * <p>Worked out once from the rule base's own network (its object-type nodes), when the ruleset is built; a rule
+ * base whose network cannot be read, or that has a node of a kind this does not know, takes every fact.
  */
 public final class FactTypes {
 
