@@ -6,9 +6,12 @@ public final class Sums {
     private Sums() {
     }
 
-    /** The two numbers differ (beyond rounding). */
+    /**
+     * The two numbers differ (beyond rounding). A number that is not there (a blank cell, a sum with a blank in it)
+     * differs from nothing: a blank is reported as missing, never as an imbalance.
+     */
     public static boolean differ(Number a, Number b) {
-        return Math.abs(a.doubleValue() - b.doubleValue()) > 1e-6;
+        return a != null && b != null && Math.abs(a.doubleValue() - b.doubleValue()) > 1e-6;
     }
 
     public static boolean fractional(Number value) {
