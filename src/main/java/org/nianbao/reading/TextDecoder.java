@@ -28,7 +28,7 @@ public final class TextDecoder {
         Charset charset;
         int skip = 0;
         int dropped = 0;
-        CharBuffer decoded = null; // the text, when the check of the encoding has decoded it already
+        String decoded = null; // the text, when the check of the encoding has decoded it already
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             charset = StandardCharsets.UTF_8;
             skip = 3;
@@ -44,14 +44,14 @@ public final class TextDecoder {
             }
             charset = null;
             int broken = 0;
-            if ((decoded = strictly(bytes, 0, StandardCharsets.UTF_8)) != null) {
+            if ((decoded = utf8(bytes)) != null) {
                 charset = StandardCharsets.UTF_8;
             } else if ((broken = brokenUtf8Tail(bytes)) > 0) {
                 charset = StandardCharsets.UTF_8; // the file ends in the middle of a character
-            } else if ((decoded = strictly(bytes, 0, GB18030)) != null) {
+            } else if ((decoded = text(strictly(bytes, 0, GB18030))) != null) {
                 charset = GB18030;
             } else if (bytes.length > 1 && (bytes[bytes.length - 1] & 0xFF) >= 0x81
-                    && (decoded = strictly(bytes, 1, GB18030)) != null) {
+                    && (decoded = text(strictly(bytes, 1, GB18030))) != null) {
                 charset = GB18030; // the first byte of a two-byte character, its second byte cut off
                 broken = 1;
             }
@@ -60,7 +60,7 @@ public final class TextDecoder {
             }
             dropped = broken;
         }
-        String text = decoded != null ? decoded.toString() : new String(bytes, skip, bytes.length - skip - dropped, charset);
+        String text = decoded != null ? decoded : new String(bytes, skip, bytes.length - skip - dropped, charset);
         if (text.isBlank()) {
             throw RejectedInput.empty();
         }
@@ -79,7 +79,7 @@ public final class TextDecoder {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
-                lines.add(SourceLine.of(number++, TextNormalizer.normalize(text.substring(start, i))));
+                lines.add(SourceLine.of(number++, TextNormalizer.normalize(text, start, i)));
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
@@ -87,7 +87,7 @@ public final class TextDecoder {
             }
         }
         if (start < text.length()) {
-            lines.add(SourceLine.of(number, TextNormalizer.normalize(text.substring(start))));
+            lines.add(SourceLine.of(number, TextNormalizer.normalize(text, start, text.length())));
         }
         return lines;
     }
@@ -127,6 +127,19 @@ public final class TextDecoder {
             return length > drop && strictly(bytes, drop, StandardCharsets.UTF_8) != null ? drop : 0;
         }
         return 0;
+    }
+
+    /**
+     * The bytes as UTF-8, or null when they are not. Decoded the quick way first: a sequence that is not UTF-8 decodes
+     * to U+FFFD, so a text without one was valid; one with it (which a valid file may hold) is checked strictly.
+     */
+    static String utf8(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') < 0 ? text : text(strictly(bytes, 0, StandardCharsets.UTF_8));
+    }
+
+    private static String text(CharBuffer decoded) {
+        return decoded == null ? null : decoded.toString();
     }
 
     /** The bytes (but the last {@code dropAtEnd}) decoded, or null when they are not valid in {@code charset}. */

@@ -13,11 +13,16 @@ public final class TextNormalizer {
     }
 
     public static String normalize(String line) {
+        return normalize(line, 0, line.length());
+    }
+
+    /** As {@link #normalize(String)}, the line being {@code text} from {@code start} to {@code end}. */
+    static String normalize(String text, int start, int end) {
         // into a plain array: a line is read char by char, and most of its characters are copied as they are
-        char[] out = new char[line.length()];
+        char[] out = new char[end - start];
         int n = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
             if (c >= '\uFF01' && c <= '\uFF5E') {
                 out[n++] = (char) (c - 0xFEE0);
             } else if (c == '\u3000' || c == '\u00A0' || c == '\u2002' || c == '\u2003' || c == '\u2009') {
@@ -30,11 +35,14 @@ public final class TextNormalizer {
                 out[n++] = c;
             }
         }
-        String text = new String(out, 0, n);
-        if (text.indexOf("[bookmark:") >= 0) {
-            text = BOOKMARK.matcher(text).replaceAll("");
+        while (n > 0 && Character.isWhitespace(out[n - 1])) {
+            n--;
         }
-        return text.stripTrailing();
+        String line = new String(out, 0, n);
+        if (line.indexOf("[bookmark:") >= 0) {
+            line = BOOKMARK.matcher(line).replaceAll("").stripTrailing();
+        }
+        return line;
     }
 
     /** Removes every kind of white space. */

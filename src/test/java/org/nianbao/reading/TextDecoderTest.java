@@ -67,4 +67,41 @@ class TextDecoderTest {
         assertThatThrownBy(() -> TextDecoder.decode("a.docx", binary))
                 .isInstanceOfSatisfying(RejectedInput.class, e -> assertThat(e.reason()).isEqualTo(RejectedInput.Reason.NOT_TEXT));
     }
+
+    @Test
+    void aUtf8TextThatHoldsTheReplacementCharacterIsStillUtf8() {
+        String written = "二、主动公开政府信息情况\uFFFD（原文如此）\n第二行";
+
+        SourceText text = TextDecoder.decode("fffd.txt", written.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(text.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(text.original()).isEqualTo(written);
+    }
+
+    @Test
+    void takesBytesForUtf8ExactlyWhenAStrictDecoderDoes() {
+        java.util.Random random = new java.util.Random(20261203);
+        byte[] chinese = "政府信息公开工作年度报告：一、总体情况".getBytes(StandardCharsets.UTF_8);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] bytes = java.util.Arrays.copyOf(chinese, chinese.length);
+            for (int k = random.nextInt(3); k >= 0; k--) { // a few bytes broken, some runs none
+                if (random.nextInt(4) > 0) {
+                    bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+                }
+            }
+            boolean strictlyUtf8;
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+                strictlyUtf8 = true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                strictlyUtf8 = false;
+            }
+            String decoded = TextDecoder.utf8(bytes);
+
+            assertThat(decoded != null).as("bytes %s", java.util.HexFormat.of().formatHex(bytes)).isEqualTo(strictlyUtf8);
+            if (decoded != null) {
+                assertThat(decoded).isEqualTo(new String(bytes, StandardCharsets.UTF_8));
+            }
+        }
+    }
 }

@@ -36,4 +36,17 @@ class TextNormalizerTest {
         String prose = "本机关按照条例要求，及时公开政府信息。";
         assertThat(TextNormalizer.compact(prose)).isSameAs(prose);
     }
+
+    @Test
+    void aLineIsNormalisedInPlaceWithinItsText() {
+        String text = "（一）本年新收：１２ \t|一、总体情况  [bookmark: _GoBack]|\u3000\u3000|前[bookmark: a]后\u00A0|末行";
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        int start = 0;
+        for (int bar; (bar = text.indexOf('|', start)) >= 0; start = bar + 1) {
+            lines.add(TextNormalizer.normalize(text, start, bar));
+        }
+        lines.add(TextNormalizer.normalize(text, start, text.length()));
+
+        assertThat(lines).containsExactly("(一)本年新收:12", "一、总体情况", "", "前后", "末行");
+    }
 }
