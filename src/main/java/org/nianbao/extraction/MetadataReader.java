@@ -61,6 +61,7 @@ final class MetadataReader {
         String agency = null;
         Integer titleYear = null;
         Integer titleLine = null;
+        boolean titleRunOn = false; // the organ-first title does not begin its line: page text may have run into it
         // the title: a line of its own, else two lines joined (a title broken over two lines)
         int titleScan = Math.max(firstSection, Math.min(lines.size(), 8));
         for (int span = 1; span <= 2 && titleYear == null; span++) {
@@ -78,6 +79,7 @@ final class MetadataReader {
                 if (yearTitle.find() && m.region(Math.max(0, yearTitle.start() - AGENCY_AND_GUANYU), candidate.length()).find()) {
                     // 「平阳县2023年政府信息公开工作年度报告」: a place's own report is its people's government's
                     agency = governmentOfPlace(cleanAgency(m.group(1)));
+                    titleRunOn = m.start(1) > 0;
                     titleYear = Integer.valueOf(m.group(2));
                     titleLine = lines.get(i).number();
                 } else if (y.find()) {
@@ -141,6 +143,11 @@ final class MetadataReader {
                 signedLine = lines.get(i).number();
                 signer = who != null ? who : previousNonBlank(lines, i);
             }
+        }
+        if (titleRunOn && agency != null && signer != null && agency.length() > signer.length()
+                && agency.endsWith(signer) && AGENCY_NAME.matcher(signer).matches()) {
+            // 「…建议提案办理结果忻州市应急管理局2023年…」 with 忻州市应急管理局 under the report: the words in front are the page's
+            agency = signer;
         }
         if (agency != null && !isName(agency)) {
             agency = null; // 「2023年度市应急管理局政府信息公开工作报告」: an abbreviation; look further

@@ -61,6 +61,41 @@ class PageMetadataTest {
     }
 
     @Test
+    void aTitleRunOnFromPageTextWithoutSeparatorsTakesTheOrganSignedUnderTheReport() {
+        String text = """
+                当前位置 首页 政务公开 政府信息公开 法定主动公开内容 政策文件 规划计划 建议提案办理结果忻州市应急管理局2023年政府信息公开工作年度报告
+                一、总体情况
+                2023年，我局认真贯彻落实政府信息公开条例。
+                二、主动公开政府信息情况
+                六、其他需要报告的事项
+                本机关未收取信息处理费。
+                忻州市应急管理局
+                2024年1月20日
+                """;
+        Assessment a = assess("t.txt", text.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(a.report().agency()).isEqualTo("忻州市应急管理局");
+        assertThat(a.report().year()).isEqualTo(2023);
+    }
+
+    @Test
+    void aTitleOfItsOwnLineKeepsTheFullNameEvenWhenTheSignatureIsShorter() {
+        String text = """
+                中共平阳县委宣传部2023年政府信息公开工作年度报告
+                一、总体情况
+                2023年，本部认真贯彻落实政府信息公开条例。
+                二、主动公开政府信息情况
+                六、其他需要报告的事项
+                本机关未收取信息处理费。
+                平阳县委宣传部
+                2024年1月20日
+                """;
+        Assessment a = assess("t.txt", text.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(a.report().agency()).isEqualTo("中共平阳县委宣传部");
+    }
+
+    @Test
     void aReportThatNamesItselfOnlyByPronounHasNoAgencyAndSaysSo() {
         String text = """
                 依据《中华人民共和国政府信息公开条例》第五十条规定，编制本报告。
