@@ -54,18 +54,26 @@ final class NarrativeReader {
     private static final Pattern LISTED_AFTER_RU = Pattern.compile("(?:如|比如|例如|主要(?:表现|体现)(?:为|在))[:,]?");
     private static final Pattern PROBLEM_WORDS = Pattern.compile(
             "不足|问题|有待|不够|欠缺|薄弱|差距|不高|不强|不到位|滞后|单一|不及时|不完善|不规范|需要?进一步|还需|仍需|尚需|较少|不充分|短板|缺乏|不全面|不丰富|不深入|不精准|不准确|不稳定|不严|未严格|未及时|未落实|待加强|待提高|待提升");
+    private static final Openings PROBLEM_OPENINGS = Openings.of(PROBLEM_WORDS);
 
     // numbers stated in the text
     /** @param required what every match contains: lines without it are not searched */
-    private record ClaimPattern(String subject, Pattern pattern, boolean zero, RequiredText required) {
+    private record ClaimPattern(String subject, Pattern pattern, boolean zero, RequiredText required, Openings openings) {
         ClaimPattern(String subject, Pattern pattern, boolean zero) {
-            this(subject, pattern, zero, RequiredText.of(pattern));
+            this(subject, pattern, zero, RequiredText.of(pattern), Openings.of(pattern));
         }
     }
 
     /** What the numbers the text claims are about ({@code NarrativeClaim.subject}). */
     public static List<String> claimSubjects() {
         return CLAIMS.stream().map(ClaimPattern::subject).distinct().toList();
+    }
+
+    /** The expressions of the numbers the text claims, and the words of problems (for tests of the search). */
+    static List<Pattern> claimAndProblemPatterns() {
+        List<Pattern> patterns = new ArrayList<>(CLAIMS.stream().map(ClaimPattern::pattern).toList());
+        patterns.add(PROBLEM_WORDS);
+        return patterns;
     }
 
     /** What part 五 may leave unclear ({@code NarrativeUnsure.kind}). */
@@ -150,7 +158,7 @@ final class NarrativeReader {
                     continue;
                 }
                 Matcher m = entry.pattern().matcher(compact);
-                if (m.find()) {
+                if (entry.openings().find(m, compact, 0)) {
                     found.add(new Statement(entry.kind(), section, line.number(), excerpt(compact, m.start(), m.end())));
                 }
             }
@@ -224,7 +232,7 @@ final class NarrativeReader {
                     if (item.length() >= 6) {
                         measures.add(new Measure(n, item));
                     }
-                } else if (PROBLEM_WORDS.matcher(item).find() && !NOTHING.matcher(item).matches()) {
+                } else if (PROBLEM_OPENINGS.find(PROBLEM_WORDS.matcher(item), item, 0) && !NOTHING.matcher(item).matches()) {
                     problems.add(new Problem(n, item));
                 }
             }
@@ -302,7 +310,7 @@ final class NarrativeReader {
                     continue;
                 }
                 Matcher m = claim.pattern().matcher(compact);
-                while (m.find()) {
+                for (int from = 0; claim.openings().find(m, compact, from); from = Openings.after(m)) {
                     int start = m.start();
                     if (taken.stream().anyMatch(r -> start < r[1] && m.end() > r[0])) {
                         continue;

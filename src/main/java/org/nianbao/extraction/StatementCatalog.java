@@ -16,11 +16,13 @@ public record StatementCatalog(List<Entry> entries) {
      * @param sections the sections it counts in (empty: anywhere)
      * @param pattern  the wording, a regular expression matched against the line without white space
      * @param required what every match contains, so that a line without it is passed over
+     * @param openings the words every match begins with, so that a line is searched only where one begins
      */
-    public record Entry(String kind, String name, Set<Integer> sections, Pattern pattern, RequiredText required) {
+    public record Entry(String kind, String name, Set<Integer> sections, Pattern pattern, RequiredText required,
+                        Openings openings) {
 
         public Entry(String kind, String name, Set<Integer> sections, Pattern pattern) {
-            this(kind, name, sections, pattern, RequiredText.of(pattern));
+            this(kind, name, sections, pattern, RequiredText.of(pattern), Openings.of(pattern));
         }
     }
 
