@@ -69,10 +69,10 @@ final class NarrativeReader {
         return CLAIMS.stream().map(ClaimPattern::subject).distinct().toList();
     }
 
-    /** The expressions of the numbers the text claims, and the words of problems (for tests of the search). */
+    /** The expressions searched with their {@link Openings} (for tests of the search). */
     static List<Pattern> claimAndProblemPatterns() {
         List<Pattern> patterns = new ArrayList<>(CLAIMS.stream().map(ClaimPattern::pattern).toList());
-        patterns.add(PROBLEM_WORDS);
+        patterns.addAll(List.of(PROBLEM_WORDS, OWN_YEAR, NOT_OWN_YEAR, MEASURE_WORDS));
         return patterns;
     }
 
@@ -108,6 +108,8 @@ final class NarrativeReader {
     private static final Pattern OWN_YEAR = Pattern.compile(
             "(?:本|我)(?:局|单位|机关|部门|委|办|厅|市|区|县|镇|乡|街道|中心)((?:19|20)\\d{2})年度?");
     private static final RequiredText OWN_YEAR_WORDS = RequiredText.of(OWN_YEAR);
+    private static final Openings OWN_YEAR_OPENINGS = Openings.of(OWN_YEAR);
+    private static final Openings NOT_OWN_YEAR_OPENINGS = Openings.of(NOT_OWN_YEAR);
     private static final Pattern YEAR_OPENING = Pattern.compile("^((?:19|20)\\d{2})年度?[,]");
 
     private NarrativeReader() {
@@ -176,6 +178,7 @@ final class NarrativeReader {
      */
     private static final Pattern MEASURE_WORDS = Pattern.compile(
             "下一步|下步|今后|(?:我|本)[\\u4e00-\\u9fa5]{0,4}将|将(?:进一步|继续|持续|着力|重点|加大|全面|不断)|计划(?:在|于|从)");
+    private static final Openings MEASURE_OPENINGS = Openings.of(MEASURE_WORDS);
 
     static SectionFive sectionFive(List<SourceLine> lines, Section five) {
         List<Problem> problems = new ArrayList<>();
@@ -215,11 +218,12 @@ final class NarrativeReader {
         for (int n = five.line() + 1; n <= five.endLine(); n++) {
             String text = lines.get(n - 1).compact();
             if (problems.isEmpty() && unsure.stream().noneMatch(u -> u.kind().equals("problems"))
-                    && PROBLEM_WORDS.matcher(text).find() && !NOTHING.matcher(text).matches()) {
+                    && PROBLEM_OPENINGS.find(PROBLEM_WORDS.matcher(text), text, 0) && !NOTHING.matcher(text).matches()) {
                 unsure.add(new NarrativeUnsure("problems", 5, n, excerpt(text, 0, Math.min(text.length(), 40))));
             }
             Matcher future = MEASURE_WORDS.matcher(text);
-            if (measures.isEmpty() && unsure.stream().noneMatch(u -> u.kind().equals("measures")) && future.find()) {
+            if (measures.isEmpty() && unsure.stream().noneMatch(u -> u.kind().equals("measures"))
+                    && MEASURE_OPENINGS.find(future, text, 0)) {
                 unsure.add(new NarrativeUnsure("measures", 5, n, excerpt(text, future.start(), future.end())));
             }
         }
@@ -421,13 +425,14 @@ final class NarrativeReader {
                 }
                 Matcher m = OWN_YEAR.matcher(sentence);
                 // a sentence about another year's matters (问题, 整改, 上年…) names no year of the report's own
-                if (!m.find() || NOT_OWN_YEAR.matcher(sentence).find()) {
+                if (!OWN_YEAR_OPENINGS.find(m, sentence, 0)
+                        || NOT_OWN_YEAR_OPENINGS.find(NOT_OWN_YEAR.matcher(sentence), sentence, 0)) {
                     continue;
                 }
                 do {
                     mentions.add(new YearMention(Integer.parseInt(m.group(1)), line.number(),
                             excerpt(sentence, m.start(), m.end())));
-                } while (m.find());
+                } while (OWN_YEAR_OPENINGS.find(m, sentence, Openings.after(m)));
             }
         }
         return mentions;
