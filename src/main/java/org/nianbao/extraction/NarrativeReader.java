@@ -218,7 +218,7 @@ final class NarrativeReader {
         for (int n = five.line() + 1; n <= five.endLine(); n++) {
             String text = lines.get(n - 1).compact();
             if (problems.isEmpty() && unsure.stream().noneMatch(u -> u.kind().equals("problems"))
-                    && PROBLEM_OPENINGS.find(PROBLEM_WORDS.matcher(text), text, 0) && !NOTHING.matcher(text).matches()) {
+                    && PROBLEM_OPENINGS.in(text) && !NOTHING.matcher(text).matches()) {
                 unsure.add(new NarrativeUnsure("problems", 5, n, excerpt(text, 0, Math.min(text.length(), 40))));
             }
             Matcher future = MEASURE_WORDS.matcher(text);
@@ -236,7 +236,7 @@ final class NarrativeReader {
                     if (item.length() >= 6) {
                         measures.add(new Measure(n, item));
                     }
-                } else if (PROBLEM_OPENINGS.find(PROBLEM_WORDS.matcher(item), item, 0) && !NOTHING.matcher(item).matches()) {
+                } else if (PROBLEM_OPENINGS.in(item) && !NOTHING.matcher(item).matches()) {
                     problems.add(new Problem(n, item));
                 }
             }
@@ -426,7 +426,7 @@ final class NarrativeReader {
                 Matcher m = OWN_YEAR.matcher(sentence);
                 // a sentence about another year's matters (问题, 整改, 上年…) names no year of the report's own
                 if (!OWN_YEAR_OPENINGS.find(m, sentence, 0)
-                        || NOT_OWN_YEAR_OPENINGS.find(NOT_OWN_YEAR.matcher(sentence), sentence, 0)) {
+                        || NOT_OWN_YEAR_OPENINGS.in(sentence)) {
                     continue;
                 }
                 do {

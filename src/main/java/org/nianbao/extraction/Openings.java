@@ -16,22 +16,25 @@ import java.util.regex.Pattern;
  */
 public final class Openings {
 
-    private static final Openings NONE = new Openings(null);
     private static final String SPECIAL = "\\[](){}.*+?^$|";
 
+    private final Pattern pattern;
     /** The words; {@code null} when nothing is known. */
     private final String[] words;
 
-    private Openings(String[] words) {
+    private Openings(Pattern pattern, String[] words) {
+        this.pattern = pattern;
         this.words = words;
     }
 
     public static Openings of(Pattern pattern) {
-        if (pattern.flags() != 0) {
-            return NONE;
-        }
-        List<String> words = alternatives(pattern.pattern());
-        return words == null || words.isEmpty() ? NONE : new Openings(words.toArray(String[]::new));
+        List<String> words = pattern.flags() != 0 ? null : alternatives(pattern.pattern());
+        return new Openings(pattern, words == null || words.isEmpty() ? null : words.toArray(String[]::new));
+    }
+
+    /** Whether the expression finds a match in {@code text}; no matcher is made for a text where no opening word is. */
+    public boolean in(String text) {
+        return (words == null || first(text, 0) >= 0) && find(pattern.matcher(text), text, 0);
     }
 
     /** Whether the words are known (for tests). */
@@ -52,13 +55,7 @@ public final class Openings {
         }
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
         while (true) {
-            int at = -1;
-            for (String w : words) {
-                int i = text.indexOf(w, from);
-                if (i >= 0 && (at < 0 || i < at)) {
-                    at = i;
-                }
-            }
+            int at = first(text, from);
             if (at < 0) {
                 return false;
             }
@@ -68,6 +65,18 @@ public final class Openings {
             }
             from = at + 1;
         }
+    }
+
+    /** Where the first opening word begins in {@code text} from {@code from} on; -1 when none does. */
+    private int first(String text, int from) {
+        int at = -1;
+        for (String w : words) {
+            int i = text.indexOf(w, from);
+            if (i >= 0 && (at < 0 || i < at)) {
+                at = i;
+            }
+        }
+        return at;
     }
 
     /** Where the search after a match goes on: its end, or one further when it matched nothing. */

@@ -15,18 +15,24 @@ public final class TableLayout {
     private TableLayout() {
     }
 
-    /** A canonical key, the label the format prints, and the pattern that recognises the label. */
-    public record Key(String key, String label, Pattern pattern, List<String> literals, String group) {
-        /** A pattern of plain words joined by 「|」 is matched by looking for each word, not by the expression. */
+    /**
+     * A canonical key, the label the format prints, and the pattern that recognises the label.
+     *
+     * @param literals the words of a pattern of plain words joined by 「|」, looked for one by one; else null
+     * @param required what every match of the pattern contains: a text without it is not searched
+     */
+    public record Key(String key, String label, Pattern pattern, List<String> literals, String group,
+                      RequiredText required) {
         static Key of(String key, String label, String regex, String group) {
             boolean plain = regex.chars().noneMatch(c -> "\\^$.?*+()[]{}".indexOf(c) >= 0)
                     && !regex.startsWith("|") && !regex.endsWith("|") && !regex.contains("||");
-            return new Key(key, label, Pattern.compile(regex), plain ? List.of(regex.split("\\|")) : null, group);
+            Pattern pattern = Pattern.compile(regex);
+            return new Key(key, label, pattern, plain ? List.of(regex.split("\\|")) : null, group, RequiredText.of(pattern));
         }
 
         boolean matches(String compactText) {
             if (literals == null) {
-                return pattern.matcher(compactText).find();
+                return required.mayMatch(compactText) && pattern.matcher(compactText).find();
             }
             for (int i = 0; i < literals.size(); i++) {
                 if (compactText.contains(literals.get(i))) {

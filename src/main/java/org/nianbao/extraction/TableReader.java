@@ -21,6 +21,7 @@ final class TableReader {
     /** Labels that only the next table (or the next part) prints: the table read so far ends before them. */
     private static final Pattern AFTER_TABLE2 = Pattern.compile("申请人情况|本年新收|收到和处理政府信息公开申请|依申请公开情况");
     private static final Pattern AFTER_TABLE3 = Pattern.compile("行政复议|行政诉讼|直接起诉|复议后起诉|存在的主要问题");
+    private static final Openings AFTER_TABLE3_OPENINGS = Openings.of(AFTER_TABLE3);
     /** Table 三 with its five kinds of legal persons merged into one column: that column's values are not read. */
     private static final List<String> MERGED_TABLE3_COLUMN_KEYS = java.util.Arrays.asList("natural_person", null, "total");
     private static final java.util.regex.Pattern FIVE_KINDS = java.util.regex.Pattern.compile("商业|科研|公益|法律服务");
@@ -194,7 +195,7 @@ final class TableReader {
                     continue;
                 }
                 String compact = compact(cell);
-                if (AFTER_TABLE3.matcher(compact).find()) {
+                if (AFTER_TABLE3_OPENINGS.in(compact)) {
                     break lines; // table 4 or part 五 begins on this line
                 }
                 TableLayout.Key key = TableLayout.match(TableLayout.TABLE3_ROWS, compact);

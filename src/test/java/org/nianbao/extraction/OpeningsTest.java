@@ -77,6 +77,7 @@ class OpeningsTest {
             patterns.add(Pattern.compile(yaml.group(1).replace("\\\\", "\\")));
         }
         patterns.add(Pattern.compile("(?:^|年)本年|年度"));
+        patterns.add(Pattern.compile("行政复议|行政诉讼|直接起诉|复议后起诉|存在的主要问题"));
         patterns.add(Pattern.compile("x*|y")); // matches nothing at every place: searched as it is
         assertThat(patterns).hasSizeGreaterThan(20);
         String[] pieces = {"收到", "受理", "申请", "公开件", "未", "复议", "行政复议", "诉讼", "行政诉讼", "办结", "答复",
@@ -93,6 +94,7 @@ class OpeningsTest {
             }
             for (Pattern p : patterns) {
                 assertThat(opened(p, text.toString())).as("%s in %s", p, text).isEqualTo(plain(p, text.toString()));
+                assertThat(Openings.of(p).in(text.toString())).as("%s in %s", p, text).isEqualTo(p.matcher(text).find());
                 compared++;
             }
         }
