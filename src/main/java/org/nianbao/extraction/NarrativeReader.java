@@ -70,7 +70,7 @@ final class NarrativeReader {
     }
 
     /** The expressions searched with their {@link Openings} (for tests of the search). */
-    static List<Pattern> claimAndProblemPatterns() {
+    static List<Pattern> openedPatterns() {
         List<Pattern> patterns = new ArrayList<>(CLAIMS.stream().map(ClaimPattern::pattern).toList());
         patterns.addAll(List.of(PROBLEM_WORDS, OWN_YEAR, NOT_OWN_YEAR, MEASURE_WORDS));
         return patterns;

@@ -71,7 +71,7 @@ class OpeningsTest {
 
     @Test
     void findsExactlyWhatTheExpressionFindsOnItsOwn() throws IOException {
-        List<Pattern> patterns = new ArrayList<>(NarrativeReader.claimAndProblemPatterns());
+        List<Pattern> patterns = new ArrayList<>(NarrativeReader.openedPatterns());
         Matcher yaml = Pattern.compile("pattern: \"(.*)\"").matcher(Files.readString(Path.of("rules/statements.yaml")));
         while (yaml.find()) {
             patterns.add(Pattern.compile(yaml.group(1).replace("\\\\", "\\")));
