@@ -1,22 +1,19 @@
 package org.nianbao.extraction;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The words one of which every match of a regular expression begins with, when the expression says so plainly: each
- * of its alternatives opens with a literal word or with a group of literal words. A search then tries the expression
- * only where one of those words begins, instead of at every character of the text, and finds the same matches as
- * {@link Matcher#find()}. An expression that opens otherwise (a class, a digit, a look-behind, flags) is searched as
- * it is.
+ * The words one of which every match of a regular expression begins with, when the expression says so plainly (as
+ * {@link RequiredText} reads it): each of its alternatives opens with a literal word, a class of plain characters or
+ * a group of such alternatives. A search then tries the expression only where one of those words begins, instead of
+ * at every character of the text, and finds the same matches as {@link Matcher#find()}. An expression that opens
+ * otherwise (a digit, an optional word, a look-behind, flags) is searched as it is.
  *
  * <p>Of {@code (?:收到|受理)了?…|未(?:收到|受理)…}, every match begins with 收到, 受理 or 未.
  */
 public final class Openings {
-
-    private static final String SPECIAL = "\\[](){}.*+?^$|";
 
     private final Pattern pattern;
     /** The words; {@code null} when nothing is known. */
@@ -28,7 +25,7 @@ public final class Openings {
     }
 
     public static Openings of(Pattern pattern) {
-        List<String> words = pattern.flags() != 0 ? null : alternatives(pattern.pattern());
+        List<String> words = RequiredText.of(pattern).openings();
         return new Openings(pattern, words == null || words.isEmpty() ? null : words.toArray(String[]::new));
     }
 
@@ -82,125 +79,5 @@ public final class Openings {
     /** Where the search after a match goes on: its end, or one further when it matched nothing. */
     public static int after(Matcher matcher) {
         return matcher.end() == matcher.start() ? matcher.end() + 1 : matcher.end();
-    }
-
-    /** The opening words of every top-level alternative of {@code expression}; null when one has none known. */
-    private static List<String> alternatives(String expression) {
-        List<String> words = new ArrayList<>();
-        for (String alternative : split(expression)) {
-            List<String> opening = opening(alternative);
-            if (opening == null) {
-                return null;
-            }
-            words.addAll(opening);
-        }
-        return words;
-    }
-
-    /** The words an alternative opens with: a literal run, or a group of alternatives each opening with one. */
-    private static List<String> opening(String alternative) {
-        if (alternative.isEmpty()) {
-            return null;
-        }
-        char first = alternative.charAt(0);
-        if (first == '(') {
-            int inner;
-            if (alternative.startsWith("(?:")) {
-                inner = 3;
-            } else if (alternative.length() > 1 && alternative.charAt(1) == '?') {
-                return null; // look-around, named group, flags
-            } else {
-                inner = 1;
-            }
-            int close = closing(alternative);
-            if (close < 0 || optional(alternative, close + 1)) {
-                return null;
-            }
-            return alternatives(alternative.substring(inner, close));
-        }
-        int end = 0;
-        while (end < alternative.length() && SPECIAL.indexOf(alternative.charAt(end)) < 0) {
-            end++;
-        }
-        if (end < alternative.length() && "?*{".indexOf(alternative.charAt(end)) >= 0) {
-            end--; // the last character may be absent (or repeated by a count this does not read)
-        }
-        return end <= 0 ? null : List.of(alternative.substring(0, end));
-    }
-
-    /** Whether what follows position {@code at} lets the atom before it be absent. */
-    private static boolean optional(String text, int at) {
-        return at < text.length() && "?*{".indexOf(text.charAt(at)) >= 0;
-    }
-
-    /** The index of the parenthesis closing the group that opens at 0; -1 when it is not closed. */
-    private static int closing(String text) {
-        int depth = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = classEnd(text, i);
-                if (i < 0) {
-                    return -1;
-                }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The index of the bracket closing the class that opens at {@code open}; -1 when it is not closed. */
-    private static int classEnd(String text, int open) {
-        int i = open + 1;
-        if (i < text.length() && text.charAt(i) == '^') {
-            i++;
-        }
-        if (i < text.length() && text.charAt(i) == ']') {
-            i++; // a ] first in a class is itself
-        }
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                return -1; // nested classes: not read here
-            } else if (c == ']') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The top-level alternatives of {@code expression} (outside groups and classes). */
-    private static List<String> split(String expression) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                int end = classEnd(expression, i);
-                if (end < 0) {
-                    return List.of(""); // not read: no opening known
-                }
-                i = end;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                parts.add(expression.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(expression.substring(start));
-        return parts;
     }
 }

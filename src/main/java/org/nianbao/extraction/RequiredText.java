@@ -17,15 +17,18 @@ import java.util.regex.Pattern;
  */
 public final class RequiredText {
 
-    private static final RequiredText ANY = new RequiredText(null);
+    private static final RequiredText ANY = new RequiredText(null, null);
 
     /** Every match contains, for one of these clauses, a word of each of its sets; null: nothing is known. */
     private final List<List<List<String>>> clauses;
     /** The same words, each with the characters it needs as bits (see {@link Characters}). */
     private final Word[][][] words;
+    /** Every match begins with one of these words; null: not known. */
+    private final List<String> openings;
 
-    private RequiredText(List<List<List<String>>> clauses) {
+    private RequiredText(List<List<List<String>>> clauses, List<String> openings) {
         this.clauses = clauses;
+        this.openings = openings;
         this.words = clauses == null ? null : clauses.stream()
                 .map(clause -> clause.stream().map(set -> set.stream().map(Word::new).toArray(Word[]::new)).toArray(Word[][]::new))
                 .toArray(Word[][][]::new);
@@ -89,7 +92,8 @@ public final class RequiredText {
             if (parser.at < parser.text.length() || clauses.stream().anyMatch(List::isEmpty)) {
                 return ANY;
             }
-            return new RequiredText(clauses.stream().map(c -> c.stream().map(List::copyOf).toList()).toList());
+            return new RequiredText(clauses.stream().map(c -> c.stream().map(List::copyOf).toList()).toList(),
+                    parser.openings == null ? null : List.copyOf(new LinkedHashSet<>(parser.openings)));
         } catch (RuntimeException e) { // Unknown, or anything else it cannot take apart: run on every line
             return ANY;
         }
@@ -130,6 +134,14 @@ public final class RequiredText {
         return clauses == null ? List.of() : clauses.stream().flatMap(c -> c.get(0).stream()).distinct().toList();
     }
 
+    /**
+     * The words one of which every match begins with, when every alternative of the expression opens with a literal
+     * word, a class of plain characters or a group of such alternatives; null when that is not known.
+     */
+    List<String> openings() {
+        return openings;
+    }
+
     /** Each clause: the sets of words, one word of each of which a match by that alternative contains. */
     List<List<List<String>>> clauses() {
         return clauses == null ? List.of() : clauses;
@@ -151,18 +163,34 @@ public final class RequiredText {
             this.text = text;
         }
 
-        /** For each alternative, the sets of words a match by it contains one of each (empty: none known). */
+        /**
+         * For each alternative, the sets of words a match by it contains one of each (empty: none known); and in
+         * {@link #openings}, the words the alternatives begin with.
+         */
         List<List<Set<String>>> clauses() {
             List<List<Set<String>>> clauses = new ArrayList<>();
+            List<String> opening = new ArrayList<>();
             while (true) {
                 clauses.add(sequence());
+                if (opening != null && sequenceOpening != null) {
+                    opening.addAll(sequenceOpening);
+                } else {
+                    opening = null;
+                }
                 if (at < text.length() && text.charAt(at) == '|') {
                     at++;
                     continue;
                 }
+                openings = opening;
                 return clauses;
             }
         }
+
+        /** The words every match of the alternation parsed last begins with; null when not known. */
+        List<String> openings;
+        /** The same, of the sequence parsed last, and of the group parsed last. */
+        private List<String> sequenceOpening;
+        private List<String> groupOpening;
 
         /** The words one of which every match of the alternation contains; null when an alternative has none. */
         private Set<String> alternation() {
@@ -188,6 +216,9 @@ public final class RequiredText {
         private List<Set<String>> sequence() {
             List<Set<String>> candidates = new ArrayList<>();
             StringBuilder run = new StringBuilder();
+            StringBuilder lead = new StringBuilder(); // the literal characters every match begins with
+            boolean leading = true;
+            List<String> opening = null;
             while (at < text.length() && text.charAt(at) != '|' && text.charAt(at) != ')') {
                 char c = text.charAt(at);
                 Set<String> atom;
@@ -213,17 +244,26 @@ public final class RequiredText {
                 boolean repeated = min != 1 || lastWasQuantified;
                 if (literal != null && min >= 1) {
                     run.append(literal.charValue());
+                    if (leading) {
+                        lead.append(literal.charValue());
+                    }
                     if (repeated) { // "ab+": ab is there; what follows need not come right after b
                         flush(run, candidates);
+                        leading = false;
                     }
                     continue;
                 }
+                if (leading && lead.isEmpty() && min >= 1) { // the first atom: a group or a class opens every match
+                    opening = c == '(' ? groupOpening : c == '[' && atom != null ? List.copyOf(atom) : null;
+                }
+                leading = false;
                 flush(run, candidates);
                 if (atom != null && min >= 1) {
                     candidates.add(atom);
                 }
             }
             flush(run, candidates);
+            sequenceOpening = !lead.isEmpty() ? List.of(lead.toString()) : opening;
             return candidates;
         }
 
@@ -262,10 +302,12 @@ public final class RequiredText {
                 throw new Unknown(); // flags, atomic groups, …
             }
             Set<String> inside = alternation();
+            List<String> opening = openings;
             if (at >= text.length() || text.charAt(at) != ')') {
                 throw new Unknown();
             }
             at++;
+            groupOpening = consumes ? opening : null;
             return consumes ? inside : null;
         }
 

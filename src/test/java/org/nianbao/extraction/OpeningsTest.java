@@ -30,7 +30,9 @@ class OpeningsTest {
             "a?bc# false",
             "(?i)申请# false",
             "申请|# false",
-            "[（(]说明# false",
+            "[（(]说明# true",
+            "(?<=。)申请# false",
+            ".申请# false",
     })
     void knowsTheOpeningWordsOnlyOfAnExpressionThatOpensWithLiteralWords(String expression, boolean known) {
         assertThat(Openings.of(Pattern.compile(expression)).known()).isEqualTo(known);
