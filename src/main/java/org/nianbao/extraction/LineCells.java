@@ -95,7 +95,7 @@ record LineCells(SourceLine line, List<String> cells, boolean rowLine) {
             return;
         }
         var m = TRAILING_NUMBERS.matcher(cell);
-        if (m.matches() && !m.group(1).matches(".*[0-9]\\.$")) {
+        if (m.matches() && !endsInNumberedDot(m.group(1))) {
             out.add(m.group(1).strip());
             for (String v : WHITE_SPACE.split(m.group(2))) {
                 out.add(v);
@@ -103,6 +103,12 @@ record LineCells(SourceLine line, List<String> cells, boolean rowLine) {
             return;
         }
         out.add(cell);
+    }
+
+    /** 「…2.」: the label ends in a number and a dot, the start of a decimal rather than a label. */
+    private static boolean endsInNumberedDot(String label) {
+        int n = label.length();
+        return n >= 2 && label.charAt(n - 1) == '.' && label.charAt(n - 2) >= '0' && label.charAt(n - 2) <= '9';
     }
 
     boolean isEmpty() {

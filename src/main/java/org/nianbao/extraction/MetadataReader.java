@@ -17,6 +17,8 @@ final class MetadataReader {
             "(" + CJK + "{2,40}?)(?:关于)?((?:19|20)\\d{2})年度?政府信息公开(?:工作)?(?:年度)?报告");
     /** The most characters of {@link #TITLE_AGENCY_FIRST} before its year: the organ's 40, then 关于. */
     private static final int AGENCY_AND_GUANYU = 42;
+    /** A place's name: its people's government is the author of a report titled by the place alone. */
+    private static final Pattern PLACE_ENDING = Pattern.compile("(?:省|市|区|县|自治区|自治州|州|盟|旗)$");
     private static final Pattern YEAR_THEN_TITLE = Pattern.compile("(?:19|20)\\d{2}年度?政府信息公开");
     private static final Pattern TITLE_YEAR_FIRST = Pattern.compile(
             "((?:19|20)\\d{2})年度?(" + CJK + "{2,30}?)政府信息公开(?:工作)?(?:年度)?报告");
@@ -303,7 +305,7 @@ final class MetadataReader {
 
     /** 「2022年上海市政府信息公开工作年度报告」 is the report of 上海市人民政府. */
     private static String governmentOfPlace(String name) {
-        if (name.matches(".*(省|市|区|县|自治区|自治州|州|盟|旗)$")) {
+        if (PLACE_ENDING.matcher(name).find()) {
             return name + "人民政府";
         }
         return name;

@@ -31,7 +31,19 @@ public final class Openings {
 
     /** Whether the expression finds a match in {@code text}; no matcher is made for a text where no opening word is. */
     public boolean in(String text) {
-        return (words == null || first(text, 0) >= 0) && find(pattern.matcher(text), text, 0);
+        return match(text) != null;
+    }
+
+    /**
+     * A matcher left on the first match in {@code text}, as {@code matcher(text).find()} finds it; {@code null} when
+     * there is none (and no matcher is made for a text where no opening word is).
+     */
+    public Matcher match(String text) {
+        if (words != null && first(text, 0) < 0) {
+            return null;
+        }
+        Matcher matcher = pattern.matcher(text);
+        return find(matcher, text, 0) ? matcher : null;
     }
 
     /** Whether the words are known (for tests). */

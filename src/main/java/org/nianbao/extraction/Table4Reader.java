@@ -2,6 +2,7 @@ package org.nianbao.extraction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.nianbao.reading.SourceLine;
 import org.nianbao.report.ExtractionNote;
 import org.nianbao.report.TableCell;
@@ -25,6 +26,7 @@ final class Table4Reader {
 
     private static final int COLUMNS = 5;
     private static final int CELLS = 15;
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private final String[] slot = new String[CELLS];
     private final int[] slotLine = new int[CELLS];
@@ -108,14 +110,25 @@ final class Table4Reader {
         }
     }
 
+    /** Whether {@code cell} holds a character that {@code \\s} matches (a space, a tab, a line or page break). */
+    private static boolean hasSpace(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == ' ' || c >= '\t' && c <= '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Column labels each followed by a value or by the next label (a blank cell); at least two such pairs. */
     private boolean pair(List<String> lineCells, int n) {
         List<String> cells = new ArrayList<>();
         for (String cell : lineCells) {
-            if (cell.isEmpty()) {
+            if (cell.isEmpty() || !hasSpace(cell)) {
                 cells.add(cell);
             } else {
-                cells.addAll(List.of(cell.split("\\s+")));
+                cells.addAll(List.of(WHITE_SPACE.split(cell)));
             }
         }
         int pairs = 0;

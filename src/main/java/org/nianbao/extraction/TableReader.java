@@ -20,6 +20,8 @@ final class TableReader {
     private static final Pattern ITEM = Pattern.compile("第二十条第\\(?([一二三四五六七八九十]+)\\)?项");
     /** Labels that only the next table (or the next part) prints: the table read so far ends before them. */
     private static final Pattern AFTER_TABLE2 = Pattern.compile("申请人情况|本年新收|收到和处理政府信息公开申请|依申请公开情况");
+    private static final Openings ITEM_OPENINGS = Openings.of(ITEM);
+    private static final Openings AFTER_TABLE2_OPENINGS = Openings.of(AFTER_TABLE2);
     private static final Pattern AFTER_TABLE3 = Pattern.compile("行政复议|行政诉讼|直接起诉|复议后起诉|存在的主要问题");
     private static final Openings AFTER_TABLE3_OPENINGS = Openings.of(AFTER_TABLE3);
     /** Table 三 with its five kinds of legal persons merged into one column: that column's values are not read. */
@@ -36,6 +38,11 @@ final class TableReader {
     private final List<TableCell> cells = new ArrayList<>();
     private final List<ExtractionNote> notes = new ArrayList<>();
     private boolean item9 = false;
+
+    /** The expressions searched by their {@link Openings} (for tests). */
+    static List<Pattern> openedPatterns() {
+        return List.of(ITEM, AFTER_TABLE2, AFTER_TABLE3);
+    }
 
     private TableReader(List<SourceLine> lines) {
         this.lines = lines;
@@ -85,11 +92,11 @@ final class TableReader {
             for (int i = 0; i < cellsHere.size(); i++) {
                 String cell = cellsHere.get(i);
                 String compact = compact(cell);
-                if (AFTER_TABLE2.matcher(compact).find()) {
+                if (AFTER_TABLE2_OPENINGS.in(compact)) {
                     break lines; // table 3 begins on this line (its heading was joined to the last row)
                 }
-                Matcher item = ITEM.matcher(compact);
-                if (item.find()) {
+                Matcher item = ITEM_OPENINGS.match(compact);
+                if (item != null) {
                     row.finish();
                     header = false;
                     columns = new ArrayList<>();

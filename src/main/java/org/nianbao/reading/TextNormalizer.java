@@ -67,6 +67,7 @@ public final class TextNormalizer {
     }
 
     private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u3000';
+        // nothing above U+3000 is white space: most characters of a Chinese report are answered by the first test
+        return c <= '\u3000' && (Character.isWhitespace(c) || c == '\u00A0' || c == '\u3000');
     }
 }

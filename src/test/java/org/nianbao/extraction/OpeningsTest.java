@@ -79,14 +79,15 @@ class OpeningsTest {
             patterns.add(Pattern.compile(yaml.group(1).replace("\\\\", "\\")));
         }
         patterns.add(Pattern.compile("(?:^|年)本年|年度"));
-        patterns.add(Pattern.compile("行政复议|行政诉讼|直接起诉|复议后起诉|存在的主要问题"));
+        patterns.addAll(TableReader.openedPatterns());
         patterns.add(Pattern.compile("x*|y")); // matches nothing at every place: searched as it is
         assertThat(patterns).hasSizeGreaterThan(20);
         String[] pieces = {"收到", "受理", "申请", "公开件", "未", "复议", "行政复议", "诉讼", "行政诉讼", "办结", "答复",
                 "件", "份", "起", "宗", "个", "条", "不予处理", "上年", "结转", "信息处理费", "收费", "政府信息公开",
                 "依申请公开", "问题", "不足", "需", "要", "进一步", "考核", "结果", "年度", "本年", "X", "XX", "说明",
                 "(", "（", ":", "。", ",", ";", "0", "3", "12", "了", "过", "的", "我局", "本机关", "全年", "共", "本", "我",
-                "局", "2023", "年", "将", "继续", "计划", "在", "下一步", "整改", "同比"};
+                "局", "2023", "年", "将", "继续", "计划", "在", "下一步", "整改", "同比", "第二十条第", "一", "九", ")", "项",
+                "申请人情况", "本年新收", "存在的主要问题"};
         Random random = new Random(20261203);
         int compared = 0;
         for (int round = 0; round < 3_000; round++) {
@@ -97,6 +98,10 @@ class OpeningsTest {
             for (Pattern p : patterns) {
                 assertThat(opened(p, text.toString())).as("%s in %s", p, text).isEqualTo(plain(p, text.toString()));
                 assertThat(Openings.of(p).in(text.toString())).as("%s in %s", p, text).isEqualTo(p.matcher(text).find());
+                Matcher first = Openings.of(p).match(text.toString());
+                Matcher plain = p.matcher(text);
+                assertThat(first == null ? null : describe(first)).as("%s in %s", p, text)
+                        .isEqualTo(plain.find() ? describe(plain) : null);
                 compared++;
             }
         }

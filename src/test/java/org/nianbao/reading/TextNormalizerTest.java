@@ -32,6 +32,14 @@ class TextNormalizerTest {
     }
 
     @Test
+    void compactRemovesExactlyTheWhiteSpaceOfJavaAndTheTwoWideSpacesOfEveryCharacter() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            boolean space = Character.isWhitespace(c) || c == '\u00A0' || c == '\u3000';
+            assertThat(TextNormalizer.compact("a" + c + "b")).as("U+%04X", (int) c).isEqualTo(space ? "ab" : "a" + c + "b");
+        }
+    }
+
+    @Test
     void aLineWithoutWhiteSpaceIsItsOwnCompactForm() {
         String prose = "本机关按照条例要求，及时公开政府信息。";
         assertThat(TextNormalizer.compact(prose)).isSameAs(prose);
