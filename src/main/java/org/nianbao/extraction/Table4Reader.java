@@ -110,7 +110,7 @@ final class Table4Reader {
         }
     }
 
-    /** Whether {@code cell} holds a character that {@code \\s} matches (a space, a tab, a line or page break). */
+    /** Whether {@code cell} holds a character that {@code \s} matches (a space, a tab, a line or page break). */
     private static boolean hasSpace(String cell) {
         for (int i = 0; i < cell.length(); i++) {
             char c = cell.charAt(i);
