@@ -63,7 +63,9 @@ final class MetadataReader {
         String agency = null;
         Integer titleYear = null;
         Integer titleLine = null;
-        boolean titleRunOn = false; // the organ-first title does not begin its line: page text may have run into it
+        // the organ-first title's name begins in the middle of a run of characters (no separator before it, as after
+        // 「标题:」 or 「|」): page text may have run into it
+        boolean titleRunOn = false;
         // the title: a line of its own, else two lines joined (a title broken over two lines)
         int titleScan = Math.max(firstSection, Math.min(lines.size(), 8));
         for (int span = 1; span <= 2 && titleYear == null; span++) {
@@ -81,7 +83,7 @@ final class MetadataReader {
                 if (yearTitle.find() && m.region(Math.max(0, yearTitle.start() - AGENCY_AND_GUANYU), candidate.length()).find()) {
                     // 「平阳县2023年政府信息公开工作年度报告」: a place's own report is its people's government's
                     agency = governmentOfPlace(cleanAgency(m.group(1)));
-                    titleRunOn = m.start(1) > 0;
+                    titleRunOn = m.start(1) > 0 && isCjk(candidate.charAt(m.start(1) - 1));
                     titleYear = Integer.valueOf(m.group(2));
                     titleLine = lines.get(i).number();
                 } else if (y.find()) {
@@ -301,6 +303,10 @@ final class MetadataReader {
             n = n.substring(0, n.length() - 2);
         }
         return n;
+    }
+
+    private static boolean isCjk(char c) {
+        return c >= '\u4e00' && c <= '\u9fa5'; // the range of CJK
     }
 
     /** 「2022年上海市政府信息公开工作年度报告」 is the report of 上海市人民政府. */

@@ -96,6 +96,26 @@ class PageMetadataTest {
     }
 
     @Test
+    void aTitleAfterALabelOfAPageTableKeepsTheFullNameEvenWhenTheSignatureIsShorter() {
+        for (String titleLine : new String[] {"标题：中共平阳县委宣传部2023年政府信息公开工作年度报告",
+                "| 标 题 | 中共平阳县委宣传部2023年政府信息公开工作年度报告 |"}) {
+            String text = titleLine + """
+
+                    一、总体情况
+                    2023年，本部认真贯彻落实政府信息公开条例。
+                    二、主动公开政府信息情况
+                    六、其他需要报告的事项
+                    本机关未收取信息处理费。
+                    平阳县委宣传部
+                    2024年1月20日
+                    """;
+            Assessment a = assess("t.txt", text.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(a.report().agency()).as(titleLine).isEqualTo("中共平阳县委宣传部");
+        }
+    }
+
+    @Test
     void aReportThatNamesItselfOnlyByPronounHasNoAgencyAndSaysSo() {
         String text = """
                 依据《中华人民共和国政府信息公开条例》第五十条规定，编制本报告。
