@@ -184,6 +184,8 @@ public final class CompiledRules {
     }
 
     private static Optional<Found> read(InputStream raw, String digest) {
+        // the stream read with the application's classes (the filter admits only what a rule base is made of); the rule
+        // base then linked as a ruleset just compiled is, through the rule classes only
         try (DroolsObjectInputStream in = new DroolsObjectInputStream(new BufferedInputStream(raw),
                 CompiledRules.class.getClassLoader())) {
             in.setObjectInputFilter(ENGINE_CLASSES);
@@ -191,11 +193,17 @@ public final class CompiledRules {
                 return Optional.empty();
             }
             @SuppressWarnings("unchecked")
-            List<RuleInfo> rules = (List<RuleInfo>) in.readObject();
+            List<RuleInfo> ruleInfos = (List<RuleInfo>) in.readObject();
             @SuppressWarnings("unchecked")
             Collection<KiePackage> packages = (Collection<KiePackage>) in.readObject();
-            InternalKnowledgeBase base = RuleEngine.ruleBase(CompiledRules.class.getClassLoader(), packages);
-            return Optional.of(new Found(base, List.copyOf(rules)));
+            List<String> beyond = RuleBytecode.check(RuleBytecode.classesOf(packages));
+            if (!beyond.isEmpty()) {
+                LOG.warn("Compiled rules {} reach beyond what rules may use ({}); they are compiled again", digest,
+                        beyond.get(0));
+                return Optional.empty();
+            }
+            InternalKnowledgeBase base = RuleEngine.ruleBase(RuleSetLoader.ruleLoader(), packages);
+            return Optional.of(new Found(base, List.copyOf(ruleInfos)));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             LOG.warn("Compiled rules {} could not be read; they are compiled again: {}", digest, e.toString());
             return Optional.empty();

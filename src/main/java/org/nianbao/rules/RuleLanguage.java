@@ -35,6 +35,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.GroupByDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
+import org.drools.drl.ast.descr.PatternSourceDescr;
 import org.drools.drl.ast.descr.AtomicExprDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
@@ -67,12 +75,12 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
 public final class RuleLanguage {
 
     /** Classes a rule may name: the fact model, the rule helpers, and a few value classes. */
-    private static final Set<String> CLASSES = Set.of("Sums", "Organs", "Boilerplate", "Labels", "Ordinals", "Math",
+    private static final Set<String> CLASSES = Set.of("Sums", "Organs", "Boilerplate", "Labels", "Texts", "Ordinals", "Math",
             "String", "Integer", "Long", "Double", "ChronoUnit", "List", "LocalDate");
-    private static final Set<String> QUALIFIED = Set.of("org.nianbao.rules.Sums", "org.nianbao.rules.Organs",
+    private static final Set<String> QUALIFIED = Set.of("org.nianbao.rules.Sums", "org.nianbao.rules.Organs", "org.nianbao.rules.Texts",
             "org.nianbao.rules.Boilerplate", "org.nianbao.rules.Labels", "org.nianbao.report.Ordinals",
             "java.util.List", "java.time.temporal.ChronoUnit", "java.time.LocalDate");
-    private static final Set<String> IMPORTS = Set.of("org.nianbao.rules.Sums", "org.nianbao.rules.Organs",
+    private static final Set<String> IMPORTS = Set.of("org.nianbao.rules.Sums", "org.nianbao.rules.Organs", "org.nianbao.rules.Texts",
             "org.nianbao.rules.Boilerplate", "org.nianbao.rules.Labels", "java.time.temporal.ChronoUnit",
             "java.time.LocalDate");
     /** Static helper methods a rule may call without naming their class (import function / import static). */
@@ -83,7 +91,9 @@ public final class RuleLanguage {
             "setAccessible", "getClassLoader", "loadClass", "exec", "exit", "halt", "getRuntime", "start", "wait",
             "notify", "notifyAll", "clone", "finalize", "getSecurityManager", "setProperty", "getProperty", "getenv",
             "load", "loadLibrary", "lookup", "insert", "insertLogical", "update", "modify", "retract", "delete",
-            "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "getEntryPoint");
+            "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "getEntryPoint", "matches", "replaceAll",
+            "replaceFirst", "split", "splitWithDelimiters", "repeat", "getDeclaringClass", "getInteger", "getLong",
+            "getBoolean", "getContext", "getChannels", "getRule", "getMatch", "getTuple");
 
     private RuleLanguage() {
     }
@@ -112,7 +122,10 @@ public final class RuleLanguage {
     }
 
     private static Checked checked(String file, String drl, RuleNames names) {
-        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>(RuleText.check(file, drl));
+        if (!problems.isEmpty()) {
+            return new Checked(null, problems); // the text is not read further: the compiler would read it otherwise
+        }
         PackageDescr pkg;
         try {
             DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
@@ -128,10 +141,20 @@ public final class RuleLanguage {
                 }
                 return new Checked(null, problems);
             }
-        } catch (DroolsParserException | RuntimeException e) {
-            problems.add(new RuleProblem(file, 0, "规则文件无法解析：" + e.getMessage()));
+        } catch (DroolsParserException | RuntimeException | StackOverflowError e) {
+            problems.add(new RuleProblem(file, 0, "规则文件无法解析：" + (e instanceof StackOverflowError
+                    ? "嵌套过深" : e.getMessage())));
             return new Checked(null, problems);
         }
+        try {
+            checkPackage(file, drl, pkg, names, problems);
+        } catch (StackOverflowError e) {
+            problems.add(new RuleProblem(file, 0, "规则嵌套过深，无法核对"));
+        }
+        return new Checked(problems.isEmpty() ? pkg : pkg, problems);
+    }
+
+    private static void checkPackage(String file, String drl, PackageDescr pkg, RuleNames names, List<RuleProblem> problems) {
         String[] source = drl.split("\\R", -1);
         for (ImportDescr i : pkg.getImports()) {
             String target = i.getTarget();
@@ -155,11 +178,26 @@ public final class RuleLanguage {
                         "只允许 global org.nianbao.rules.Findings findings"));
             }
         }
+        pkg.getAccumulateImports().forEach(a -> problems.add(refuse(file, a.getLine(), "import accumulate " + a.getTarget(),
+                "只能使用内置的汇总函数")));
+        if (pkg.getUnit() != null) {
+            problems.add(refuse(file, pkg.getUnit().getLine(), "unit " + pkg.getUnit().getTarget(), "规则文件中不能声明规则单元"));
+        }
         pkg.getAttributes().forEach(a -> checkAttribute(file, a.getName(), a.getValue(), a.getLine(), problems));
         for (RuleDescr rule : pkg.getRules()) {
             if (rule.isQuery()) {
                 problems.add(refuse(file, rule.getLine(), "query " + rule.getName(), "规则文件中不能定义查询"));
                 continue;
+            }
+            if (rule.getParentName() != null) {
+                problems.add(refuse(file, rule.getLine(), "extends " + rule.getParentName(), "规则不能继承另一条规则"));
+            }
+            if (rule.getUnit() != null) {
+                problems.add(refuse(file, rule.getLine(), "unit", "规则文件中不能使用规则单元"));
+            }
+            if (rule.getNamedConsequences() != null && !rule.getNamedConsequences().isEmpty()) {
+                problems.add(refuse(file, rule.getLine(), "then[" + String.join(", ", rule.getNamedConsequences().keySet()) + "]",
+                        "规则只能有一个结论部分，不能使用命名结论"));
             }
             rule.getAttributes().values().forEach(a -> checkAttribute(file, a.getName(), a.getValue(), a.getLine(), problems));
             if (rule.getLhs() != null) {
@@ -170,54 +208,125 @@ public final class RuleLanguage {
         if (names != null) {
             problems.addAll(names.check(file, pkg));
         }
-        return new Checked(pkg, problems);
     }
 
+    /** Attributes a rule may carry, each with a plain value: no attribute holds an expression to evaluate. */
+    private static final Set<String> ATTRIBUTES = Set.of("salience", "no-loop", "lock-on-active", "agenda-group",
+            "activation-group", "ruleflow-group", "auto-focus", "enabled", "date-effective", "date-expires", "dialect");
+
     private static void checkAttribute(String file, String name, String value, int line, List<RuleProblem> problems) {
-        if (name.equals("dialect") && !value.replace("\"", "").strip().equals("java")) {
+        if (!ATTRIBUTES.contains(name)) {
+            problems.add(refuse(file, line, name, "规则不能使用这个属性"));
+            return;
+        }
+        String v = value == null ? "" : value.strip();
+        if (name.equals("dialect") && !v.replace("\"", "").strip().equals("java")) {
             problems.add(refuse(file, line, "dialect " + value, "只能使用默认的 java 方言"));
+        } else if (name.equals("salience") && !v.matches("-?\\d{1,9}")) {
+            problems.add(refuse(file, line, "salience " + value, "优先级只能写整数"));
+        } else if (Set.of("no-loop", "lock-on-active", "auto-focus", "enabled").contains(name)
+                && !v.isEmpty() && !v.equals("true") && !v.equals("false")) {
+            problems.add(refuse(file, line, name + " " + value, "只能写 true 或 false"));
+        } else if (v.contains("(") || v.contains("$")) {
+            problems.add(refuse(file, line, name + " " + value, "属性只能写固定的值"));
         }
     }
 
     // ---- conditions ------------------------------------------------------------------------------------
 
+    /** Accumulate functions a rule may call. */
+    private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("sum", "count", "min", "max", "average",
+            "collectList", "collectSet");
+
+    /**
+     * A condition, walked into everywhere it can nest; what is not one of the kinds below — named consequences
+     * ({@code do[…]}), conditional branches, entry points, windows, sliding behaviours, queries — is refused.
+     */
     private static void lhs(String file, BaseDescr descr, List<RuleProblem> problems) {
+        int line = Math.max(descr.getLine(), 0);
         if (descr instanceof PatternDescr p) {
-            String type = p.getObjectType();
-            if (type != null && type.contains(".") && !type.startsWith("org.nianbao.report.")) {
-                problems.add(refuse(file, p.getLine(), type + "()", "条件只能匹配事实模型中的事实"));
-            }
-            if (p.getConstraint() != null) {
-                lhs(file, (BaseDescr) p.getConstraint(), problems);
-            }
-            if (p.getSource() instanceof FromDescr from) {
-                expression(file, from.getLine() > 0 ? from.getLine() : p.getLine(), from.getDataSource().getText(), problems);
-            } else if (p.getSource() instanceof AccumulateDescr acc) {
-                if (acc.getInput() != null) {
-                    lhs(file, acc.getInput(), problems);
-                }
-                if (acc.isExternalFunction()) {
-                    for (AccumulateDescr.AccumulateFunctionCallDescr f : acc.getFunctions()) {
-                        if (!Set.of("sum", "count", "min", "max", "average", "collectList", "collectSet").contains(f.getFunction())) {
-                            problems.add(refuse(file, p.getLine(), "accumulate " + f.getFunction(), "只能使用 sum、count、min、max、average 等汇总函数"));
-                        }
-                        for (String param : f.getParams()) {
-                            expression(file, p.getLine(), param, problems);
-                        }
-                    }
-                } else {
-                    problems.add(refuse(file, p.getLine(), "accumulate( init/action/result )", "只能使用 sum、count 等汇总函数，不能写代码"));
-                }
-            }
-        } else if (descr instanceof ExprConstraintDescr c) {
-            constraint(file, c.getLine() > 0 ? c.getLine() : 0, c.getExpression(), problems);
+            pattern(file, p, problems);
         } else if (descr instanceof EvalDescr e) {
-            expression(file, e.getLine(), e.getContent().toString(), problems);
-        } else if (descr instanceof ConditionalElementDescr ce) {
-            for (Object child : ce.getDescrs()) {
+            expression(file, line, e.getContent() == null ? null : e.getContent().toString(), problems);
+        } else if (descr instanceof AndDescr || descr instanceof OrDescr || descr instanceof NotDescr
+                || descr instanceof ExistsDescr || descr instanceof ForallDescr) {
+            for (Object child : ((ConditionalElementDescr) descr).getDescrs()) {
                 if (child instanceof BaseDescr b) {
                     lhs(file, b, problems);
+                } else {
+                    problems.add(refuse(file, line, String.valueOf(child), "条件中有规则语言不认识的写法"));
                 }
+            }
+        } else if (descr instanceof AccumulateDescr acc) {
+            accumulate(file, line, acc, problems);
+        } else {
+            problems.add(refuse(file, line, descr.getText() == null ? descr.getClass().getSimpleName() : descr.getText(),
+                    "条件中不能使用「" + kind(descr) + "」"));
+        }
+    }
+
+    private static String kind(BaseDescr descr) {
+        return descr.getClass().getSimpleName().replace("Descr", "");
+    }
+
+    private static void pattern(String file, PatternDescr p, List<RuleProblem> problems) {
+        int line = Math.max(p.getLine(), 0);
+        String type = p.getObjectType();
+        if (type != null && type.contains(".") && !type.startsWith("org.nianbao.report.")) {
+            problems.add(refuse(file, line, type + "()", "条件只能匹配事实模型中的事实"));
+        }
+        if (p.isQuery()) {
+            problems.add(refuse(file, line, type + "()", "条件中不能调用查询"));
+        }
+        if (p.getBehaviors() != null && !p.getBehaviors().isEmpty()) {
+            problems.add(refuse(file, line, type + "() over …", "条件中不能使用滑动窗口"));
+        }
+        for (BaseDescr c : p.getDescrs()) {
+            if (c instanceof ExprConstraintDescr e) {
+                constraint(file, e.getLine() > 0 ? e.getLine() : line, e.getExpression(), problems);
+            } else {
+                problems.add(refuse(file, line, String.valueOf(c.getText()), "条件中有规则语言不认识的写法"));
+            }
+        }
+        PatternSourceDescr source = p.getSource();
+        if (source == null) {
+            return;
+        }
+        if (source instanceof FromDescr from) {
+            expression(file, from.getLine() > 0 ? from.getLine() : line,
+                    from.getDataSource() == null ? null : from.getDataSource().getText(), problems);
+        } else if (source instanceof CollectDescr collect) {
+            if (collect.getInputPattern() != null) {
+                pattern(file, collect.getInputPattern(), problems);
+            }
+        } else if (source instanceof AccumulateDescr acc) {
+            accumulate(file, line, acc, problems);
+        } else {
+            problems.add(refuse(file, line, String.valueOf(source.getText()), "条件的来源只能是 from、collect 或 accumulate，不能使用「"
+                    + kind(source) + "」"));
+        }
+    }
+
+    private static void accumulate(String file, int line, AccumulateDescr acc, List<RuleProblem> problems) {
+        if (acc.getInput() != null) {
+            lhs(file, acc.getInput(), problems);
+        }
+        if (acc instanceof GroupByDescr group) {
+            expression(file, line, group.getGroupingKey(), problems);
+            if (group.getGroupingFunction() != null && !group.getGroupingFunction().isBlank()) {
+                expression(file, line, group.getGroupingFunction(), problems);
+            }
+        }
+        if (!acc.isExternalFunction()) {
+            problems.add(refuse(file, line, "accumulate( init/action/result )", "只能使用 sum、count 等汇总函数，不能写代码"));
+            return;
+        }
+        for (AccumulateDescr.AccumulateFunctionCallDescr f : acc.getFunctions()) {
+            if (!ACCUMULATE_FUNCTIONS.contains(f.getFunction())) {
+                problems.add(refuse(file, line, "accumulate " + f.getFunction(), "只能使用 sum、count、min、max、average 等汇总函数"));
+            }
+            for (String param : f.getParams()) {
+                expression(file, line, param, problems);
             }
         }
     }
@@ -227,10 +336,15 @@ public final class RuleLanguage {
         DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
         ConstraintConnectiveDescr parsed = parser.parse(text);
         if (parser.hasErrors() || parsed == null) {
-            return; // the compiler reports it
+            problems.add(refuse(file, line, text, "条件中有规则语言不认识的写法"));
+            return;
         }
         atoms(file, line, parsed, problems);
     }
+
+    /** Comparisons a condition may make; {@code matches} (a backtracking regular expression) and the rest are refused. */
+    private static final Set<String> OPERATORS = Set.of("==", "!=", "<", ">", "<=", ">=", "contains", "memberOf",
+            "excludes", "str");
 
     private static void atoms(String file, int line, BaseDescr d, List<RuleProblem> problems) {
         if (d instanceof AtomicExprDescr a) {
@@ -240,12 +354,22 @@ public final class RuleLanguage {
         } else if (d instanceof BindingDescr b) {
             expression(file, line, b.getExpression(), problems);
         } else if (d instanceof RelationalExprDescr r) {
+            String op = r.getOperator();
+            if (!OPERATORS.contains(op)) {
+                problems.add(refuse(file, line, r.getExpression() == null ? op : r.getExpression(),
+                        op.equals("matches") ? "不能使用 matches（正则表达式请用 Texts.matches）" : "条件中不能使用运算符 " + op));
+            } else if (op.equals("str") && (r.getParameters() == null || r.getParameters().isEmpty()
+                    || !Set.of("startsWith", "endsWith", "length").containsAll(r.getParameters()))) {
+                problems.add(refuse(file, line, "str" + r.getParametersText(), "str 只能用 startsWith、endsWith 或 length"));
+            }
             atoms(file, line, r.getLeft(), problems);
             atoms(file, line, r.getRight(), problems);
         } else if (d instanceof ConstraintConnectiveDescr c) {
             for (BaseDescr child : c.getDescrs()) {
                 atoms(file, line, child, problems);
             }
+        } else {
+            problems.add(refuse(file, line, String.valueOf(d.getText()), "条件中有规则语言不认识的写法"));
         }
     }
 

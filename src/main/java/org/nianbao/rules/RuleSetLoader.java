@@ -45,8 +45,8 @@ public final class RuleSetLoader {
     public static final String STATEMENTS_FILE = "statements.yaml";
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
-    /** The application's classes as every compile asks for them (see {@link RememberingClassLoader}). */
-    private static final ClassLoader COMPILER_CLASSES = new RememberingClassLoader(RuleSetLoader.class.getClassLoader());
+    /** The classes rules are compiled and linked against, and nothing else (see {@link RuleClassLoader}). */
+    static final ClassLoader RULE_CLASSES = new RuleClassLoader(RuleSetLoader.class.getClassLoader());
 
     private RuleSetLoader() {
     }
@@ -56,7 +56,7 @@ public final class RuleSetLoader {
      * (see {@link CompiledRules}).
      */
     public static RuleSet load(Path dir) {
-        return load(dir, true).ruleSet();
+        return load(dir, true, true).ruleSet();
     }
 
     /** A ruleset just compiled, and the hash of its rule files (hex, in full). */
@@ -70,7 +70,16 @@ public final class RuleSetLoader {
 
     /** Compiles the files in {@code dir}, never taking a rule base compiled before. */
     public static Compiled compile(Path dir) {
-        return load(dir, false);
+        return load(dir, false, true);
+    }
+
+    /**
+     * Compiles the files in {@code dir} with the check of the rule language's text ({@link RuleLanguage}) left out:
+     * what is left to stop a rule that reaches too far is the second wall alone (the rule classes, the check of the
+     * compiled code and of the conditions). For the tests that prove that wall; nothing else calls it.
+     */
+    static Compiled compileBehindTheSecondWallOnly(Path dir) {
+        return load(dir, false, false);
     }
 
     /**
@@ -124,7 +133,7 @@ public final class RuleSetLoader {
         }
     }
 
-    private static Compiled load(Path dir, boolean reuse) {
+    private static Compiled load(Path dir, boolean reuse, boolean checkLanguage) {
         RuleFiles ruleFiles = RuleFiles.in(dir);
         java.util.Map<Path, byte[]> contents = ruleFiles.contents();
         byte[] statementsContent = ruleFiles.statements();
@@ -144,7 +153,7 @@ public final class RuleSetLoader {
         // the statements' kinds and names, when statements.yaml can be read (else it is reported below)
         java.util.Map<String, String> statementNames = statementsContent == null || !statementProblems.isEmpty() ? null
                 : namesOf(statements);
-        List<Parsed> parsed = refuseOutsideTheRuleLanguage(contents,
+        List<Parsed> parsed = refuseOutsideTheRuleLanguage(contents, checkLanguage,
                 new RuleNames(statementNames == null ? null : statementNames.keySet()), statementNames, problems);
         for (var entry : contents.entrySet()) {
             String name = entry.getKey().getFileName().toString();
@@ -201,8 +210,11 @@ public final class RuleSetLoader {
                 together.addPackageDescr(resource, file.pkg());
             }
         }
+        // a loader of the build's own over the rule classes: the engine's default one would look in the application's
+        // loader first, and find every class there
+        ClassLoader root = ruleLoader();
         KnowledgeBuilderImpl builder = (KnowledgeBuilderImpl) KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, COMPILER_CLASSES));
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, root));
         builder.buildPackages(packages.values());
         for (KnowledgeBuilderError error : builder.getErrors()) {
             String path = error.getResource() == null || error.getResource().getSourcePath() == null ? "?"
@@ -216,7 +228,38 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return RuleEngine.ruleBase(COMPILER_CLASSES, builder.getKnowledgePackages());
+        var compiled = builder.getKnowledgePackages();
+        for (String p : RuleBytecode.check(RuleBytecode.classesOf(compiled))) {
+            problems.add(new RuleProblem(fileOf(p, files), 0, "规则编译后的代码超出了规则可用的范围：" + p));
+        }
+        for (String p : RuleMvel.check(compiled)) {
+            problems.add(new RuleProblem(fileOf(p, files), 0, "规则的条件超出了规则可用的范围：" + p));
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return RuleEngine.ruleBase(root, compiled);
+    }
+
+    /**
+     * A class loader for one ruleset: the engine's project loader (which keeps the classes compiled from the rules)
+     * over {@link #RULE_CLASSES}, with no way around it to the application's classes.
+     */
+    static ClassLoader ruleLoader() {
+        return org.drools.wiring.api.classloader.ProjectClassLoader.createProjectClassLoader(RULE_CLASSES);
+    }
+
+    /** The rule file a compiled class came from, as far as its name tells (the engine names it after the rule). */
+    private static String fileOf(String problem, List<Parsed> files) {
+        for (Parsed file : files) {
+            for (var rule : file.pkg().getRules()) {
+                String flat = rule.getName().replaceAll("[^A-Za-z0-9]", "");
+                if (!flat.isEmpty() && problem.replaceAll("[^A-Za-z0-9:]", "").contains(flat)) {
+                    return file.name();
+                }
+            }
+        }
+        return files.size() == 1 ? files.get(0).name() : "?";
     }
 
     /** A .dsl as the DSL lexer takes it; a .dslr with its Chinese labels resolved to names first. */
@@ -234,7 +277,8 @@ public final class RuleSetLoader {
      * refused with its file and line, and the build stops there. A .dslr that cannot be expanded or a decision table
      * that cannot be read is told in {@code problems}. Each rule file comes back parsed, in file order.
      */
-    private static List<Parsed> refuseOutsideTheRuleLanguage(java.util.Map<Path, byte[]> files, RuleNames names,
+    private static List<Parsed> refuseOutsideTheRuleLanguage(java.util.Map<Path, byte[]> files, boolean checkLanguage,
+                                                             RuleNames names,
                                                              java.util.Map<String, String> statementNames,
                                                              List<RuleProblem> problems) {
         List<DSLMapping> mappings = new ArrayList<>();
@@ -285,7 +329,9 @@ public final class RuleSetLoader {
                 String generated = drlText;
                 found = found.stream().map(p -> DecisionTables.problemAt(name, generated, p.line(), p.message())).toList();
             }
-            refused.addAll(found);
+            if (checkLanguage || checked.pkg() == null) {
+                refused.addAll(found); // what cannot even be parsed is refused either way
+            }
             if (checked.pkg() != null) {
                 parsed.add(new Parsed(name, drlText, checked.pkg()));
             }

@@ -48,6 +48,20 @@ class CompiledRulesTest {
     }
 
     @Test
+    void rulesReadFromTheJarLinkThroughTheRuleClassesOnlyAsRulesJustCompiledDo() throws Exception {
+        RuleSet carried = RuleSetLoader.load(Samples.RULES);
+        RuleSet compiled = RuleSetLoader.compile(Samples.RULES).ruleSet();
+        for (RuleSet rules : List.of(carried, compiled)) {
+            ClassLoader root = ((org.drools.core.impl.InternalRuleBase) rules.kieBase()).getRootClassLoader();
+            assertThat(root.loadClass("org.nianbao.report.TableRow")).isSameAs(org.nianbao.report.TableRow.class);
+            for (String name : List.of("java.lang.Runtime", "java.lang.reflect.Method", "org.nianbao.rules.RuleSetLoader")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> root.loadClass(name)).as(name)
+                        .isInstanceOf(ClassNotFoundException.class);
+            }
+        }
+    }
+
+    @Test
     void aRulesetCompiledOnceIsTakenFromTheFolderTheNextTime() throws Exception {
         Path cache = dir.resolve("cache");
         CompiledRules.keepIn(cache);
