@@ -96,8 +96,14 @@ public class ActivationService {
             if (facts == null && report == null) {
                 continue; // deleted meanwhile
             }
+            if (Thread.currentThread().isInterrupted()) {
+                break; // the dry run stopped elsewhere (a rule past its time budget): nothing more to do here
+            }
             try {
                 runs.add(DryRun.compare(side(inForce, facts, report), side(candidate, facts, report)));
+            } catch (org.nianbao.rules.RuleTimeout e) {
+                // a candidate rule that runs past its budget on one report would on the next: the dry run stops here
+                throw new org.nianbao.rules.RuleTimeout("试算已停止：" + source + " " + e.getMessage(), e.rule());
             } catch (RuntimeException e) {
                 runs.add(DryRun.failed(source, "评分时出错 (assessment failed): " + e.getMessage()));
             }

@@ -23,7 +23,9 @@ public class RulesConfiguration {
 
     @Bean
     ActiveRuleset activeRuleset(NianbaoProperties properties, RulesetVersionStore versions,
-                                @Value("${nianbao.rules.cache-dir:data/rules-cache}") Path compiledRules) {
+                                @Value("${nianbao.rules.cache-dir:data/rules-cache}") Path compiledRules,
+                                @Value("${nianbao.rules.time-budget:2s}") java.time.Duration timeBudget) {
+        org.nianbao.rules.RuleBudget.set(timeBudget);
         CompiledRules.keepIn(compiledRules);
         try {
             return inForce(properties, versions);

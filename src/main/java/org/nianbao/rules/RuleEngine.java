@@ -50,21 +50,29 @@ public final class RuleEngine {
 
     /**
      * One report's facts through the rules, in a session of the ruleset's own (emptied after each report and kept
-     * for the next).
+     * for the next), within the {@linkplain RuleBudget time budget}: a session past it is halted and fails with
+     * {@link RuleTimeout}, naming the rule it was at.
      */
     public static Evaluation evaluate(RuleSet rules, List<Object> facts) {
         StatelessKieSession session = rules.sessions().newStatelessKieSession();
         Findings findings = new Findings();
         session.setGlobal("findings", findings);
         int fired;
+        RuleBudget.Watch watch = RuleBudget.start();
         try {
-            fired = session.execute(new InsertAndFire(facts, rules.factTypes()));
-        } catch (org.kie.api.runtime.rule.ConsequenceException e) {
-            String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new RuleFailure("规则「%s」运行出错：%s".formatted(rule, cause), e);
+            fired = session.execute(new InsertAndFire(facts, rules.factTypes(), watch));
+        } catch (RuleTimeout e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new RuleFailure("规则运行出错：" + e.getMessage(), e);
+            if (watch.overdue()) {
+                throw watch.timeout();
+            }
+            throw failure(e);
+        } finally {
+            watch.stop();
+        }
+        if (watch.overdue()) {
+            throw watch.timeout();
         }
         if (fired >= FIRING_LIMIT) {
             throw new RuleFailure("规则触发超过 %d 次，可能有规则循环触发".formatted(FIRING_LIMIT), null);
@@ -72,18 +80,32 @@ public final class RuleEngine {
         return new Evaluation(findings.found(), findings.notApplicable());
     }
 
+    private static RuleFailure failure(RuntimeException thrown) {
+        try {
+            throw thrown;
+        } catch (org.kie.api.runtime.rule.ConsequenceException e) {
+            String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return new RuleFailure("规则「%s」运行出错：%s".formatted(rule, cause), e);
+        } catch (RuntimeException e) {
+            return new RuleFailure("规则运行出错：" + e.getMessage(), e);
+        }
+    }
+
     /** Every fact some rule asks about in, then the rules fired up to the limit; the number of firings. */
-    private record InsertAndFire(List<Object> facts, FactTypes types) implements ExecutableCommand<Integer> {
+    private record InsertAndFire(List<Object> facts, FactTypes types, RuleBudget.Watch watch)
+            implements ExecutableCommand<Integer> {
 
         @Override
         public Integer execute(Context context) {
             KieSession session = ((RegistryContext) context).lookup(KieSession.class);
+            watch.watching(session);
             for (Object fact : facts) {
                 if (types.wanted(fact)) {
                     session.insert(fact);
                 }
             }
-            return session.fireAllRules(FIRING_LIMIT);
+            return session.fireAllRules(watch, FIRING_LIMIT);
         }
 
         @Override

@@ -122,9 +122,10 @@ public final class RuleLanguage {
     }
 
     private static Checked checked(String file, String drl, RuleNames names) {
-        List<RuleProblem> problems = new ArrayList<>(RuleText.check(file, drl));
-        if (!problems.isEmpty()) {
-            return new Checked(null, problems); // the text is not read further: the compiler would read it otherwise
+        RuleText.Read text = RuleText.read(file, drl);
+        List<RuleProblem> problems = new ArrayList<>(text.problems());
+        if (!text.parsable()) {
+            return new Checked(null, problems);
         }
         PackageDescr pkg;
         try {
@@ -151,7 +152,7 @@ public final class RuleLanguage {
         } catch (StackOverflowError e) {
             problems.add(new RuleProblem(file, 0, "规则嵌套过深，无法核对"));
         }
-        return new Checked(problems.isEmpty() ? pkg : pkg, problems);
+        return new Checked(pkg, problems);
     }
 
     private static void checkPackage(String file, String drl, PackageDescr pkg, RuleNames names, List<RuleProblem> problems) {
@@ -202,6 +203,15 @@ public final class RuleLanguage {
             rule.getAttributes().values().forEach(a -> checkAttribute(file, a.getName(), a.getValue(), a.getLine(), problems));
             if (rule.getLhs() != null) {
                 lhs(file, rule.getLhs(), problems);
+                int patterns = patterns(rule.getLhs());
+                if (patterns > MOST_PATTERNS) {
+                    problems.add(refuse(file, rule.getLine(), "rule \"" + rule.getName() + "\"",
+                            "一条规则最多 %d 个条件（事实匹配），这条有 %d 个：请拆成几条规则".formatted(MOST_PATTERNS, patterns)));
+                }
+            }
+            Object then = rule.getConsequence();
+            if (then != null && then.toString().lines().count() > MOST_CONSEQUENCE_LINES) {
+                problems.add(refuse(file, rule.getLine(), "then …", "结论部分最多 %d 行".formatted(MOST_CONSEQUENCE_LINES)));
             }
             consequence(file, rule, source, problems);
         }
@@ -233,6 +243,32 @@ public final class RuleLanguage {
     }
 
     // ---- conditions ------------------------------------------------------------------------------------
+
+    /**
+     * The most facts a rule may match together (its patterns, nested ones included): what the engine joins grows with
+     * their product, and a rule session must stay within its time budget.
+     */
+    static final int MOST_PATTERNS = 10;
+    static final int MOST_CONSEQUENCE_LINES = 60;
+
+    private static int patterns(BaseDescr descr) {
+        int n = 0;
+        if (descr instanceof PatternDescr p) {
+            n++;
+            if (p.getSource() instanceof AccumulateDescr acc && acc.getInput() != null) {
+                n += patterns(acc.getInput());
+            } else if (p.getSource() instanceof CollectDescr c && c.getInputPattern() != null) {
+                n += patterns(c.getInputPattern());
+            }
+        } else if (descr instanceof ConditionalElementDescr ce) {
+            for (Object child : ce.getDescrs()) {
+                if (child instanceof BaseDescr b) {
+                    n += patterns(b);
+                }
+            }
+        }
+        return n;
+    }
 
     /** Accumulate functions a rule may call. */
     private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("sum", "count", "min", "max", "average",
@@ -340,6 +376,17 @@ public final class RuleLanguage {
             return;
         }
         atoms(file, line, parsed, problems);
+        // a constraint that is also a Java expression is read whole as well: the expression parser above drops what it
+        // does not know (the branches of 「a ? b : c」), and nothing dropped may go unread
+        Expression whole = null;
+        try {
+            whole = parsed(java().parseExpression(text.strip()));
+        } catch (ParseProblemException e) {
+            // DRL's own forms (bindings, 「in」, 「contains」): its parts were read above
+        }
+        if (whole != null) {
+            walk(file, line, whole, null, problems);
+        }
     }
 
     /** Comparisons a condition may make; {@code matches} (a backtracking regular expression) and the rest are refused. */

@@ -165,6 +165,7 @@ public final class RuleSetLoader {
             }
         }
         if (statementsContent != null) {
+            problems.addAll(RuleText.check(STATEMENTS_FILE, new String(statementsContent, StandardCharsets.UTF_8)));
             problems.addAll(statementProblems);
         } else {
             problems.add(new RuleProblem(STATEMENTS_FILE, 0, "缺少表述定义文件 statements.yaml"));
@@ -301,6 +302,13 @@ public final class RuleSetLoader {
         List<Parsed> parsed = new ArrayList<>();
         for (var entry : files.entrySet()) {
             String name = entry.getKey().getFileName().toString();
+            if (checkLanguage && (name.endsWith(".dsl") || name.endsWith(".dslr") || name.endsWith(".csv"))) {
+                // the text as written, before a sentence is expanded or a table turned into rules: at its own lines
+                refused.addAll(RuleText.check(name, new String(entry.getValue(), StandardCharsets.UTF_8)));
+            }
+        }
+        for (var entry : files.entrySet()) {
+            String name = entry.getKey().getFileName().toString();
             byte[] content = entry.getValue();
             String drlText;
             if (name.endsWith(".dsl")) {
@@ -337,7 +345,7 @@ public final class RuleSetLoader {
             }
         }
         if (!refused.isEmpty()) {
-            throw new InvalidRuleSet(refused);
+            throw new InvalidRuleSet(List.copyOf(new java.util.LinkedHashSet<>(refused)));
         }
         return parsed;
     }

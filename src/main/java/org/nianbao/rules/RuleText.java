@@ -28,10 +28,21 @@ public final class RuleText {
 
     /** What is wrong with {@code text} (the content of {@code file}), each at its line; empty when nothing is. */
     public static List<RuleProblem> check(String file, String text) {
+        return read(file, text).problems();
+    }
+
+    /**
+     * What is wrong with a text, and whether it may still be parsed: a text too large or nested too deep is not handed
+     * to any parser (a parser's recursion is no place to find out).
+     */
+    record Read(List<RuleProblem> problems, boolean parsable) {
+    }
+
+    static Read read(String file, String text) {
         List<RuleProblem> problems = new ArrayList<>();
         if (text.length() > MOST_CHARACTERS) {
-            problems.add(new RuleProblem(file, 0, "文件过大：规则文件最多 %,d 个字符，此文件有 %,d 个".formatted(MOST_CHARACTERS, text.length())));
-            return problems;
+            problems.add(new RuleProblem(file, 1, "文件过大：规则文件最多 %,d 个字符，此文件有 %,d 个".formatted(MOST_CHARACTERS, text.length())));
+            return new Read(problems, false);
         }
         int line = 1;
         int lineStart = 0;
@@ -64,7 +75,7 @@ public final class RuleText {
                 problems.add(new RuleProblem(file, line, "规则中有看不见或会改变文字显示顺序的字符 U+%04X，请删去".formatted((int) c)));
             }
         }
-        return problems;
+        return new Read(problems, !deepTold && !longTold);
     }
 
     /**

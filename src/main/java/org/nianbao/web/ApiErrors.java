@@ -148,6 +148,14 @@ public class ApiErrors {
         return error(HttpStatus.NOT_FOUND, "not_found", message);
     }
 
+    /** The rules in force ran past their time budget over this report: said as such, with the rule, and not stored. */
+    @ExceptionHandler(org.nianbao.rules.RuleTimeout.class)
+    ResponseEntity<ApiError> ruleTimeout(org.nianbao.rules.RuleTimeout e) {
+        log.warn("rule session past its budget: {}", e.getMessage());
+        return error(HttpStatus.UNPROCESSABLE_ENTITY, "rule_timeout", "这份报告未能在规定时间内评完：" + e.getMessage()
+                + "（请通知规则维护人员）");
+    }
+
     /** A rule of the ruleset in force failed while it ran: the service says which, and keeps serving. */
     @ExceptionHandler(org.nianbao.rules.RuleFailure.class)
     ResponseEntity<ApiError> ruleFailure(org.nianbao.rules.RuleFailure e) {

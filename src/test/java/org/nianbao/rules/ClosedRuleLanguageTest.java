@@ -112,4 +112,60 @@ class ClosedRuleLanguageTest {
 
         assertThat(RuleSetLoader.load(rules).rules()).anyMatch(r -> r.id().equals("X"));
     }
+
+    @Test
+    void aConditionNestedThreeThousandDeepIsRefusedAtItsLineNotOverflowed() throws IOException {
+        String deep = "not( ".repeat(3000) + "Report()" + " )".repeat(3000);
+        InvalidRuleSet e = refused(rule(deep, "findings.report(drools, \"x\", null);"));
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.message()).contains("嵌套超过");
+            assertThat(p.line()).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void anExpressionThreeThousandTermsLongIsRefusedNotOverflowed() throws IOException {
+        String longSum = "value > " + "1 + ".repeat(3000) + "1";
+        InvalidRuleSet e = refused(rule("TableCell(" + longSum.replace("1 + ", "1 +\n") + ")",
+                "findings.report(drools, \"x\", null);"));
+        assertThat(e.problems()).isNotEmpty();
+    }
+
+    @Test
+    void aRuleMatchingMoreFactsTogetherThanTheLimitIsRefused() throws IOException {
+        String many = "TableCell()\n    ".repeat(RuleLanguage.MOST_PATTERNS + 1);
+        assertThat(refused(rule(many, "findings.report(drools, \"x\", null);")).problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("最多 " + RuleLanguage.MOST_PATTERNS + " 个条件"));
+    }
+
+    @Test
+    void anAttributeHoldingAnExpressionIsRefused() throws IOException {
+        String drl = "rule \"X\"\n    @check(\"C1\") @severity(\"info\")\n    salience ( 1 + 2 )\nwhen\n    Report()\nthen\n"
+                + "    findings.report(drools, \"x\", null);\nend\n";
+        assertThat(refused(drl).problems()).anySatisfy(p -> assertThat(p.message()).contains("优先级只能写整数"));
+    }
+
+    @Test
+    void aUnicodeEscapeIsRefusedWhereverItIsEvenInAComment() throws IOException {
+        InvalidRuleSet e = refused(rule("Report()", "findings.report(drools, \"x\", null); // \\u000a"));
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.message()).contains("\\u");
+            assertThat(p.line()).isEqualTo(9);
+        });
+    }
+
+    @Test
+    void aUnicodeEscapeInTheStatementsIsRefusedToo() throws IOException {
+        Path rules = Samples.copyRules(Files.createDirectories(dir.resolve("rules")));
+        Path statements = rules.resolve(RuleSetLoader.STATEMENTS_FILE);
+        Files.writeString(statements, Files.readString(statements) + "# \\u0041\n");
+        InvalidRuleSet e = catchThrowableOfType(InvalidRuleSet.class, () -> RuleSetLoader.load(rules));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p.file()).isEqualTo(RuleSetLoader.STATEMENTS_FILE));
+    }
+
+    @Test
+    void theMatchesOperatorIsRefusedAndTextsMatchesOffered() throws IOException {
+        assertThat(refused(rule("Report(agency matches \"(a|a)*b\")", "findings.report(drools, \"x\", null);")).problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("Texts.matches"));
+    }
 }

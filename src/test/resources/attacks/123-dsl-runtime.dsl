@@ -1,0 +1,2 @@
+[when]这是任何报告=Report()
+[then]执行=Runtime.getRuntime().exec(new String[] {"touch", "@MARKER@"});
