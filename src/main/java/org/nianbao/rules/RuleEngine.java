@@ -58,7 +58,7 @@ public final class RuleEngine {
         Findings findings = new Findings();
         session.setGlobal("findings", findings);
         int fired;
-        RuleBudget.Watch watch = RuleBudget.start();
+        RuleBudget.Watch watch = RuleBudget.start(!rules.first().over());
         try {
             fired = session.execute(new InsertAndFire(facts, rules.factTypes(), watch));
         } catch (RuleTimeout e) {
@@ -74,6 +74,7 @@ public final class RuleEngine {
         if (watch.overdue()) {
             throw watch.timeout();
         }
+        rules.first().end();
         if (fired >= FIRING_LIMIT) {
             throw new RuleFailure("规则触发超过 %d 次，可能有规则循环触发".formatted(FIRING_LIMIT), null);
         }

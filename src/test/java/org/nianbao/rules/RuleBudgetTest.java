@@ -64,16 +64,19 @@ class RuleBudgetTest {
         Duration whole = Duration.ofNanos(System.nanoTime() - unbounded);
 
         RuleBudget.set(Duration.ofMillis(100));
-        long start = System.nanoTime();
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
         RuleTimeout stopped = catchThrowableOfType(RuleTimeout.class,
                 () -> assessor.assess(sample, Samples.bytes(sample), AssessmentOptions.NONE));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Duration took = Duration.ofNanos(threads.getCurrentThreadCpuTime() - start);
 
         assertThat(whole).as("the rule alone takes longer than the budget").isGreaterThan(Duration.ofMillis(400));
         assertThat(stopped).isNotNull();
         assertThat(stopped.rule()).isEqualTo("SLOW-EVERY-CELL");
         assertThat(stopped.getMessage()).contains("SLOW-EVERY-CELL").contains("100 毫秒");
-        assertThat(took).as("stopped within the budget and the watcher's beat").isLessThan(Duration.ofMillis(350));
+        // the report's reading and extraction come on top of the session's 100 ms (about 5 ms warm)
+        assertThat(took).as("processor time used: stopped within the budget and the watcher's beat")
+                .isLessThan(Duration.ofMillis(300));
     }
 
     @Test
