@@ -9,7 +9,9 @@ import java.util.Set;
  * Finds which expected agency a report belongs to, the way a reviewer would: by the name the manifest gives, the
  * agency the report names, or the file's name — the full name or one of its aliases first, then a shortened name
  * (「市应急局」 for 「衢州市应急管理局」: its characters in the same order within exactly one expected name). A
- * name that fits two expected agencies is not matched: a reviewer assigns it.
+ * shortening leaves words out, never a place or an organ: 「衢州市人民政府」 is not a shortening of
+ * 「衢州市柯城区人民政府」 (the district's name would be left out), so a city's report never goes to its district,
+ * nor a bureau's to an office inside it. A name that fits two expected agencies is not matched: a reviewer assigns it.
  */
 public final class AgencyMatcher {
 
@@ -94,7 +96,12 @@ public final class AgencyMatcher {
         return names;
     }
 
-    /** Whether every character of {@code part} appears in {@code whole} in the same order, the first two together. */
+    /**
+     * Whether every character of {@code part} appears in {@code whole} in the same order, the first two together, and
+     * what is left out between them names no place or organ of its own ({@link #namesAPlace}), nor, after a name
+     * that is an organ's, what follows; what is left out before them may (「柯城区政府」 leaves out 「衢州市」, the
+     * place above it).
+     */
     static boolean inOrder(String part, String whole) {
         int at = whole.indexOf(part.substring(0, 2));
         if (at < 0) {
@@ -102,13 +109,26 @@ public final class AgencyMatcher {
         }
         int i = at + 2;
         for (int k = 2; k < part.length(); k++) {
-            i = whole.indexOf(part.charAt(k), i);
-            if (i < 0) {
+            int next = whole.indexOf(part.charAt(k), i);
+            if (next < 0 || namesAPlace(whole.substring(i, next))) {
                 return false;
             }
-            i++;
+            i = next + 1;
         }
-        return true;
+        // a whole organ's name is not a shortening of an organ inside it: 「…局」 is not 「…局执法支队办公室」
+        return !(ORGAN_END.indexOf(part.charAt(part.length() - 1)) >= 0 && namesAPlace(whole.substring(i)));
+    }
+
+    /** Characters an organ's name ends with. */
+    private static final String ORGAN_END = "局委厅办府院会署部室所站队处科";
+
+    /**
+     * Words left out of a name that make it another organ's: a place (「柯城区」「衢江」 — text ending in 省/市/区/县/
+     * 镇/乡/街道/村), or an office, a centre or a station inside the organ.
+     */
+    static boolean namesAPlace(String leftOut) {
+        return leftOut.length() >= 2 && (leftOut.matches(".*(省|市|区|县|镇|乡|街道|村|旗|盟|州)$")
+                || leftOut.matches(".*(办公室|中心|站|所|队|院|处|科)$"));
     }
 
     /** A name without spaces, punctuation, file extension or the words around it in a title. */

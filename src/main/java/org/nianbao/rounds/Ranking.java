@@ -100,7 +100,7 @@ public class Ranking {
                         Labels.place(f.evidence() == null ? Evidence.NONE : f.evidence()), f.suggestion()))
                 .toList();
         return new Row(null, agencyId, agency, level, group, a.score(), a.grade(), categories, a.findings().size(),
-                reviews.open(src), status, s.assessmentId(), s.source(), null, findings);
+                reviews.open(src), status, s.assessmentId(), s.source(), s.error(), findings);
     }
 
     /** Ranks the scored rows within their group: best first, equal scores share a rank, the next rank skips. */

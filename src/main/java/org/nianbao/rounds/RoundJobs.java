@@ -221,10 +221,16 @@ public class RoundJobs {
             Assessor.Assessed assessed = assessor.assessKeepingFacts(document, options);
             Assessment assessment = assessed.assessment();
             metrics.assessed("scored", document.format(), AssessmentMetrics.since(start));
+            // a report of another year than the round's is scored, but not counted for the agency: a reviewer decides
+            Integer year = assessment.report().year();
+            String note = agency != null && year != null && year != round.year()
+                    ? "报告年度为%d年，本轮次为%d年度：未自动归入「%s」，请核对后指定".formatted(year, round.year(), agency.name())
+                    : null;
+            Long matched = note == null ? agencyId : null;
             tx.executeWithoutResult(status -> { // the assessment and the item's outcome together, or neither
                 Assessment stored = assessments.save(assessment, assessed.facts(), sha, document.text().original(),
                         Submitter.account(item.submittedBy()));
-                rounds.finish(item, agencyId, assessment.report().agency(), stored.id(), null, self.sectionFive(),
+                rounds.finish(item, matched, assessment.report().agency(), stored.id(), null, note, self.sectionFive(),
                         settings.instance());
             });
         } catch (RoundStore.ClaimLost e) {
@@ -242,7 +248,7 @@ public class RoundJobs {
     /** A report that could not be assessed still counts against its agency, when the manifest or its file name tells which. */
     private void failed(RoundStore.PendingItem item, String error) {
         AgencyMatcher.Candidate agency = matcher(rounds.expected(item.roundId())).match(item.agencyName(), item.source());
-        rounds.finish(item, agency == null ? null : agency.agencyId(), null, null, error, null, settings.instance());
+        rounds.finish(item, agency == null ? null : agency.agencyId(), null, null, error, null, null, settings.instance());
     }
 
     /** The other agencies' reports of the round, as far as they are in: to find a section 五 copied from one. */

@@ -332,7 +332,11 @@ public class RoundStore {
      * its submission to the round.
      */
     @Transactional
-    public void finish(PendingItem item, Long agencyId, String namedAgency, Long assessmentId, String error,
+    /**
+     * Closes a job item with what came of it: the agency it was matched to (or none), its assessment, or its error;
+     * {@code note} says why a scored report was left unmatched (kept where the error would be, the item done).
+     */
+    public void finish(PendingItem item, Long agencyId, String namedAgency, Long assessmentId, String error, String note,
                        String sectionFive, String instance) {
         close(item, error, instance);
         jdbc.sql("""
@@ -342,7 +346,8 @@ public class RoundStore {
                 """)
                 .param("round", item.roundId()).param("item", item.id()).param("source", item.source())
                 .param("agency", agencyId).param("named", namedAgency).param("assessment", assessmentId)
-                .param("error", error).param("at", Timestamp.from(Instant.now())).param("five", sectionFive)
+                .param("error", error != null ? error : note).param("at", Timestamp.from(Instant.now()))
+                .param("five", sectionFive)
                 .update();
     }
 

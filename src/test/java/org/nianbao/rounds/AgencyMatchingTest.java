@@ -48,6 +48,20 @@ class AgencyMatchingTest {
     }
 
     @Test
+    void aCitysReportNeverGoesToItsDistrictNorABureausToAnOfficeInIt() {
+        AgencyMatcher districts = new AgencyMatcher(List.of(
+                new AgencyMatcher.Candidate(10, "衢州市柯城区人民政府", List.of()),
+                new AgencyMatcher.Candidate(11, "衢州市衢江区人民政府", List.of()),
+                new AgencyMatcher.Candidate(12, "衢州市应急管理局执法支队办公室", List.of())));
+        assertThat(districts.match("衢州市人民政府")).as("the city is not in the list: left for a reviewer").isNull();
+        assertThat(districts.match("衢州市政府")).isNull();
+        assertThat(districts.match("衢州市应急管理局")).isNull();
+        // leaving out words is still a shortening
+        assertThat(districts.match("柯城区政府").agencyId()).isEqualTo(10);
+        assertThat(districts.match("衢州市衢江区政府").agencyId()).isEqualTo(11);
+    }
+
+    @Test
     void theFirstNameThatMatchesWins() {
         assertThat(id("杭州市某局", "衢州市政府办", "衢州市应急管理局")).isEqualTo(2);
     }
