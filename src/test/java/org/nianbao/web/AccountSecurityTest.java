@@ -365,4 +365,27 @@ class AccountSecurityTest {
         assertThat(asPage.statusCode()).isEqualTo(404);
         assertThat(asPage.body()).contains("没有这个页面").doesNotContain("Whitelabel", "Exception");
     }
+
+    @Test
+    void everyBadSignInOrAccountInputIsA4xxWithAChineseMessage() throws Exception {
+        List<HttpResponse<String>> answers = List.of(
+                send(HttpRequest.newBuilder(URI.create(base() + "/api/rules")).header("Authorization", "Basic !!!not-base64").build()),
+                send(HttpRequest.newBuilder(URI.create(base() + "/api/rules")).header("Authorization", "Basic "
+                        + java.util.Base64.getEncoder().encodeToString("no-colon-here".getBytes(StandardCharsets.UTF_8))).build()),
+                send(HttpRequest.newBuilder(URI.create(base() + "/api/rules")).header("Authorization", "Bearer ").build()),
+                asAdmin("POST", "/api/tokens"),
+                asAdmin("POST", "/api/tokens", "name", " "),
+                asAdmin("POST", "/api/tokens", "name", "x", "account", "nobody-here"),
+                asAdmin("DELETE", "/api/tokens/not-a-number"),
+                asAdmin("DELETE", "/api/tokens/999999"),
+                asAdmin("PATCH", "/api/accounts/" + SignIn.ADMIN, "roles", ""),
+                asAdmin("POST", "/api/accounts", "username", "x".repeat(65), "password", PASSWORD, "roles", "EDITOR"),
+                send(SignIn.asAdmin(base() + "/api/rules;jsessionid=x").build()));
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.request().uri() + " " + answer.body()).isBetween(400, 499);
+            JsonNode body = json.readTree(answer.body());
+            assertThat(body.get("status").asInt()).isEqualTo(answer.statusCode());
+            assertThat(body.get("message").asString()).as(answer.request().uri().toString()).containsPattern("\\p{IsHan}");
+        }
+    }
 }
