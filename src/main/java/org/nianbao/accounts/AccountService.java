@@ -27,11 +27,13 @@ public class AccountService implements UserDetailsService {
     private final AccountStore store;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
+    private final VerifiedCredentials verified;
 
-    public AccountService(AccountStore store, PasswordEncoder passwords, SignInThrottle throttle) {
+    public AccountService(AccountStore store, PasswordEncoder passwords, SignInThrottle throttle, VerifiedCredentials verified) {
         this.store = store;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.verified = verified;
     }
 
     @Override
@@ -96,6 +98,7 @@ public class AccountService implements UserDetailsService {
             throw new InvalidAccount("「" + username + "」是唯一可用的管理员账号，不能停用或取消其管理员角色 (the last administrator)");
         }
         store.update(username, newRoles, enabled, password == null ? null : passwords.encode(password));
+        verified.forget(username); // here at once; other instances see the new stamp on the next request
         if (password != null) {
             throttle.clear(username); // an administrator's new password ends a lock-out
         }

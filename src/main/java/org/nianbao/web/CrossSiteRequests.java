@@ -81,13 +81,17 @@ final class CrossSiteRequests extends OncePerRequestFilter {
     }
 
     /**
-     * A browser's request, not a script's: browsers send {@code Sec-Fetch-Mode} (every current one) or an
-     * {@code Origin}, or call themselves Mozilla. Such a request is never asked for HTTP Basic credentials unless it
-     * sent some: a browser that is asked remembers them and sends them with any page's requests later.
+     * A browser's request, not a script's: every current browser sends {@code Sec-Fetch-Mode} or
+     * {@code Sec-Fetch-Site}, a page's request an {@code Origin}; an older browser's navigation asks for HTML as a
+     * {@code Mozilla/} agent. Such a request is never asked for HTTP Basic credentials unless it sent some: a browser
+     * that is asked remembers them and sends them with any page's requests later. (PowerShell also calls itself
+     * Mozilla, but asks for no HTML, and is asked.)
      */
     static boolean fromBrowser(HttpServletRequest request) {
         String agent = request.getHeader("User-Agent");
-        return request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Origin") != null
-                || (agent != null && agent.startsWith("Mozilla/"));
+        String accept = request.getHeader("Accept");
+        return request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Sec-Fetch-Site") != null
+                || request.getHeader("Origin") != null
+                || (agent != null && agent.startsWith("Mozilla/") && accept != null && accept.contains("text/html"));
     }
 }

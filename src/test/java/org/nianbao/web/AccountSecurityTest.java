@@ -288,6 +288,10 @@ class AccountSecurityTest {
 
         HttpResponse<String> script = send(HttpRequest.newBuilder(URI.create(base() + "/api/rules")).header("User-Agent", "curl/8.5.0").build());
         assertThat(script.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        HttpResponse<String> powerShell = send(HttpRequest.newBuilder(URI.create(base() + "/api/rules"))
+                .header("User-Agent", "Mozilla/5.0 (Windows NT; Windows NT 10.0; zh-CN) WindowsPowerShell/5.1.19041.1").build());
+        assertThat(powerShell.headers().firstValue("WWW-Authenticate").orElse("")).as("a script that waits to be asked")
+                .startsWith("Basic");
         HttpResponse<String> sentBasic = send(SignIn.as(SignIn.ADMIN, "not-the-password", base() + "/api/rules")
                 .header("User-Agent", "Mozilla/5.0").header("X-Forwarded-For", "10.5.0.1").build());
         assertThat(sentBasic.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
