@@ -33,6 +33,7 @@ public class FirstAccount implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        accounts.keyExistingNames();
         if (!accounts.noAccounts()) {
             return;
         }
