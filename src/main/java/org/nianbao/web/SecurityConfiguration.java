@@ -50,7 +50,6 @@ public class SecurityConfiguration {
 
     private static final String EDITOR = "EDITOR";
     private static final String REVIEWER = "REVIEWER";
-    private static final String ADMIN = "ADMIN";
 
     /** The pages load scripts, styles, images and fonts from this service only, and run no inline script or style. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -92,17 +91,7 @@ public class SecurityConfiguration {
         AuthenticationEntryPoint signIn = (request, response, e) -> signIn(request, response, json, e);
         http.securityMatcher("/api/**")
                 .authenticationManager(signIns)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/assessments").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/assessments/private/*").permitAll()
-                        .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(ADMIN)
-                        .requestMatchers("/api/tokens", "/api/tokens/**").authenticated()
-                        .requestMatchers("/api/assessments", "/api/assessments/**").hasRole(REVIEWER)
-                        .requestMatchers("/api/rounds", "/api/rounds/**", "/api/jobs/**").hasRole(REVIEWER)
-                        .requestMatchers(HttpMethod.GET, "/api/rules", "/api/rules/**", "/api/scorecards", "/api/scorecards/**")
-                        .hasAnyRole(EDITOR, REVIEWER)
-                        .requestMatchers("/api/rules", "/api/rules/**", "/api/scorecards", "/api/scorecards/**").hasRole(EDITOR)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(ApiAccess::apply) // the rules the API's description also states
                 .addFilterAfter(new SessionAccountCheck(store), SecurityContextHolderFilter.class)
                 .addFilterBefore(new CrossSiteRequests((request, response) -> answer(response, json, HttpStatus.FORBIDDEN,
                         "cross_site", "拒绝来自其他网站页面的请求 (a request from another site's page)")), CsrfFilter.class)
@@ -132,6 +121,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/", "/check", "/check/*", "/method", "/login", "/style.css", "/editor.js", "/dry-run.js",
                                 "/print.js", "/webjars/**", "/favicon.ico",
                                 "/error").permitAll()
+                        // the API's description and its browsable page: open, like the scoring method
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/assessments/**", "/rounds", "/rounds/**").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.GET, "/workbench", "/workbench/**").hasAnyRole(EDITOR, REVIEWER)
                         .requestMatchers("/workbench", "/workbench/**").hasRole(EDITOR)
