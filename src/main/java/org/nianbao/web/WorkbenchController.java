@@ -48,14 +48,23 @@ public class WorkbenchController {
     private final RulesetVersionStore versions;
     private final AssessmentStore assessments;
     private final DryRuns dryRuns;
+    private final org.nianbao.store.PrivateCheckRetention retention;
 
     public WorkbenchController(AssessmentService service, ActivationService activation, RulesetVersionStore versions,
-                               AssessmentStore assessments, DryRuns dryRuns) {
+                               AssessmentStore assessments, DryRuns dryRuns,
+                               org.nianbao.store.PrivateCheckRetention retention) {
         this.service = service;
         this.activation = activation;
         this.versions = versions;
         this.assessments = assessments;
         this.dryRuns = dryRuns;
+        this.retention = retention;
+    }
+
+    /** How long a self-check scored without an account is kept, for the scoring page to say. */
+    @org.springframework.web.bind.annotation.ModelAttribute("privateChecksKept")
+    String privateChecksKept() {
+        return retention.keepInWords();
     }
 
     @GetMapping("/")
