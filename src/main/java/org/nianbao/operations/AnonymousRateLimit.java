@@ -93,7 +93,7 @@ public class AnonymousRateLimit extends OncePerRequestFilter {
     }
 
     private void tooMany(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
-        String message = ("未登录时每个网络地址每 %s 最多评分 %d 份报告，请 %s 后再试，或登录后评分"
+        String message = ("未登录时每个网络地址每 %s最多评分 %d 份报告，请 %s后再试，或登录后评分"
                 + " (too many reports scored from this address: try again later)")
                 .formatted(human(period), perAddress, human(Duration.ofSeconds(seconds)));
         response.setStatus(429);

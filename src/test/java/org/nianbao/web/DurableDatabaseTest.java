@@ -119,10 +119,10 @@ class DurableDatabaseTest {
                     }
                 }
             });
-            // busy for at least 2.5 s, and until an activation was acknowledged (it builds a ruleset: at most 60 s)
+            // busy for at least 2.5 s, and until an activation was acknowledged (it builds and tests a ruleset: at most 120 s)
             Instant since = Instant.now();
             while ((Duration.between(since, Instant.now()).toMillis() < 2500 || versions.isEmpty() || privateLinks.isEmpty())
-                    && Duration.between(since, Instant.now()).toSeconds() < 60) {
+                    && Duration.between(since, Instant.now()).toSeconds() < 120) {
                 Thread.sleep(50);
             }
             first.kill(); // SIGKILL right after the last acknowledgements
