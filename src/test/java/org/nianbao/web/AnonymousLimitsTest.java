@@ -165,6 +165,8 @@ class AnonymousLimitsTest {
                 .file("previous", "p".repeat(300) + ".txt", report)
                 .post(HttpRequest.newBuilder(URI.create(url("/api/assessments")))));
         HttpResponse<String> page = checkPage(new Multipart().fields("scorecard", "x".repeat(101)).file("file", "004.txt", report));
+        HttpResponse<String> chineseName = send(new Multipart().file("file", "报".repeat(256) + ".txt", report)
+                .post(HttpRequest.newBuilder(URI.create(url("/api/assessments"))))); // past Tomcat's 512 bytes of headers
 
         assertThat(fileName.statusCode()).as(fileName.body()).isEqualTo(400);
         assertThat(fileName.body()).contains("文件名 过长");
@@ -174,6 +176,8 @@ class AnonymousLimitsTest {
         assertThat(previous.body()).contains("previous 的文件名 过长");
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("scorecard 过长", "报告评分");
+        assertThat(chineseName.statusCode()).isEqualTo(400);
+        assertThat(chineseName.body()).contains("文件名过长");
         assertThat(stored()).isEqualTo(before);
     }
 
