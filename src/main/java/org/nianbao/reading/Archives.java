@@ -41,14 +41,14 @@ public final class Archives {
         long total = 0;
         try (ZipFile zip = open(archive)) {
             List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
-            if (all.size() > limits.maxEntries()) {
+            long files = all.stream().filter(e -> !skipped(e)).count(); // folders and a Mac's extras are no reports
+            if (files > limits.maxEntries()) {
                 throw new RejectedInput(RejectedInput.Reason.TOO_LARGE,
-                        "压缩包中有 %d 个文件，超过上限 %d 个 (too many entries)".formatted(all.size(), limits.maxEntries()));
+                        "压缩包中有 %d 个文件，超过上限 %d 个 (too many entries)".formatted(files, limits.maxEntries()));
             }
             for (ZipArchiveEntry entry : all) {
                 String name = entry.getName();
-                String base = name.substring(name.lastIndexOf('/') + 1);
-                if (entry.isDirectory() || base.startsWith(".") || name.startsWith("__MACOSX/")) {
+                if (skipped(entry)) {
                     continue;
                 }
                 if (unsafe(name)) {
@@ -73,6 +73,13 @@ public final class Archives {
             throw new RejectedInput(RejectedInput.Reason.EMPTY, "压缩包中没有文件 (the archive is empty)");
         }
         return entries;
+    }
+
+    /** A folder, a hidden file or a Mac's resource fork: listed in the archive, but no report. */
+    private static boolean skipped(ZipArchiveEntry entry) {
+        String name = entry.getName();
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        return entry.isDirectory() || base.startsWith(".") || name.startsWith("__MACOSX/");
     }
 
     private static ZipFile open(byte[] archive) throws IOException {

@@ -41,8 +41,7 @@ public final class DocumentBuilder {
     private void add(String line) {
         characters += line.length() + 1;
         if (characters > maxCharacters) {
-            throw new RejectedInput(RejectedInput.Reason.TOO_LARGE,
-                    "文件中的文字超过 %d 个字符，不像一份年度报告 (too much text)".formatted(maxCharacters));
+            throw RejectedInput.tooMuchText(maxCharacters);
         }
         lines.add(line);
     }

@@ -22,6 +22,11 @@ public final class Readers {
         return read(name, bytes, ReadingLimits.DEFAULT);
     }
 
+    /**
+     * The document in {@code bytes}, read by what they are; refused ({@link RejectedInput}) when empty, larger than
+     * the limits (the file, or the text read from it: {@link ReadingLimits#maxCharacters()} for every format) or not
+     * a format read here.
+     */
     public static Document read(String name, byte[] bytes, ReadingLimits limits) {
         if (bytes.length == 0) {
             throw RejectedInput.empty();
@@ -29,7 +34,7 @@ public final class Readers {
         if (bytes.length > limits.maxBytes()) {
             throw RejectedInput.tooLarge(bytes.length, limits.maxBytes());
         }
-        return switch (kind(bytes)) {
+        Document document = switch (kind(bytes)) {
             case PDF -> PdfReader.read(name, bytes, limits);
             case DOCX -> DocxReader.read(name, bytes, limits);
             case DOC -> DocReader.read(name, bytes, limits);
@@ -40,6 +45,12 @@ public final class Readers {
             case UNSUPPORTED -> throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT,
                     "不支持的文件格式（支持 txt、网页、Word、PDF 及其 ZIP 压缩包）(unsupported format: " + TIKA.detect(bytes) + ")");
         };
+        // one limit on the text for every format, here, where every reader's document passes (the readers that lay
+        // out lines themselves stop earlier, at the same limit, so as not to build what is refused)
+        if (document.text().original().length() > limits.maxCharacters()) {
+            throw RejectedInput.tooMuchText(limits.maxCharacters());
+        }
+        return document;
     }
 
     /**

@@ -34,6 +34,12 @@ public class RejectedInput extends RuntimeException {
                 .formatted(size, limit));
     }
 
+    /** More text than {@code limit} characters, once read, whatever the format. */
+    public static RejectedInput tooMuchText(long limit) {
+        return new RejectedInput(Reason.TOO_LARGE,
+                "文件中的文字超过 %d 个字符，不像一份年度报告 (too much text)".formatted(limit));
+    }
+
     public static RejectedInput notAReport(String detail) {
         return new RejectedInput(Reason.NOT_A_REPORT,
                 "内容不像政府信息公开工作年度报告：" + detail + " (the text is not a government information disclosure annual report)");

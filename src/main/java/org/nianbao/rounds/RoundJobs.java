@@ -283,13 +283,17 @@ public class RoundJobs {
     /**
      * At a stop: no more items are claimed, those being assessed may finish (up to the shutdown's grace), and
      * whatever this instance still holds is handed back for another instance, or the next start, to take at once.
+     *
+     * <p>No thread of the jobs is interrupted: an interrupt that lands while a thread writes to an H2 file closes the
+     * file under the whole database (Java closes an interruptible channel), and nothing could be handed back. The
+     * dispatcher is woken instead and ends at its next look at {@code running}.
      */
     @jakarta.annotation.PreDestroy
     void stop() throws InterruptedException {
         running = false;
         if (dispatcher != null) {
-            dispatcher.interrupt();
-            dispatcher.join(2000);
+            wake();
+            dispatcher.join(settings.poll().toMillis() + 5000);
         }
         workers.shutdown();
         workers.awaitTermination(20, TimeUnit.SECONDS);

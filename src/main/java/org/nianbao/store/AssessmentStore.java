@@ -199,6 +199,25 @@ public class AssessmentStore {
         return kept;
     }
 
+    /**
+     * Deletes the private self-checks stored before {@code before}, a few hundred rows per statement so that no
+     * transaction grows large; returns how many. Nothing an account handed in is touched.
+     */
+    public int deletePrivateBefore(Instant before) {
+        int deleted = 0;
+        int batch;
+        do {
+            batch = jdbc.sql("""
+                    DELETE FROM assessment WHERE id IN (
+                        SELECT id FROM assessment WHERE private_link IS NOT NULL AND created_at < :before ORDER BY id LIMIT 500)
+                    """)
+                    .param("before", Timestamp.from(before))
+                    .update();
+            deleted += batch;
+        } while (batch > 0);
+        return deleted;
+    }
+
     /** The latest assessment of each source stored for a year (not private), oldest first: the ids. */
     public List<Long> latestOf(int year) {
         return jdbc.sql("""

@@ -61,8 +61,21 @@ public class ApiErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+        if (partHeaderTooLong(e)) { // a part's headers over Tomcat's 512 bytes: a long file name, not a large file
+            return error(HttpStatus.BAD_REQUEST, "bad_request",
+                    "文件名过长，请缩短文件名后再上传 (a part's headers are too long: shorten the file name)");
+        }
         metrics.refused("too_large");
         return error(HttpStatus.CONTENT_TOO_LARGE, "too_large", "文件超过上传大小上限 (the file is larger than the upload limit)");
+    }
+
+    private static boolean partHeaderTooLong(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Header section has more than")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})

@@ -57,6 +57,8 @@ public class AssessmentController {
                                              @RequestParam(required = false) MultipartFile previous,
                                              Principal signedIn) throws IOException {
         String name = checkedUpload(file, level);
+        within("agency", agency, MAX_AGENCY);
+        within("scorecard", scorecard, MAX_SCORECARD);
         AssessmentOptions options = options(publishedOn, agency, level, previous);
         Submitter submitter = Submitter.of(signedIn == null ? null : signedIn.getName());
         Assessment assessment = service.assessAndStore(name, file.getBytes(), options, scorecard, submitter);
@@ -82,6 +84,7 @@ public class AssessmentController {
                               @RequestParam(required = false) String scorecard,
                               Principal signedIn) throws IOException {
         String name = checkedUpload(file, level);
+        within("scorecard", scorecard, MAX_SCORECARD);
         List<Object> results = new ArrayList<>();
         for (var item : service.assessAndStoreAll(name, file.getBytes(), new AssessmentOptions(publishedOn, null, level),
                 scorecard, Submitter.account(signedIn.getName()))) {
@@ -129,12 +132,20 @@ public class AssessmentController {
             throws IOException {
         AssessmentOptions options = new AssessmentOptions(publishedOn, agency, level);
         if (previous != null && !previous.isEmpty()) {
+            within("previous 的文件名", previous.getOriginalFilename(), MAX_FILE_NAME);
             options = options.withPreviousYear(Readers.read(previous.getOriginalFilename(), previous.getBytes()));
         }
         return options;
     }
 
-    /** The upload's file name, after refusing an empty file or an unknown level. */
+    /** The longest agency name a form may give: as long as the stored column. */
+    static final int MAX_AGENCY = 200;
+    /** The longest scorecard id a form may give. */
+    static final int MAX_SCORECARD = 100;
+    /** The longest file name of an upload (a report in an archive is stored as {@code archive!/entry}, 500 at most). */
+    static final int MAX_FILE_NAME = 255;
+
+    /** The upload's file name, after refusing an empty file, an unknown level or a name too long to keep. */
     static String checkedUpload(MultipartFile file, String level) {
         if (level != null && !Levels.isValid(level)) {
             throw new BadRequest("level 只能是 government、department 或 township (invalid level)");
@@ -143,7 +154,16 @@ public class AssessmentController {
             throw RejectedInput.empty();
         }
         String name = file.getOriginalFilename();
+        within("文件名", name, MAX_FILE_NAME);
         return name == null || name.isBlank() ? "upload" : name;
+    }
+
+    /** Refuses a form field longer than {@code max} characters (400, saying which field and its limit). */
+    static void within(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new BadRequest("%s 过长：%d 个字符，最多 %d 个 (%s is too long)".formatted(field, value.length(), max,
+                    field.chars().allMatch(c -> c < 128) ? field : "a field"));
+        }
     }
 
     /** A request that cannot be answered as asked. */

@@ -48,14 +48,23 @@ public class WorkbenchController {
     private final RulesetVersionStore versions;
     private final AssessmentStore assessments;
     private final DryRuns dryRuns;
+    private final org.nianbao.store.PrivateCheckRetention retention;
 
     public WorkbenchController(AssessmentService service, ActivationService activation, RulesetVersionStore versions,
-                               AssessmentStore assessments, DryRuns dryRuns) {
+                               AssessmentStore assessments, DryRuns dryRuns,
+                               org.nianbao.store.PrivateCheckRetention retention) {
         this.service = service;
         this.activation = activation;
         this.versions = versions;
         this.assessments = assessments;
         this.dryRuns = dryRuns;
+        this.retention = retention;
+    }
+
+    /** How long a self-check scored without an account is kept, for the scoring page to say. */
+    @org.springframework.web.bind.annotation.ModelAttribute("privateChecksKept")
+    String privateChecksKept() {
+        return retention.keepInWords();
     }
 
     @GetMapping("/")
@@ -82,6 +91,7 @@ public class WorkbenchController {
         try {
             String chosenLevel = level == null || level.isBlank() ? null : level; // the form's 「按机关名称判断」
             String name = AssessmentController.checkedUpload(file, chosenLevel);
+            AssessmentController.within("scorecard", scorecard, AssessmentController.MAX_SCORECARD);
             Submitter submitter = Submitter.of(signedIn == null ? null : signedIn.getName());
             if (org.nianbao.reading.Readers.isArchive(file.getBytes())) { // a ZIP of reports: each scored on its own
                 ModelAndView batch = new ModelAndView("batch");
@@ -96,11 +106,17 @@ public class WorkbenchController {
                     : assessments.source(a.id()).orElseThrow();
             return result(stored, submitter.privateLink());
         } catch (RejectedInput e) {
-            ModelAndView page = new ModelAndView("index", Map.of("error", e.getMessage(),
-                    "scorecards", service.scorecards().all()));
-            page.setStatus(ApiErrors.statusOf(e));
-            return page;
+            return refused(e.getMessage(), ApiErrors.statusOf(e));
+        } catch (AssessmentController.BadRequest e) {
+            return refused(e.getMessage(), HttpStatus.BAD_REQUEST);
         }
+    }
+
+    /** The scoring page again, saying why the report was not scored. */
+    private ModelAndView refused(String message, HttpStatus status) {
+        ModelAndView page = new ModelAndView("index", Map.of("error", message, "scorecards", service.scorecards().all()));
+        page.setStatus(status);
+        return page;
     }
 
     /** An anonymous self-check shown again, by the link its result page gave. */

@@ -130,10 +130,11 @@ class CrashSafetyTest {
                     }
                 }
             });
-            // busy for at least 2.5 s, and until an activation and a review were acknowledged (at most 30 s)
+            // busy for at least 2.5 s, and until an activation and a review were acknowledged (at most 120 s: an
+            // activation builds and tests a ruleset, which on a loaded 2-core machine took over 30 s beside the clients)
             Instant busySince = Instant.now();
             while ((Duration.between(busySince, Instant.now()).toMillis() < 2500 || acknowledgedVersions.isEmpty()
-                    || reviews.isEmpty()) && Duration.between(busySince, Instant.now()).toSeconds() < 30) {
+                    || reviews.isEmpty()) && Duration.between(busySince, Instant.now()).toSeconds() < 120) {
                 Thread.sleep(50);
             }
             first.kill(); // SIGKILL in the middle of all of it
