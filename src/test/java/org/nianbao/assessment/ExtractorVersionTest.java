@@ -16,11 +16,11 @@ class ExtractorVersionTest {
 
     @Test
     void theSameCodeAndStatementsGiveTheSameVersionAndAnotherWordingAnother() {
-        String version = ExtractorVersion.of(catalog("工作要点"));
+        String version = ExtractorVersion.of(catalog("工作要点"), null);
 
         assertThat(version).matches("[0-9a-f]{12}-[0-9a-f]{12}");
-        assertThat(ExtractorVersion.of(catalog("工作要点"))).isEqualTo(version);
-        assertThat(ExtractorVersion.of(catalog("工作要点|政务公开要点"))).isNotEqualTo(version)
+        assertThat(ExtractorVersion.of(catalog("工作要点"), null)).isEqualTo(version);
+        assertThat(ExtractorVersion.of(catalog("工作要点|政务公开要点"), null)).isNotEqualTo(version)
                 .startsWith(version.substring(0, 13)); // the same code, other statements
     }
 }

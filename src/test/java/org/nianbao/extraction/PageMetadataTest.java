@@ -129,11 +129,4 @@ class PageMetadataTest {
         assertThat(a.report().level()).isEqualTo("township");
         assertThat(ruleIds(a)).contains("COMP-AGENCY-UNKNOWN");
     }
-
-    @Test
-    void anAreaRunByAManagementCommitteeReportsLikeAPeoplesGovernment() {
-        assertThat(Levels.of("西咸新区管理委员会")).isEqualTo("government");
-        assertThat(Levels.of("某某经济技术开发区管委会")).isEqualTo("government");
-        assertThat(Levels.of("某某开发区管委会办公室")).isEqualTo("department");
-    }
 }
