@@ -146,7 +146,9 @@ final class MetadataReader {
                 Matcher m = TITLE_WITHOUT_YEAR.matcher(lines.get(i).compact());
                 if (m.find()) {
                     agency = names.ofTitle(cleanAgency(m.group(1)), lines.get(i).number());
-                    titleLine = titleLine == null && agency != null ? lines.get(i).number() : titleLine;
+                    if (agency != null) {
+                        titleLine = lines.get(i).number();
+                    }
                 }
             }
         }

@@ -8,8 +8,9 @@ import org.nianbao.reading.SourceText;
 
 /**
  * A report in traditional characters (a big5 gateway of a government site, a copy converted on another site) read as
- * the simplified text it was published in: OpenCC's dictionaries, with the Taiwan phrases that copies substitute
- * (檔案 for 文件, 網路 for 网络, 計畫 for 计划) taken back. Pinyin glosses that some copies put after characters
+ * the simplified text it was published in: OpenCC's dictionaries (characters and phrases, not Taiwan's vocabulary,
+ * which would turn the 文件 of a gateway's page into 文档), then the few Taiwan words that copies substitute in
+ * reports taken back (檔案 for 文件, 網路 for 网络, 計畫 for 计划). Pinyin glosses that some copies put after characters
  * (「發(fā)布時間」) are dropped first. Line by line, so every line keeps its number; a text in simplified characters
  * is left as it is (no simplified text goes through the converter, which would change words such as 乾县).
  */
@@ -61,7 +62,16 @@ final class TraditionalText {
     }
 
     static String convert(String text) {
-        String plain = GLOSS.matcher(text).replaceAll("");
-        return com.github.houbb.opencc4j.util.ZhTwConverterUtil.toSimple(plain);
+        String simplified = com.github.houbb.opencc4j.util.ZhConverterUtil.toSimple(GLOSS.matcher(text).replaceAll(""));
+        for (String[] word : TAIWAN_WORDS) {
+            if (simplified.contains(word[0])) {
+                simplified = simplified.replace(word[0], word[1]);
+            }
+        }
+        return simplified;
     }
+
+    /** Taiwan words a converted copy of a report puts for the mainland ones (after simplification), and the mainland word. */
+    private static final String[][] TAIWAN_WORDS = {{"规范性档案", "规范性文件"}, {"政策档案", "政策文件"}, {"网路", "网络"},
+            {"计画", "计划"}, {"入口网站", "门户网站"}, {"最佳化", "优化"}, {"巨观", "宏观"}, {"资讯公开", "信息公开"}};
 }
