@@ -25,10 +25,15 @@ final class MetadataReader {
     /** What a title is about: 「政府信息公开工作年度报告」「政务公开工作年报」「信息公开年度工作报告」. */
     private static final String TOPIC = "(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)";
     private static final Pattern TITLE_AGENCY_FIRST = Pattern.compile(
-            "(" + CJK + "[\\u4e00-\\u9fa5()（）]{1,40}?)(?:关于)?((?:19|20)\\d{2})年度?" + TOPIC);
+            "(" + CJK + "[\\u4e00-\\u9fa5()（）]{1,40}?)(?:关于)?((?:19|20)\\d{2})年?度?" + TOPIC);
     /** The most characters of {@link #TITLE_AGENCY_FIRST} before its year: the organ's 40, then 关于. */
     private static final int AGENCY_AND_GUANYU = 42;
-    private static final Pattern YEAR_THEN_TITLE = Pattern.compile("(?:19|20)\\d{2}年度?" + TOPIC);
+    private static final Pattern YEAR_THEN_TITLE = Pattern.compile("(?:19|20)\\d{2}年?度?" + TOPIC);
+    /** 「重庆市大足区人民政府外事办公室政府信息公开工作2022年度报告」: the year inside the topic. */
+    private static final Pattern TITLE_YEAR_INSIDE = Pattern.compile(
+            "^(" + CJK + "[\\u4e00-\\u9fa5()（）]{1,40}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?((?:19|20)\\d{2})年度?(?:工作)?(?:报告|年报)$");
+    /** Acts written before a report's name in a sentence that names it: 「梳理编制××2023年…报告」. */
+    private static final Pattern ACTS = Pattern.compile("编制|公布|发布|印发|梳理|包括|制定");
     private static final Pattern TITLE_YEAR_FIRST = Pattern.compile(
             "((?:19|20)\\d{2})年度?(" + CJK + "[\\u4e00-\\u9fa5()（）]{1,30}?)(?<!政府|政务)" + TOPIC);
     /** A title without a year: 「驼峰路街道办事处政府信息公开工作年度报告」. */
@@ -54,6 +59,13 @@ final class MetadataReader {
     /** 「××结合本单位…编制本报告」「××根据《…》等规定编制本报告」, the organ opening the clause. */
     private static final Pattern COMPILES_THIS = Pattern.compile(
             "(?:^|[,，;；:：。、》])(" + CJK + "[\\u4e00-\\u9fa5()（）]{2,45}?)(?:结合|根据|按照|依据)[^。]{0,120}?编制(?:了)?本(?:年度)?报告");
+    /** 「南京市鼓楼区人民政府华侨路街道办事处编制2021年政府信息公开年度报告」: the organ then 编制 and the year. */
+    private static final Pattern COMPILES_YEAR = Pattern.compile(
+            "(?:^|[,，;；:：。、》])(" + CJK + "[\\u4e00-\\u9fa5()（）]{2,45}?)(?:编制|编写)(?:了|完成)?(?:本|(?:19|20)\\d{2}年度?)");
+    /** The organ doing what part 一 reports: 「2022年，广东从化经济开发区管理委员会认真贯彻执行…」「北京市东城区人民政府…街道办事处通过…」. */
+    private static final Pattern SUBJECT = Pattern.compile(
+            "^(?:(?:19|20)\\d{2}年度?(?:以来)?[,，]?)?(?:在[^,，。]{2,20}[,，])?(" + CJK + "[\\u4e00-\\u9fa5()（）]{2,45}?)"
+            + "(?:认真|坚持|深入|严格|全面|积极|紧紧|始终|通过|围绕|持续|不断|高度重视|按照|以习近平)");
     /** The contact sentence: 「如对本报告有疑问，请与××联系」「请于××联系」「可与××联系」「请联系：××」「請聯絡」. */
     private static final Pattern CONTACT = Pattern.compile(
             "(?:请与|请于|可与|直接与|请联系|请联络|可联系)[:：]?(" + CJK + "[\\u4e00-\\u9fa5()（）]{1,50}?)"
@@ -84,16 +96,23 @@ final class MetadataReader {
             Pattern.compile("截[止至]到?((?:19|20)\\d{2})年(?:12月31日|12月底|底|末)"),
             Pattern.compile("^((?:19|20)\\d{2})年度?[,，]?(?:我|本)(?:局|委|办|镇|乡|街道|街办|区|县|市|单位|机关|中心|院|部|厅|署)"),
             Pattern.compile("(?:我|本)(?:局|委|办|镇|乡|街道|街办|单位|机关)((?:19|20)\\d{2})年"),
-            Pattern.compile("^((?:19|20)\\d{2})年(?:以来|度|[,，]|[\\u4e00-\\u9fa5]{2,12}(?:认真|深入|积极|坚持|严格|全面|紧紧|按照|围绕|以))"));
+            Pattern.compile("^((?:19|20)\\d{2})年(?:以来|度)?[,，]?(?:[\\u4e00-\\u9fa5]{0,10}?(?:街道|街办|镇|乡|局|委|办|区|县|市|中心)|"
+                    + "[\\u4e00-\\u9fa5]{2,12}(?:认真|深入|积极|坚持|严格|全面|紧紧|按照|围绕|以))"));
+    /** The preamble naming the report it introduces: 「现公布××2022年政府信息公开工作年度报告」. */
+    private static final Pattern PREAMBLE_YEAR = Pattern.compile(
+            "(?:公布|编制|发布|现将|印发)[^。]{0,45}?((?:19|20)\\d{2})年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)");
     /** A year the text writes about the future or the past rather than its own: 「2021年，我局将…」. */
     private static final Pattern NOT_THE_REPORT_YEAR = Pattern.compile("^(?:(?:19|20)\\d{2})年[^。]{0,12}(?:将|计划|拟)");
-    /** The internal units a contact or an author sentence adds to the organ's name, longest first. */
+    /**
+     * The units inside an organ that a contact or an author sentence names, never organs themselves, longest first.
+     * One beginning with 政府 (「龙岗区政府信息公开办公室」) is the people's government's of the place before it.
+     */
     private static final List<String> INTERNAL_UNITS = List.of("政府信息公开工作领导小组办公室", "政府信息公开领导小组办公室",
             "信息公开工作领导小组办公室", "信息公开领导小组办公室", "政务公开领导小组办公室", "政府信息公开办公室", "政务信息公开办公室",
             "政府信息公开中心", "综合信息指挥室", "新闻信息办公室", "党政综合办公室", "政务公开办公室", "党政办公室", "综合办公室",
-            "政务公开办", "政务公开处", "政务公开科", "综合科", "综合股", "信息室", "综合处", "办公室", "办公厅", "党政办");
+            "政务公开办", "政务公开处", "政务公开科", "综合科", "综合股", "信息室", "综合处", "党政办");
     /** Contact points that are not the organ: a service centre, a joint meeting's office. */
-    private static final Pattern NOT_AN_AUTHOR = Pattern.compile("服务中心$|联席会议|领导小组$|^政务公开|公开办公室$");
+    private static final Pattern NOT_AN_AUTHOR = Pattern.compile("(?:政务|党群|便民|为民)服务中心$|联席会议|领导小组");
 
     private MetadataReader() {
     }
@@ -126,7 +145,7 @@ final class MetadataReader {
                 // so the title is looked for from there back, not from every character of a long line before it
                 Matcher yearTitle = YEAR_THEN_TITLE.matcher(candidate);
                 if (yearTitle.find() && m.region(Math.max(0, yearTitle.start() - AGENCY_AND_GUANYU), candidate.length()).find()) {
-                    if (cited(candidate, m.start(), m.end())) {
+                    if (cited(candidate, m.start(), m.end()) || sentence(candidate, m.start())) {
                         continue; // 「根据《××关于做好2023年政府信息公开工作年度报告编制工作的通知》」 names a notice
                     }
                     // 「平阳县2023年政府信息公开工作年度报告」: a place's own report is its people's government's
@@ -134,10 +153,25 @@ final class MetadataReader {
                     titleRunOn = m.start(1) > 0 && isCjk(candidate.charAt(m.start(1) - 1));
                     titleYear = Integer.valueOf(m.group(2));
                     titleLine = lines.get(i).number();
-                } else if (y.find() && !cited(candidate, y.start(), y.end())) {
+                } else if (y.find() && !cited(candidate, y.start(), y.end()) && !sentence(candidate, y.start())) {
                     titleYear = Integer.valueOf(y.group(1));
                     agency = names.ofTitle(cleanAgency(y.group(2)), lines.get(i).number());
                     titleLine = lines.get(i).number();
+                }
+            }
+        }
+        if (agency == null && titleYear == null) {
+            // 「…外事办公室」 over 「政府信息公开工作2022年度报告」: the year inside the topic, the title on one or two lines
+            for (int i = 0; i < titleScan && i < lines.size() && titleYear == null; i++) {
+                String one = lines.get(i).compact();
+                String two = i + 1 < lines.size() ? one + lines.get(i + 1).compact() : one;
+                for (String candidate : List.of(one, two)) {
+                    Matcher m = TITLE_YEAR_INSIDE.matcher(candidate);
+                    if (titleYear == null && m.find()) {
+                        titleYear = Integer.valueOf(m.group(2));
+                        titleLine = lines.get(i).number();
+                        agency = names.ofTitle(cleanAgency(m.group(1)), lines.get(i).number());
+                    }
                 }
             }
         }
@@ -230,6 +264,15 @@ final class MetadataReader {
         return new Metadata(report, period, notes);
     }
 
+    /** The report's name stands in a sentence (「梳理编制湛江海关关区2023年…报告。」), not as a title. */
+    private static boolean sentence(String line, int start) {
+        String before = line.substring(0, start);
+        String opening = line.substring(start, Math.min(line.length(), start + 6));
+        return line.endsWith("。") || line.endsWith("；") || line.endsWith(";")
+                || before.indexOf('，') >= 0 || before.indexOf(',') >= 0 || before.indexOf('。') >= 0
+                || ACTS.matcher(opening).find();
+    }
+
     /** The line cites a report (a notice about it, a rule on it) rather than being its title. */
     private static boolean cited(String line, int start, int end) {
         String before = line.substring(0, start);
@@ -291,6 +334,12 @@ final class MetadataReader {
     private static Integer bodyYear(List<SourceLine> lines, List<Section> sections, int firstSection) {
         int end = sections.stream().filter(s -> s.number() >= 2).findFirst().map(s -> s.line() - 1)
                 .orElse(Math.min(lines.size(), Math.max(firstSection, 0) + 40));
+        for (int i = 0; i < Math.min(firstSection, lines.size()); i++) {
+            Matcher m = PREAMBLE_YEAR.matcher(lines.get(i).compact());
+            if (m.find()) {
+                return Integer.valueOf(m.group(1));
+            }
+        }
         for (Pattern p : BODY_YEARS) {
             for (int i = 0; i < Math.min(end, lines.size()); i++) {
                 String c = lines.get(i).compact();
@@ -326,21 +375,24 @@ final class MetadataReader {
 
     /** A sentence that names the author: 「由××编制」「特编制××2023年…」「××结合…编制本报告」, in the preamble and part 一. */
     private static String authorSentence(List<SourceLine> lines, int end, Names names) {
-        for (Pattern p : List.of(COMPILED_BY, PUBLISHES, COMPILES_THIS)) {
+        for (Pattern p : List.of(COMPILED_BY, PUBLISHES, COMPILES_THIS, COMPILES_YEAR, SUBJECT)) {
             for (int i = 0; i < Math.min(end, lines.size()); i++) {
                 String c = lines.get(i).compact();
-                if (!c.contains("编") && !c.contains("公布") && !c.contains("发布") && !c.contains("现将")
-                        && !c.contains("制定") && !c.contains("印发")) {
+                // 「本报告由石景山区司法\n局编制」: a name broken over two lines is read with the next two
+                String joined = c + (i + 1 < lines.size() ? lines.get(i + 1).compact() : "")
+                        + (i + 2 < lines.size() ? lines.get(i + 2).compact() : "");
+                if (p != SUBJECT && !joined.contains("编") && !joined.contains("公布") && !joined.contains("发布")
+                        && !joined.contains("现将") && !joined.contains("制定") && !joined.contains("印发")) {
                     continue;
                 }
-                // 「本报告由石景山区司法\n局编制」: a name broken over two lines is read with the next line
-                String joined = i + 1 < lines.size() ? c + lines.get(i + 1).compact() : c;
                 Matcher m = p.matcher(joined);
                 while (m.find()) {
                     if (m.start(1) >= c.length()) {
                         break;
                     }
-                    String accepted = names.accept(m.group(1));
+                    // 「编制大理白族自治州2023年…报告」: a place's report is its people's government's, as in a title
+                    String accepted = p == PUBLISHES ? names.ofTitle(cleanAgency(m.group(1)), lines.get(i).number())
+                            : names.accept(m.group(1));
                     if (accepted != null) {
                         return accepted;
                     }
@@ -368,7 +420,7 @@ final class MetadataReader {
                 Matcher m = CONTACT.matcher(c);
                 while (m.find()) {
                     String name = m.group(1);
-                    if (NOT_AN_AUTHOR.matcher(names.withoutUnits(name)).find() || NOT_AN_AUTHOR.matcher(name).find()) {
+                    if (NOT_AN_AUTHOR.matcher(names.withoutUnits(name)).find()) {
                         continue;
                     }
                     String accepted = names.accept(name);
@@ -533,15 +585,27 @@ final class MetadataReader {
                 changed = false;
                 for (String unit : INTERNAL_UNITS) {
                     if (n.endsWith(unit) && n.length() > unit.length() + 1) {
-                        String rest = n.substring(0, n.length() - unit.length());
-                        boolean government = rest.endsWith("人民政府") || rest.endsWith("政府");
-                        boolean township = rest.endsWith("乡人民政府") || rest.endsWith("镇人民政府");
-                        if ((unit.equals("办公室") || unit.equals("办公厅")) && government && !township) {
-                            return n; // 「向阳区人民政府办公室」 is an organ of its own
+                        n = n.substring(0, n.length() - unit.length());
+                        if (n.endsWith("人民")) {
+                            n = n + "政府"; // 「南平市人民政府信息公开工作领导小组办公室」: the government's
                         }
-                        n = rest;
+                        if (unit.startsWith("政府") && PLACE_ENDING.matcher(n).find() && organs.classify(n) == null) {
+                            n = n + "人民政府";
+                        }
                         changed = true;
                         break;
+                    }
+                }
+            }
+            // a plain office: 「舒兰市市场监督管理局办公室」 answers for the bureau, a township government's office for the
+            // township; but 「向阳区人民政府办公室」「大足区人民政府外事办公室」 are organs of their own
+            for (String office : List.of("办公室", "办公厅")) {
+                if (n.endsWith(office) && n.length() > office.length() + 1) {
+                    String rest = n.substring(0, n.length() - office.length());
+                    OrganCatalog.Kind kind = organs.classify(complete(rest));
+                    boolean government = rest.endsWith("政府") && kind != null && !"township".equals(kind.level());
+                    if (kind != null && !government) {
+                        return rest;
                     }
                 }
             }

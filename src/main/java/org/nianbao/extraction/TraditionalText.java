@@ -17,9 +17,9 @@ import org.nianbao.reading.SourceText;
 final class TraditionalText {
 
     /** Characters that exist only in traditional writing, among the commonest of a report. */
-    private static final String TRADITIONAL = "報與開說會來為這個們國機關門時實經應處請數據條區縣鎮鄉辦書務產業發動員對將過還進統計訊網體總況審監復議訴訟結轉繼續號鄉長關於對於資訊並從當與員";
+    private static final String TRADITIONAL = "報與開說會來為這個們國機關門時實經應處請數據條區縣鎮鄉辦書務產業發動員對將過還進統計訊網體總況審監復議訴訟結轉繼續號鄉長關於對於資訊並從當與員間";
     /** Their simplified counterparts. */
-    private static final String SIMPLIFIED = "报与开说会来为这个们国机关门时实经应处请数据条区县镇乡办书务产业发动员对将过还进统计讯网体总况审监复议诉讼结转继续号乡长关于对于资讯并从当与员";
+    private static final String SIMPLIFIED = "报与开说会来为这个们国机关门时实经应处请数据条区县镇乡办书务产业发动员对将过还进统计讯网体总况审监复议诉讼结转继续号乡长关于对于资讯并从当与员间";
     /** 「發(fā)」: a pinyin syllable with a tone mark in brackets right after a character. */
     private static final Pattern GLOSS = Pattern.compile(
             "(?<=[\\u4e00-\\u9fa5])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[)）]");

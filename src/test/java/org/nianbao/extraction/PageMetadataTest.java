@@ -305,4 +305,24 @@ class PageMetadataTest {
             assertThat(f.deduction()).isPositive();
         });
     }
+
+    @Test
+    void theOrganDoingWhatPartOneReportsIsTheAgencyButAPronounOrAWholeAreaIsNot() {
+        assertThat(report("", "2024年,教育部坚持以习近平新时代中国特色社会主义思想为指导。" + BODY).report().agency()).isEqualTo("教育部");
+        assertThat(report("", "2022年,在区委区政府的正确领导下,广东从化经济开发区管理委员会认真贯彻执行《中华人民共和国政府信息公开条例》。"
+                + BODY).report().agency()).isEqualTo("广东从化经济开发区管理委员会");
+        assertThat(report("", "2023年,全区严格按照党中央、国务院的决策部署推进政务公开。" + BODY).report().agency()).isNull();
+        assertThat(report("", "2023年,我局认真贯彻落实政府信息公开条例。" + BODY).report().agency()).isNull();
+    }
+
+    @Test
+    void aPlaceWhoseReportThePreambleCompilesIsItsPeoplesGovernmentAndAGroupOfficeAnswersForItsGovernment() {
+        assertThat(report("根据《中华人民共和国政府信息公开条例》的规定,编制大理白族自治州2023年政府信息公开工作年度报告。", BODY)
+                .report().agency()).isEqualTo("大理白族自治州人民政府");
+        assertThat(report("本报告由南平市人民政府信息公开工作领导小组办公室根据《中华人民共和国政府信息公开条例》(以下简称《条例》)要求,"
+                + "汇总南平市各县(市、区)、市政府各有关部门政府信息公开工作情况编制而成。", BODY).report().agency()).isEqualTo("南平市人民政府");
+        assertThat(report("如对本报告有任何疑问,请联系:龙游县罗家乡人民政府信息公开领导小组办公室,邮编:324400。", BODY)
+                .report().agency()).isEqualTo("龙游县罗家乡人民政府");
+        assertThat(report("根据规定,编制某某经济技术开发区2023年政府信息公开工作年度报告。", BODY).report().agency()).isNull();
+    }
 }
