@@ -23,4 +23,14 @@ class ExtractorVersionTest {
         assertThat(ExtractorVersion.of(catalog("工作要点|政务公开要点"), null)).isNotEqualTo(version)
                 .startsWith(version.substring(0, 13)); // the same code, other statements
     }
+
+    @Test
+    void anotherOrganTableIsAnotherVersionForItRecognisesOrgansOtherwise() {
+        var organs = org.nianbao.rules.RuleSetLoader.load(org.nianbao.Samples.RULES).organs();
+        var fewer = new org.nianbao.extraction.OrganCatalog(organs.duties(), organs.kinds().subList(1, organs.kinds().size()),
+                organs.unknown(), organs.givenLevels(), organs.areasWithoutGovernment());
+
+        assertThat(ExtractorVersion.of(catalog("工作要点"), organs)).isEqualTo(ExtractorVersion.of(catalog("工作要点"), organs))
+                .isNotEqualTo(ExtractorVersion.of(catalog("工作要点"), fewer));
+    }
 }
