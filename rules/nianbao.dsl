@@ -2,7 +2,8 @@
 # [when] 是条件，[then] 是结论；{名称} 是句子里可以填写的部分，引号里的文字原样保留。
 # 中文标点（，：“”）可以照常输入，编译前会统一处理。
 
-[when]报告年度在{year}年及以后=Report(year != null, year >= {year})
+# 「报告年度在…年及以后」对年度不明的报告也成立：不因报告没写年度而少查一项。
+[when]报告年度在{year}年及以后=Report(year == null || year >= {year})
 [when]报告年度在{year}年以前=Report(year != null, year < {year})
 [when]这是人民政府的年度报告=Report(level == "government")
 [when]这是部门的年度报告=Report(level == "department")

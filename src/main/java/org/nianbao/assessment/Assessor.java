@@ -3,6 +3,7 @@ package org.nianbao.assessment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.nianbao.extraction.OrganCatalog;
 import org.nianbao.extraction.ReportExtractor;
 import org.nianbao.extraction.TableLayout;
 import org.nianbao.reading.Archives;
@@ -37,7 +38,7 @@ public final class Assessor {
     public Assessor(RuleSet rules, Scorecard scorecard) {
         this.rules = rules;
         this.scorecard = scorecard;
-        this.extractor = new ReportExtractor(rules.statements());
+        this.extractor = new ReportExtractor(rules.statements(), rules.organs());
     }
 
     /** An assessment with the facts it was made from. */
@@ -60,7 +61,7 @@ public final class Assessor {
     public String extractorVersion() {
         String v = extractorVersion;
         if (v == null) {
-            v = ExtractorVersion.of(rules.statements());
+            v = ExtractorVersion.of(rules.statements(), rules.organs());
             extractorVersion = v;
         }
         return v;
@@ -164,7 +165,8 @@ public final class Assessor {
         Report report = facts.report();
         List<Object> all = new ArrayList<>(facts.all());
         all.addAll(more);
-        Deadline deadline = scorecard.deadlineFor(report);
+        all.add(rules.organs().organOf(report));
+        Deadline deadline = rules.organs().deadlineFor(report);
         if (deadline != null) {
             all.add(deadline);
         }
@@ -192,16 +194,21 @@ public final class Assessor {
                 .thenComparing(Finding::message);
     }
 
-    static ReportFacts withOptions(ReportFacts facts, AssessmentOptions options) {
+    /**
+     * The facts with what the submitter gave: an agency (its kind then from the organ table), a level (the kind of
+     * that level in the table, unless the agency's own kind is of it), a publication date.
+     */
+    ReportFacts withOptions(ReportFacts facts, AssessmentOptions options) {
         Report report = facts.report();
+        OrganCatalog organs = rules.organs();
         if (options.agency() != null && !options.agency().isBlank()) {
             report = report.withAgency(options.agency().strip());
-            if (options.level() == null) {
-                report = report.withLevel(org.nianbao.extraction.Levels.of(report.agency()));
-            }
+            OrganCatalog.Kind kind = organs.classify(report.agency());
+            report = report.withOrgan(kind == null ? null : kind.kind(), kind == null ? null : kind.level());
         }
         if (options.level() != null) {
-            report = report.withLevel(options.level());
+            OrganCatalog.Kind kind = organs.forGivenLevel(options.level(), organs.kind(report.organ()));
+            report = report.withOrgan(kind == null ? null : kind.kind(), options.level());
         }
         if (options.publishedOn() != null) {
             report = report.withPublication(options.publishedOn(), "given");
@@ -209,8 +216,14 @@ public final class Assessor {
         return facts.withReport(report);
     }
 
+    /**
+     * What the assessment says of the report. Its format is its tables' own; when no table tells, the format of its
+     * year (2019–2020: 2019, 2021 on: 2021), as the format that applies to it; {@code null} when neither is known.
+     */
     private static Assessment.ReportSummary summary(Report r) {
-        return new Assessment.ReportSummary(r.agency(), r.year(), r.format(), r.level(),
+        String format = r.format() != null ? r.format()
+                : r.year() == null || r.year() < 2019 ? null : r.year() >= 2021 ? "2021" : "2019";
+        return new Assessment.ReportSummary(r.agency(), r.year(), format, r.level(),
                 r.publishedOn() == null ? null : r.publishedOn().toString(), r.publishedOnSource(), r.completeness());
     }
 

@@ -10,14 +10,15 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
+import org.nianbao.extraction.OrganCatalog;
 import org.nianbao.extraction.StatementCatalog;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The version of what draws facts from a report: the code that reads and extracts (a hash of its classes, so that
- * any change to it is a new version without anyone remembering to number it) and the statements the ruleset looks
- * for. Facts stored with the same version are the facts the report would give again; a dry run or a re-score runs
+ * any change to it is a new version without anyone remembering to number it), the statements the ruleset looks
+ * for and the organ table it recognises organs by. Facts stored with the same version are the facts the report would give again; a dry run or a re-score runs
  * the rules over them instead of reading the report again.
  */
 public final class ExtractorVersion {
@@ -28,13 +29,22 @@ public final class ExtractorVersion {
     private ExtractorVersion() {
     }
 
-    /** The version for a ruleset with these statements, e.g. {@code 3f2a9c01b7e4-5d0e11aa42c9}. */
-    public static String of(StatementCatalog statements) {
+    /** The version for a ruleset with these statements and this organ table, e.g. {@code 3f2a9c01b7e4-5d0e11aa42c9}. */
+    public static String of(StatementCatalog statements, OrganCatalog organs) {
         MessageDigest digest = sha256();
         statements.entries().forEach(e -> {
             digest.update((e.kind() + '\u0000' + e.name() + '\u0000' + new TreeSet<>(e.sections()) + '\u0000'
                     + e.pattern().pattern() + '\u0001').getBytes(StandardCharsets.UTF_8));
         });
+        if (organs != null) {
+            // what recognition reads: each kind's names, endings, patterns and level, and the areas without a government
+            for (OrganCatalog.Kind k : organs.kinds()) {
+                digest.update((k.kind() + '\u0000' + k.level() + '\u0000' + k.names() + '\u0000' + k.endings() + '\u0000'
+                        + k.patterns().stream().map(java.util.regex.Pattern::pattern).toList() + '\u0002')
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            digest.update((organs.areasWithoutGovernment() + "\u0003").getBytes(StandardCharsets.UTF_8));
+        }
         return code() + "-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     }
 

@@ -18,7 +18,6 @@ import org.nianbao.assessment.Assessor;
 import org.nianbao.assessment.BatchItem;
 import org.nianbao.assessment.Parallel;
 import org.nianbao.export.Exports;
-import org.nianbao.extraction.Levels;
 import org.nianbao.policy.DefaultBundle;
 import org.nianbao.policy.Validation;
 import org.nianbao.reading.Readers;
@@ -81,7 +80,7 @@ public final class ScoreCommand {
             if (!List.of("json", "csv", "xlsx").contains(format)) {
                 throw new IllegalArgumentException("--format 只能是 json、csv 或 xlsx");
             }
-            if (level != null && !Levels.isValid(level)) {
+            if (level != null && !org.nianbao.report.Report.isLevel(level)) {
                 throw new IllegalArgumentException("--level 只能是 government、department 或 township");
             }
             if (paths.isEmpty()) {

@@ -2,7 +2,7 @@ package org.nianbao.extraction;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nianbao.reading.RejectedInput;
 import org.nianbao.reading.SourceLine;
@@ -25,8 +25,6 @@ import org.nianbao.report.TableCell;
  */
 public final class ReportExtractor {
 
-    private static final Set<String> COLUMNS_2019 = Set.of("made", "published", "total_published",
-            "last_year_items", "change", "items");
     /** A sentence, a clause or a quotation is closed: the text does not stop in the middle of it. */
     private static final Pattern CLOSED = Pattern.compile(".*[。！？；!?;…”」』）)\\]】:：]$");
     private static final Pattern DATE_OR_NAME = Pattern.compile(
@@ -35,19 +33,25 @@ public final class ReportExtractor {
     /** 「政府信息公开工作年度报告」「政府信息公开年报」「编制本报告」: a text that names itself an annual report. */
     private static final Pattern SELF_NAMING = Pattern.compile(
             "政府信息公开(?:工作)?(?:年度)?(?:报告|年报)|(?:编制|形成|完成|公布)本(?:年度)?报告|本报告");
+    /** What follows 「年度报告」 in the name of a document about reports: a rule, a format, a notice. */
+    private static final Pattern NOT_THE_REPORT = Pattern.compile("制度|格式|编制(?:发布)?工作|的通知|有关事项|工作的通知");
 
     private final StatementCatalog statements;
+    private final OrganCatalog organs;
 
-    public ReportExtractor(StatementCatalog statements) {
+    public ReportExtractor(StatementCatalog statements, OrganCatalog organs) {
         this.statements = statements;
+        this.organs = organs;
     }
 
     public ReportFacts extract(SourceText text) {
+        NotAReport.check(text);
+        text = TraditionalText.simplified(text);
         text = RunTogetherText.restore(text);
         var lines = text.lines();
         List<Section> sections = SectionFinder.find(text);
         TableReader.Tables tables = TableReader.read(lines, sections);
-        MetadataReader.Metadata meta = MetadataReader.read(lines, sections);
+        MetadataReader.Metadata meta = MetadataReader.read(lines, sections, organs);
 
         if (!looksLikeAnnualReport(lines, sections, tables, meta)) {
             throw RejectedInput.notAReport(sections.isEmpty()
@@ -55,9 +59,13 @@ public final class ReportExtractor {
                     : "只找到 %d 个部分标题，且没有统计表格或「政府信息公开工作年度报告」字样".formatted(sections.size()));
         }
 
-        boolean format2019 = tables.item9Present()
-                || tables.cells().stream().anyMatch(c -> c.table().equals("2") && COLUMNS_2019.contains(c.column()));
+        String format = TableFormat.of(lines, sections, tables);
         Report report = meta.report();
+        if (report.year() != null && report.year() <= 2018 && format == null) {
+            throw RejectedInput.notAReport(("这是%d年度的报告：2018年及以前的年度报告按原《政府信息公开条例》（2008年）编写，"
+                    + "没有现行格式（国办公开办函〔2019〕60号、〔2021〕30号）的统计表，不在本评分办法的范围内").formatted(report.year()));
+        }
+        boolean format2019 = "2019".equals(format);
 
         boolean due2021 = report.year() != null ? report.year() >= 2021 : !format2019;
         boolean otherAsOneRow = tables.cells().stream().anyMatch(c -> c.table().equals("3") && c.row().equals("other"))
@@ -66,6 +74,7 @@ public final class ReportExtractor {
         List<TableCell> cells = withoutCutNumber(tables.cells(), text);
 
         List<ExtractionNote> notes = new ArrayList<>(tables.notes());
+        notes.addAll(meta.notes());
         int lastLine = lastNonBlank(lines);
         for (String note : text.notes()) {
             notes.add(new ExtractionNote(null, lastLine, note));
@@ -73,7 +82,7 @@ public final class ReportExtractor {
         CutOff cutOff = cutOff(lines, sections, cells, expectedRows, lastLine, text.cutInCharacter());
         String completeness = cutOff != null ? Report.CUT_OFF
                 : sections.size() == 6 ? Report.FULL : Report.DRAFT;
-        report = report.withFormatAndCompleteness(format2019 ? "2019" : "2021", completeness);
+        report = report.withFormatAndCompleteness(format, completeness);
 
         Section five = sections.stream().filter(s -> s.number() == 5).findFirst().orElse(null);
         Section one = sections.stream().filter(s -> s.number() == 1).findFirst().orElse(null);
@@ -95,6 +104,9 @@ public final class ReportExtractor {
         if (meta.report().titleYear() != null || tables.cells().size() >= 10 || sections.size() >= 3) {
             return true;
         }
+        if (sections.size() >= 2 && !tables.cells().isEmpty()) {
+            return true; // two part headings and a table's rows under them
+        }
         // the opening lines name the report: a title, or a preamble 「现将…政府信息公开工作报告予以公布」
         int seen = 0;
         for (SourceLine line : lines) {
@@ -105,7 +117,8 @@ public final class ReportExtractor {
             if (++seen > 12) {
                 break;
             }
-            if (c.contains("政府信息公开") && SELF_NAMING.matcher(c).find()) {
+            Matcher named = c.contains("政府信息公开") ? SELF_NAMING.matcher(c) : null;
+            if (named != null && named.find() && !NOT_THE_REPORT.matcher(c.substring(named.end())).lookingAt()) {
                 return true;
             }
         }

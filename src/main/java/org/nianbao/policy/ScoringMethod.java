@@ -2,19 +2,32 @@ package org.nianbao.policy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.nianbao.extraction.FactNames;
+import org.nianbao.extraction.OrganCatalog;
 import org.nianbao.rules.RuleSet;
 import org.nianbao.scoring.Scorecard;
 
 /**
  * The scoring method a committee hands to agencies before a round, generated from the rules and the scorecard in
  * force, never written by hand: every check with its points, the rules that test it (what each tests and on what
- * basis, as its comment says) and what each finding costs; the caps, the grade bands and the deadlines.
+ * basis, as its comment says) and what each finding costs; the caps, the grade bands, and the organ table: each kind
+ * of organ with how it is recognised, its deadline and the duties (with their articles) that decide which rules bind it.
  */
 public record ScoringMethod(String ruleset, String scorecard, String scorecardName, List<Category> categories,
-                            List<Cap> caps, List<Scorecard.Grade> grades, Map<String, String> deadlines,
-                            Names names) {
+                            List<Cap> caps, List<Scorecard.Grade> grades, Organs organs, Names names) {
+
+    /** The organ table in force ({@code rules/organs.yaml}). */
+    public record Organs(List<OrganKind> kinds, OrganKind unknown, List<Duty> duties, List<String> areasWithoutGovernment) {
+    }
+
+    /** A kind of organ: how it is recognised, its level, deadline (次年「月-日」) and basis, the duties that bind it. */
+    public record OrganKind(String kind, String name, String level, List<String> names, List<String> endings,
+                            List<String> patterns, String deadline, String deadlineBasis, List<String> duties, String note) {
+    }
+
+    /** A duty or a limit, the article it rests on, and the rules that check it. */
+    public record Duty(String id, String name, String basis, List<String> rules) {
+    }
 
     /**
      * The names rules use, with what the format prints for each: every table's rows and columns (any format year)
@@ -76,7 +89,20 @@ public record ScoringMethod(String ruleset, String scorecard, String scorecardNa
                 FactNames.columns(t).stream().map(c -> new Name(c, FactNames.columnLabel(t, c))).toList())).toList();
         List<Name> statements = rules.statements().entries().stream()
                 .map(e -> new Name(e.kind(), e.name() == null ? e.kind() : e.name())).toList();
-        return new ScoringMethod(rules.version(), card.label(), card.name(), categories, caps, card.grades(), card.deadlines(),
-                new Names(tables, statements));
+        return new ScoringMethod(rules.version(), card.label(), card.name(), categories, caps, card.grades(),
+                organs(rules.organs()), new Names(tables, statements));
+    }
+
+    private static Organs organs(OrganCatalog table) {
+        List<Duty> duties = table.duties().stream().map(d -> new Duty(d.id(), d.name(), d.basis(), d.rules())).toList();
+        List<OrganKind> kinds = table.kinds().stream().map(ScoringMethod::kind).toList();
+        return new Organs(kinds, kind(table.unknown()), duties, table.areasWithoutGovernment());
+    }
+
+    private static OrganKind kind(OrganCatalog.Kind k) {
+        return new OrganKind(k.kind(), k.name(), k.level(), k.names(), k.endings(),
+                k.patterns().stream().map(java.util.regex.Pattern::pattern).toList(),
+                "%02d-%02d".formatted(k.deadline().getMonthValue(), k.deadline().getDayOfMonth()), k.deadlineBasis(),
+                k.duties().stream().sorted().toList(), k.note());
     }
 }

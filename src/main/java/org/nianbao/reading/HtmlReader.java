@@ -23,8 +23,10 @@ final class HtmlReader {
     private static final String CHROME = "nav, header, footer, script, style, noscript, iframe, form, select, button, "
             + "[class~=(?i)(nav|menu|breadcrumb|crumb|share|print|footer|header|sidebar|position|location|toolbar)], "
             + "[id~=(?i)(nav|menu|breadcrumb|crumb|share|print|footer|header|sidebar|position|location|toolbar)]";
-    private static final Pattern PAGE_DATE = Pattern.compile(
-            "(?:发布时间|发布日期|发稿时间|公开日期|日期)\\s*[:：]\\s*((?:19|20)\\d{2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})");
+    /** A page's footer and its lists of other pages: never where the report's own date is. */
+    private static final String ELSEWHERE = "footer, nav, "
+            + "[class~=(?i)(footer|foot|bottom|related|relate|xgxx|xglj|recommend|links|copyright|sidebar)], "
+            + "[id~=(?i)(footer|foot|bottom|related|relate|xgxx|xglj|recommend|links|copyright|sidebar)]";
     private static final Pattern META_DATE = Pattern.compile("((?:19|20)\\d{2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})");
     private static final int MAX_DEPTH = 200;
 
@@ -47,15 +49,12 @@ final class HtmlReader {
             throw new RejectedInput(RejectedInput.Reason.NOT_TEXT, "无法读取网页 (cannot read the page): " + e.getMessage());
         }
         LocalDate pageDate = metaDate(page);
-        if (pageDate == null) {
-            Matcher m = PAGE_DATE.matcher(page.body() == null ? "" : page.body().text());
-            if (m.find()) {
-                pageDate = date(m);
-            }
-        }
         Element body = page.body();
         if (body == null) {
             throw RejectedInput.empty();
+        }
+        if (pageDate == null) {
+            pageDate = pageDate(body);
         }
         body.select(CHROME).remove();
         Element content = mainContent(body);
@@ -64,6 +63,16 @@ final class HtmlReader {
         walk(content, out, paragraph, 0);
         flush(out, paragraph);
         return out.build(name, "html", pageDate);
+    }
+
+    /**
+     * The date the page's own head gives (「发布时间：」 over the title), or one after the report before the footer; never
+     * a date of the footer or of the links to other pages ({@link PageDates}). The footer and those lists are taken
+     * off the page first: they are no part of the report either.
+     */
+    private static LocalDate pageDate(Element body) {
+        body.select(ELSEWHERE).remove();
+        return PageDates.inText(body.text());
     }
 
     /** The element that holds the report: the one with the most text among the usual containers, else the body. */

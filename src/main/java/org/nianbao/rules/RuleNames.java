@@ -24,7 +24,8 @@ import org.nianbao.extraction.FactNames;
 
 /**
  * The names a rule may compare a fact's field with: the tables, each table's rows and columns (every format year),
- * the statement kinds of {@code statements.yaml}, what the text's numbers are about. A rule that writes
+ * the statement kinds of {@code statements.yaml}, the organ kinds and duties of {@code organs.yaml}, what the text's
+ * numbers are about. A rule that writes
  * {@code row == "new_recieved"} would match nothing and never fire; it is refused at its line with the nearest
  * valid names instead.
  */
@@ -33,7 +34,8 @@ public final class RuleNames {
     /** Which fields of which facts hold a name, and what the name is. */
     private enum Field {
         TABLE("表", "table"), ROW("行", "row"), COLUMN("列", "column"), KIND("表述", "kind"),
-        SUBJECT("文字中的数字", "subject"), UNSURE("第五部分内容", "kind");
+        SUBJECT("文字中的数字", "subject"), UNSURE("第五部分内容", "kind"), ORGAN("机关种类", "kind"),
+        DUTY("机关的义务", "duties");
 
         final String label;
         final String field;
@@ -44,17 +46,18 @@ public final class RuleNames {
         }
     }
 
-    private static final Map<String, Map<String, Field>> FIELDS = Map.of(
-            "TableCell", Map.of("table", Field.TABLE, "row", Field.ROW, "column", Field.COLUMN),
-            "TableRow", Map.of("table", Field.TABLE, "row", Field.ROW),
-            "TableColumn", Map.of("table", Field.TABLE, "column", Field.COLUMN),
-            "ExpectedRow", Map.of("table", Field.TABLE, "row", Field.ROW),
-            "ExpectedColumn", Map.of("table", Field.TABLE, "column", Field.COLUMN),
-            "ExtractionNote", Map.of("table", Field.TABLE, "row", Field.ROW),
-            "CutOff", Map.of("table", Field.TABLE, "lastRow", Field.ROW),
-            "Statement", Map.of("kind", Field.KIND),
-            "NarrativeClaim", Map.of("subject", Field.SUBJECT),
-            "NarrativeUnsure", Map.of("kind", Field.UNSURE));
+    private static final Map<String, Map<String, Field>> FIELDS = Map.ofEntries(
+            Map.entry("TableCell", Map.of("table", Field.TABLE, "row", Field.ROW, "column", Field.COLUMN)),
+            Map.entry("TableRow", Map.of("table", Field.TABLE, "row", Field.ROW)),
+            Map.entry("TableColumn", Map.of("table", Field.TABLE, "column", Field.COLUMN)),
+            Map.entry("ExpectedRow", Map.of("table", Field.TABLE, "row", Field.ROW)),
+            Map.entry("ExpectedColumn", Map.of("table", Field.TABLE, "column", Field.COLUMN)),
+            Map.entry("ExtractionNote", Map.of("table", Field.TABLE, "row", Field.ROW)),
+            Map.entry("CutOff", Map.of("table", Field.TABLE, "lastRow", Field.ROW)),
+            Map.entry("Statement", Map.of("kind", Field.KIND)),
+            Map.entry("NarrativeClaim", Map.of("subject", Field.SUBJECT)),
+            Map.entry("NarrativeUnsure", Map.of("kind", Field.UNSURE)),
+            Map.entry("Organ", Map.of("kind", Field.ORGAN, "duties", Field.DUTY)));
 
     /** What the names given to {@code value(…)}, {@code cell(…)} and {@code sumOf(…)} of a row or a column are. */
     private static final Map<String, Field> ARGUMENTS = Map.of("TableRow", Field.COLUMN, "TableColumn", Field.ROW);
@@ -63,10 +66,24 @@ public final class RuleNames {
     private static final java.util.regex.Pattern TEXT = java.util.regex.Pattern.compile("\"([^\"]*)\"");
 
     private final List<String> statementKinds;
+    private final List<String> organKinds;
+    private final List<String> duties;
 
-    /** @param statementKinds the kinds {@code statements.yaml} defines; null when it could not be read (not checked) */
-    public RuleNames(Collection<String> statementKinds) {
+    /**
+     * @param statementKinds the kinds {@code statements.yaml} defines; null when it could not be read (not checked)
+     * @param organs         the organ table; null when it could not be read (its names are not checked)
+     */
+    public RuleNames(Collection<String> statementKinds, org.nianbao.extraction.OrganCatalog organs) {
         this.statementKinds = statementKinds == null ? null : List.copyOf(statementKinds);
+        if (organs == null) {
+            this.organKinds = null;
+            this.duties = null;
+        } else {
+            List<String> kinds = new ArrayList<>(organs.kinds().stream().map(k -> k.kind()).toList());
+            kinds.add(org.nianbao.extraction.OrganCatalog.UNKNOWN);
+            this.organKinds = List.copyOf(kinds);
+            this.duties = organs.duties().stream().map(d -> d.id()).toList();
+        }
     }
 
     /** Every comparison of a name field with a text that is not a valid name, as a problem with a suggestion. */
@@ -150,6 +167,8 @@ public final class RuleNames {
             case KIND -> statementKinds;
             case SUBJECT -> FactNames.claimSubjects();
             case UNSURE -> FactNames.unsureKinds();
+            case ORGAN -> organKinds;
+            case DUTY -> duties;
         };
     }
 
@@ -210,9 +229,10 @@ public final class RuleNames {
             this(field, value, line, null);
         }
 
-        /** As the rule writes it: {@code row == "x"}, or {@code value("x")}. */
+        /** As the rule writes it: {@code row == "x"}, {@code duties contains "x"}, or {@code value("x")}. */
         String written() {
-            return call != null ? call + "(\"" + value + "\")" : field + " == \"" + value + "\"";
+            return call != null ? call + "(\"" + value + "\")"
+                    : field + (field.equals("duties") ? " contains \"" : " == \"") + value + "\"";
         }
     }
 
@@ -220,7 +240,7 @@ public final class RuleNames {
         if (d instanceof RelationalExprDescr r) {
             if (r.getLeft() instanceof AtomicExprDescr left && !left.isLiteral()
                     && r.getRight() instanceof AtomicExprDescr right && right.isLiteral()
-                    && List.of("==", "!=").contains(r.getOperator())) {
+                    && List.of("==", "!=", "contains", "not contains").contains(r.getOperator())) {
                 String value = right.getExpression().strip();
                 if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                     out.add(new Comparison(left.getExpression().strip(), value.substring(1, value.length() - 1), line));

@@ -29,6 +29,7 @@ import org.kie.api.io.Resource;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
+import org.nianbao.extraction.OrganCatalog;
 import org.nianbao.extraction.StatementCatalog;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -37,12 +38,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Builds a ruleset from a folder of rule files at run time: DRL ({@code *.drl}), the Chinese rule language
  * ({@code *.dsl} sentences used by {@code *.dslr} rules), spreadsheet decision tables ({@code *.drl.xlsx},
- * {@code *.drl.csv}) and {@code statements.yaml}.
+ * {@code *.drl.csv}), {@code statements.yaml} and the organ table {@code organs.yaml}.
  * Every problem is reported with its file and line; a ruleset with any problem is refused whole.
  */
 public final class RuleSetLoader {
 
     public static final String STATEMENTS_FILE = "statements.yaml";
+    public static final String ORGANS_FILE = OrganFile.NAME;
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
     /** The classes rules are compiled and linked against, and nothing else (see {@link RuleClassLoader}). */
@@ -99,7 +101,7 @@ public final class RuleSetLoader {
     }
 
     /** The rule files of a folder as read once, their problems so far, and the hash of them all (hex, in full). */
-    private record RuleFiles(java.util.Map<Path, byte[]> contents, byte[] statements, String hash,
+    private record RuleFiles(java.util.Map<Path, byte[]> contents, byte[] statements, byte[] organs, String hash,
                              List<RuleProblem> problems) {
 
         static RuleFiles in(Path dir) {
@@ -121,6 +123,9 @@ public final class RuleSetLoader {
             drl.forEach(file -> contents.put(file, read(file, problems)));
             Path statementsFile = dir.resolve(STATEMENTS_FILE);
             byte[] statementsContent = Files.isRegularFile(statementsFile) ? read(statementsFile, problems) : null;
+            // a ruleset written before the organ table existed takes the one the application carries
+            Path organsFile = dir.resolve(OrganFile.NAME);
+            byte[] organsContent = Files.isRegularFile(organsFile) ? read(organsFile, problems) : OrganFile.bundled();
             MessageDigest digest = sha256();
             contents.forEach((file, content) -> {
                 digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
@@ -129,7 +134,10 @@ public final class RuleSetLoader {
             if (statementsContent != null) {
                 digest.update(statementsContent);
             }
-            return new RuleFiles(contents, statementsContent, HexFormat.of().formatHex(digest.digest()), problems);
+            digest.update(OrganFile.NAME.getBytes(StandardCharsets.UTF_8));
+            digest.update(organsContent);
+            return new RuleFiles(contents, statementsContent, organsContent, HexFormat.of().formatHex(digest.digest()),
+                    problems);
         }
     }
 
@@ -143,10 +151,14 @@ public final class RuleSetLoader {
         List<RuleProblem> statementProblems = new ArrayList<>();
         StatementCatalog statements = statementsContent == null ? StatementCatalog.empty()
                 : statements(statementsContent, statementProblems);
-        if (reuse && problems.isEmpty() && statementsContent != null && statementProblems.isEmpty()) {
+        List<RuleProblem> organProblems = new ArrayList<>();
+        OrganCatalog organs = OrganFile.read(ruleFiles.organs(), organProblems);
+        organProblems.addAll(RuleText.check(OrganFile.NAME, new String(ruleFiles.organs(), StandardCharsets.UTF_8)));
+        if (reuse && problems.isEmpty() && statementsContent != null && statementProblems.isEmpty()
+                && organProblems.isEmpty()) {
             var found = CompiledRules.find(hash);
             if (found.isPresent()) {
-                return new Compiled(hash, new RuleSet(version, found.get().base(), statements, found.get().rules()));
+                return new Compiled(hash, new RuleSet(version, found.get().base(), statements, organs, found.get().rules()));
             }
         }
         java.util.Map<String, RuleSource> sources = new java.util.HashMap<>();
@@ -154,7 +166,8 @@ public final class RuleSetLoader {
         java.util.Map<String, String> statementNames = statementsContent == null || !statementProblems.isEmpty() ? null
                 : namesOf(statements);
         List<Parsed> parsed = refuseOutsideTheRuleLanguage(contents, checkLanguage,
-                new RuleNames(statementNames == null ? null : statementNames.keySet()), statementNames, problems);
+                new RuleNames(statementNames == null ? null : statementNames.keySet(),
+                        organs == null || !organProblems.isEmpty() ? null : organs), statementNames, problems);
         for (var entry : contents.entrySet()) {
             String name = entry.getKey().getFileName().toString();
             sources.putAll(RuleSource.scan(name, new String(entry.getValue(), StandardCharsets.UTF_8)));
@@ -170,6 +183,7 @@ public final class RuleSetLoader {
         } else {
             problems.add(new RuleProblem(STATEMENTS_FILE, 0, "缺少表述定义文件 statements.yaml"));
         }
+        problems.addAll(organProblems);
         if (!problems.isEmpty()) {
             throw new InvalidRuleSet(problems);
         }
@@ -185,7 +199,7 @@ public final class RuleSetLoader {
         if (reuse) {
             CompiledRules.keep(hash, base, rules);
         }
-        return new Compiled(hash, new RuleSet(version, base, statements, rules));
+        return new Compiled(hash, new RuleSet(version, base, statements, organs, rules));
     }
 
     /** A rule file as DRL (a .dslr expanded, a decision table generated) and as parsed by Drools' parser. */

@@ -1,15 +1,13 @@
 package org.nianbao.scoring;
 
-import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
-import org.nianbao.report.Deadline;
 import org.nianbao.report.Report;
 
 /**
- * Weights, points, deductions, deadlines, caps and grade bands: everything that turns findings into a score.
- * Read from a file in {@code scorecards/}; nothing here is fixed in code.
+ * Weights, points, deductions, caps and grade bands: everything that turns findings into a score.
+ * Read from a file in {@code scorecards/}; nothing here is fixed in code. The publication deadlines are the organ
+ * table's ({@code rules/organs.yaml}); {@code deadlines} is read from a scorecard written before, and not used.
  */
 public record Scorecard(String id, String name, String version, List<Category> categories, List<Check> checks,
                         List<Grade> grades, Map<String, String> deadlines, List<Cap> caps) {
@@ -18,7 +16,7 @@ public record Scorecard(String id, String name, String version, List<Category> c
         categories = List.copyOf(categories);
         checks = List.copyOf(checks);
         grades = List.copyOf(grades);
-        deadlines = Map.copyOf(deadlines);
+        deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
         caps = caps == null ? List.of() : List.copyOf(caps);
     }
 
@@ -38,8 +36,12 @@ public record Scorecard(String id, String name, String version, List<Category> c
             deductions = deductions == null ? Map.of() : Map.copyOf(deductions);
         }
 
+        /**
+         * Whether the check applies. A report whose year is not known is held to every check of any year: an unknown
+         * year never spares a report a check it might have failed.
+         */
         public boolean appliesTo(Report report, boolean previousYearKnown) {
-            if (appliesFromYear != null && (report.year() == null || report.year() < appliesFromYear)) {
+            if (appliesFromYear != null && report.year() != null && report.year() < appliesFromYear) {
                 return false;
             }
             return !Boolean.TRUE.equals(needsPreviousYear) || previousYearKnown;
@@ -79,27 +81,6 @@ public record Scorecard(String id, String name, String version, List<Category> c
      * @param minMeasure only when the rule measured at least this much (e.g. 31 days late)
      */
     public record Cap(String id, List<String> rules, Double minMeasure, String maxGrade, String flag) {
-    }
-
-    /**
-     * The deadline for a report: 31 March for reports on 2018 and earlier, else by the report's level; the later
-     * one when the level is not known.
-     */
-    public Deadline deadlineFor(Report report) {
-        if (report.year() == null) {
-            return null;
-        }
-        // a report whose level is not known is held to the later deadline: late only if late under either
-        String key = report.year() <= 2018 ? "reportsUpTo2018" : report.level() == null ? "government" : report.level();
-        String monthDay = deadlines.getOrDefault(key, deadlines.get("department"));
-        MonthDay md = MonthDay.parse("--" + monthDay);
-        String basis = report.level() == null && report.year() > 2018 ? "层级未能确定，按较晚的人民政府年度报告" : switch (key) {
-            case "reportsUpTo2018" -> "2018年及以前的年度报告";
-            case "government" -> "人民政府年度报告";
-            case "township" -> "乡镇（街道）年度报告";
-            default -> "行政机关年度报告";
-        };
-        return new Deadline(LocalDate.of(report.year() + 1, md.getMonth(), md.getDayOfMonth()), basis);
     }
 
     public Check check(String checkId) {

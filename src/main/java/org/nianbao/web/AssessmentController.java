@@ -10,7 +10,6 @@ import java.util.Map;
 import org.nianbao.assessment.Assessment;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.export.Exports;
-import org.nianbao.extraction.Levels;
 import org.nianbao.reading.Readers;
 import org.nianbao.reading.RejectedInput;
 import org.nianbao.store.AssessmentStore;
@@ -147,7 +146,7 @@ public class AssessmentController {
 
     /** The upload's file name, after refusing an empty file, an unknown level or a name too long to keep. */
     static String checkedUpload(MultipartFile file, String level) {
-        if (level != null && !Levels.isValid(level)) {
+        if (level != null && !org.nianbao.report.Report.isLevel(level)) {
             throw new BadRequest("level 只能是 government、department 或 township (invalid level)");
         }
         if (file.isEmpty()) {

@@ -69,11 +69,12 @@ public class StagesBenchmark {
         identities = RuleSetLoader.load(identitiesOnly());
         bytes = Files.readAllBytes(Path.of("src/test/resources/samples").resolve(sample));
         document = Readers.read(sample, bytes);
-        extractor = new ReportExtractor(rules.statements());
+        extractor = new ReportExtractor(rules.statements(), rules.organs());
         facts = extractor.extract(document.text());
         // the facts of a session as an assessment makes it: the report's own and its deadline (the timeliness rules)
         all = new ArrayList<>(facts.all());
-        Deadline deadline = assessor.scorecard().deadlineFor(facts.report());
+        all.add(rules.organs().organOf(facts.report()));
+        Deadline deadline = rules.organs().deadlineFor(facts.report());
         if (deadline != null) {
             all.add(deadline);
         }

@@ -14,7 +14,7 @@ import org.nianbao.rules.RuleSetLoader;
 
 class ReportExtractorTest {
 
-    private static final ReportExtractor EXTRACTOR = new ReportExtractor(RuleSetLoader.load(Samples.RULES).statements());
+    private static final ReportExtractor EXTRACTOR = new ReportExtractor(RuleSetLoader.load(Samples.RULES).statements(), RuleSetLoader.load(Samples.RULES).organs());
 
     private static ReportFacts extract(String text) {
         return EXTRACTOR.extract(TextDecoder.decode("t.txt", text.getBytes(StandardCharsets.UTF_8)));

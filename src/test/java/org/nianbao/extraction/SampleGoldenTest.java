@@ -22,7 +22,7 @@ class SampleGoldenTest {
     private static final JsonNode GOLDEN = JsonMapper.builder().build()
             .readTree(Path.of("src/test/resources/golden/samples-truth.json").toFile());
     private static final ReportExtractor EXTRACTOR =
-            new ReportExtractor(RuleSetLoader.load(Samples.RULES).statements());
+            new ReportExtractor(RuleSetLoader.load(Samples.RULES).statements(), RuleSetLoader.load(Samples.RULES).organs());
 
     static List<String> samples() {
         return Samples.NAMES;

@@ -66,4 +66,43 @@ class HtmlReaderTest {
         assertThat(a.findings()).noneMatch(f -> f.category().equals("arithmetic") && f.isErrorOrWarning()
                 && !f.ruleId().endsWith("-UNCHECKABLE") && !f.ruleId().endsWith("-ABSENT"));
     }
+
+    private static String page(String head, String foot) {
+        return """
+                <html><head><meta charset="utf-8"></head><body>
+                <div class="article">
+                <h1>某市交通运输局2023年政府信息公开工作年度报告</h1>
+                """ + head + """
+                <p>一、总体情况</p><p>2023年，我局认真贯彻落实政府信息公开条例。</p>
+                <p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>
+                <p>六、其他需要报告的事项</p><p>本机关未收取信息处理费。</p>
+                </div>
+                """ + foot + """
+                </body></html>
+                """;
+    }
+
+    private static final String RELATED = """
+            <div class="related"><h3>相关链接</h3><ul>
+            <li><a href="/a.html">某市交通运输局2022年政府信息公开工作年度报告</a> 发布日期：2023-05-01</li></ul></div>
+            <div class="footer">版权所有 某市人民政府 发布时间：2025-01-01</div>
+            """;
+
+    @Test
+    void theDateOfARelatedLinkOrTheFooterIsNeverThePublicationDate() {
+        Assessment a = Samples.assessor().assess("page.html", page("", RELATED).getBytes(StandardCharsets.UTF_8),
+                AssessmentOptions.NONE);
+
+        assertThat(a.report().publishedOn()).isNull();
+    }
+
+    @Test
+    void theDateUnderThePagesTitleIsThePublicationDateWhateverTheFooterSays() {
+        Assessment a = Samples.assessor().assess("page.html",
+                page("<div class=\"info\">时间：2024-01-26 来源：某市交通运输局</div>", RELATED).getBytes(StandardCharsets.UTF_8),
+                AssessmentOptions.NONE);
+
+        assertThat(a.report().publishedOn()).isEqualTo("2024-01-26");
+        assertThat(a.report().publishedOnSource()).isEqualTo("page");
+    }
 }

@@ -68,7 +68,7 @@ class ReportFactsTest {
     @Test
     void everyRowOfASampleHasItsCellsAndEveryCellItsRow() {
         String name = "000_0b909c2a4ee59f11.txt";
-        ReportFacts facts = new ReportExtractor(RuleSetLoader.load(Samples.RULES).statements())
+        ReportFacts facts = new ReportExtractor(RuleSetLoader.load(Samples.RULES).statements(), RuleSetLoader.load(Samples.RULES).organs())
                 .extract(Readers.read(name, Samples.bytes(name)).text());
 
         assertThat(facts.rows()).hasSizeGreaterThan(20);

@@ -25,7 +25,7 @@ class RuleEngineTest {
     Path dir;
 
     private static ReportFacts drawn(RuleSet rules, String sample) {
-        return new ReportExtractor(rules.statements()).extract(Readers.read(sample, Samples.bytes(sample)).text());
+        return new ReportExtractor(rules.statements(), rules.organs()).extract(Readers.read(sample, Samples.bytes(sample)).text());
     }
 
     private static List<Object> facts(RuleSet rules, String sample) {
@@ -170,7 +170,7 @@ class RuleEngineTest {
         String text = Samples.text("000_0b909c2a4ee59f11.txt")
                 .replace("(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1", "(七)总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3")
                 .replace("0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |");
-        List<Object> facts = new ReportExtractor(all.statements()).extract(Readers.read("t.txt",
+        List<Object> facts = new ReportExtractor(all.statements(), all.organs()).extract(Readers.read("t.txt",
                 text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).text()).all();
 
         assertThat(some.factTypes().names()).contains("TableRow", "TableColumn", "ExpectedRow").doesNotContain("TableCell", "Report");

@@ -127,12 +127,15 @@ class WorkbenchPagesTest {
         HttpResponse<String> page = anyone.get("/method");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("评分办法", "T1", "按期公开", "ARITH-T3-BALANCE", "封顶", "合格", "03-31");
+        assertThat(page.body()).contains("机关种类", "国务院部门", "教育部", "街道办事处", "条例第四十九条第一款",
+                "accountability_results", "条例》第五十条第四项", "COMP-GOV-ACCOUNTABILITY");
         assertThat(page.body()).contains("名称表", "new_received", "一、本年新收政府信息公开申请数量", "information_fee");
 
         HttpResponse<String> json = http.send(SignIn.asAdmin(url("/api/rules/method")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(json.statusCode()).isEqualTo(200);
-        assertThat(json.body()).contains("\"categories\"", "\"caps\"", "\"deadlines\"", "ARITH-RULES-BY-ORGAN",
+        assertThat(json.body()).contains("\"categories\"", "\"caps\"", "\"organs\"", "\"deadline\":\"03-31\"",
+                "ARITH-RULES-BY-ORGAN",
                 "\"names\"", "{\"key\":\"carried_forward\",\"label\":\"四、结转下年度继续办理\"}");
     }
 
