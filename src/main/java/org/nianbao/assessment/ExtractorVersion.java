@@ -33,7 +33,7 @@ public final class ExtractorVersion {
         MessageDigest digest = sha256();
         statements.entries().forEach(e -> {
             digest.update((e.kind() + '\u0000' + e.name() + '\u0000' + new TreeSet<>(e.sections()) + '\u0000'
-                    + e.pattern().pattern() + '\u0001').getBytes(StandardCharsets.UTF_8));
+                    + e.pattern().pattern() + '\u0000' + e.reading() + '\u0001').getBytes(StandardCharsets.UTF_8));
         });
         return code() + "-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     }

@@ -146,7 +146,9 @@ final class NarrativeReader {
 
     static List<Statement> statements(List<SourceLine> lines, List<Section> sections, StatementCatalog catalog) {
         List<Statement> found = new ArrayList<>();
-        for (SourceLine line : lines) {
+        java.util.Set<String> kindsHere = new java.util.HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            SourceLine line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
@@ -155,17 +157,77 @@ final class NarrativeReader {
                 continue; // the tables: statements stand in the narrative
             }
             String compact = line.compact();
+            // a sentence broken over two lines (a PDF's or a narrow page's line ends): a match that begins on this line
+            // may end on the next; one that begins on the next is found there
+            String text = compact;
+            String next = continuation(lines, i, section, sections);
+            if (next != null) {
+                text = compact + next;
+            }
+            boolean heading = headingOnly(compact);
+            kindsHere.clear();
             for (StatementCatalog.Entry entry : catalog.entries()) {
-                if (!entry.sections().isEmpty() && !entry.sections().contains(section) || !entry.required().mayMatch(compact)) {
+                if (kindsHere.contains(entry.kind())
+                        || !entry.sections().isEmpty() && !entry.sections().contains(section)
+                        || Statement.UNSURE.equals(entry.reading()) && heading
+                        || !entry.required().mayMatch(text)) {
                     continue;
                 }
-                Matcher m = entry.pattern().matcher(compact);
-                if (entry.openings().find(m, compact, 0)) {
-                    found.add(new Statement(entry.kind(), section, line.number(), excerpt(compact, m.start(), m.end())));
+                Matcher m = entry.pattern().matcher(text);
+                if (entry.openings().find(m, text, 0) && m.start() < compact.length()) {
+                    // several wordings of one kind, each with its reading: the first that matches the line gives it
+                    kindsHere.add(entry.kind());
+                    found.add(new Statement(entry.kind(), section, line.number(), excerpt(text, m.start(), m.end()),
+                            entry.reading()));
                 }
             }
         }
         return found;
+    }
+
+    /** A line that ends in the middle of a sentence: it ends with none of 。；：！？ */
+    private static final Pattern OPEN_END = Pattern.compile("[^。;:!?！？；：]$");
+
+    /**
+     * The next line's text when this one stops in the middle of a sentence and the next goes on with it (it is in
+     * the same section and is no heading of its own); {@code null} otherwise.
+     */
+    private static String continuation(List<SourceLine> lines, int i, int section, List<Section> sections) {
+        String compact = lines.get(i).compact();
+        if (!OPEN_END.matcher(compact).find() || headingOnly(compact)) {
+            return null;
+        }
+        for (int j = i + 1; j < lines.size() && j <= i + 2; j++) {
+            SourceLine next = lines.get(j);
+            if (next.isBlank()) {
+                continue;
+            }
+            String c = next.compact();
+            if (sectionOf(sections, next.number()) != section || Enumerators.startsItem(c) || c.contains("|")) {
+                return null;
+            }
+            return c;
+        }
+        return null;
+    }
+
+    /**
+     * A heading and nothing else (「(三)收费及减免情况」「四、政府信息公开的收费及减免情况」): short, numbered or without a
+     * full stop, with no clause of its own. A heading says what its part is about, not what happened: words that only may be a statement are not
+     * looked for in it.
+     */
+    static boolean headingOnly(String compact) {
+        // a short sentence of its own (「本年度严格执行《…办法》。」) is no heading: a heading is numbered or has no full stop
+        if (compact.length() > 30 || compact.endsWith("。") && !Enumerators.startsItem(compact)) {
+            return false;
+        }
+        String body = compact.replaceFirst("[。.:]$", "");
+        for (int i = 0; i < body.length(); i++) {
+            if ("。,;:!?、".indexOf(body.charAt(i)) >= 0 && !(body.charAt(i) == '、' && i <= 3)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Section 五 split into problems and improvement measures. */

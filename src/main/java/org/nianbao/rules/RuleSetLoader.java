@@ -421,7 +421,8 @@ public final class RuleSetLoader {
                     s.forEach(n -> sections.add(n.asInt()));
                 }
                 try {
-                    entries.add(new StatementCatalog.Entry(kind, text(node, "name"), sections, Pattern.compile(regex)));
+                    entries.add(new StatementCatalog.Entry(kind, text(node, "name"), sections, Pattern.compile(regex),
+                            text(node, "reading")));
                 } catch (PatternSyntaxException e) {
                     problems.add(new RuleProblem(STATEMENTS_FILE, 0,
                             "表述「%s」的 pattern 不是有效的正则表达式：%s".formatted(kind, e.getDescription())));
