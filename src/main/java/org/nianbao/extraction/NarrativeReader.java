@@ -42,7 +42,9 @@ final class NarrativeReader {
     private static final Pattern PROBLEM_HEADING = Pattern.compile(
             "^(?:\\(?[一二三四五六1-6]\\)?[、.]?)?[^,。:]{0,6}(存在的?(主要)?问题|存在的?不足|主要问题)");
     private static final Pattern MEASURE_OPENING = Pattern.compile(
-            "^(下一步|下步|针对(上述|以上|存在的?|这些)?(问题|不足)|今后|为此|(19|20)\\d{2}年(度)?[,]?(我|本)?[\\u4e00-\\u9fa5]{0,6}(将|要)|改进(措施|举措|情况)|我(局|们|单位|委|办|中心)将)");
+            "^(下一步|下步|(针对|对)(上述|以上|存在的?|这些)?(问题|不足)|今后|为此|((19|20)\\d{2}年(度)?|下一?年度?|明年)[,]?(我|本)?[\\u4e00-\\u9fa5]{0,6}(将|要)"
+            + "|改进(措施|举措|情况)|我(局|们|单位|委|办|中心)将|为[^。]{0,24}?,(我|本)[\\u4e00-\\u9fa5]{0,6}(将|要)"
+            + "|(我|本)[^。]{0,12}?将(进一步|继续|持续|着力|重点|加大|全面|不断))");
     /**
      * Where the measures begin inside one running paragraph: a sentence that opens with 「针对上述问题」「下一步」
      * 「今后」「为此」「2024年，我局将」「我局将」.
@@ -55,6 +57,9 @@ final class NarrativeReader {
     private static final Pattern PROBLEM_WORDS = Pattern.compile(
             "不足|问题|有待|不够|欠缺|薄弱|差距|不高|不强|不到位|滞后|单一|不及时|不完善|不规范|需要?进一步|还需|仍需|尚需|较少|不充分|短板|缺乏|不全面|不丰富|不深入|不精准|不准确|不稳定|不严|未严格|未及时|未落实|待加强|待提高|待提升");
     private static final Openings PROBLEM_OPENINGS = Openings.of(PROBLEM_WORDS);
+    /** An item that opens with what is to be done (「加强学习」「完善制度」) and names no problem is a measure. */
+    private static final Pattern MEASURE_VERB = Pattern.compile(
+            "(?:进一步|持续|继续|切实|不断|着力)?(?:加强|提高|提升|完善|规范|强化|推进|健全|落实|加大|丰富|拓宽|优化|建立|做好|抓好|严格|深化|扩大|创新)");
 
     // numbers stated in the text
     /** @param required what every match contains: lines without it are not searched */
@@ -257,7 +262,7 @@ final class NarrativeReader {
             String body = text;
             Matcher heading = MEASURE_HEADING.matcher(text);
             Matcher problemHeading = PROBLEM_HEADING.matcher(text);
-            if (heading.find() && headingLength(text) <= 24) {
+            if (heading.find() && headingLength(text) <= 24 && text.substring(0, headingLength(text)).indexOf(',') < 0) {
                 measuresPart = true;
                 body = afterHeading(text);
             } else if (problemHeading.find() && headingLength(text) <= 24 && text.startsWith("(")) {
@@ -300,6 +305,9 @@ final class NarrativeReader {
                     }
                 } else if (PROBLEM_OPENINGS.in(item) && !NOTHING.matcher(item).matches()) {
                     problems.add(new Problem(n, item));
+                } else if (item.length() >= 6 && MEASURE_VERB.matcher(item).lookingAt()) {
+                    // 「1、加强学习。不断提高……」 under 「存在的主要问题及下步打算」: what the organ will do, with no problem in it
+                    measures.add(new Measure(n, item));
                 }
             }
     }

@@ -20,7 +20,8 @@ final class SectionFinder {
             Pattern.compile("主动公开政府信息的?情况|主动公开情况"),
             Pattern.compile("收到和处理政府信息公开申请的?情况|收到和处理.{0,12}申请.{0,4}情况|依申请公开政府信息的?情况"),
             Pattern.compile("行政复议.{0,3}行政诉讼的?情况|复议.{0,3}诉讼的?情况"),
-            Pattern.compile("存在的?主要问题.{0,3}改进情况|存在的?主要问题.{0,2}(改进|整改)|存在的?(主要)?问题及?(其)?改进|主要问题和改进|存在的?主要问题$"),
+            Pattern.compile("存在的?主要问题.{0,3}改进情况|存在的?主要问题.{0,2}(改进|整改)|存在的?(主要)?问题及?(其)?改进|主要问题和改进|存在的?主要问题$"
+                    + "|存在的?(主要)?问题(及|和|与)(下一?步|今后)?(工作)?(打算|计划|思路|措施|改进)|^存在的?问题$"),
             Pattern.compile("其他需要报告的事项|其他需要报告事项|其他事项$"));
 
     private static final List<RequiredText> TITLE_WORDS = TITLES.stream().map(RequiredText::of).toList();
@@ -28,6 +29,9 @@ final class SectionFinder {
     /** Optional stray characters, an optional ordinal, then the title; nothing long after it. */
     private static final Pattern HEADING = Pattern.compile(
             "^[^\\u4e00-\\u9fa5(]{0,3}(?:([一二三四五六七八九十]{1,2})[、.,:]|第([一二三四五六])部分[、:]?|([1-9])[、.])?(.{2,30}?)[。:.]?$");
+
+    /** A title that opens with a year (「2022年…」) is a sentence's opening. */
+    private static final Pattern YEAR_FIRST = Pattern.compile("(?:19|20)\\d{2}年");
 
     private SectionFinder() {
     }
@@ -47,6 +51,10 @@ final class SectionFinder {
                 continue;
             }
             String title = m.group(4);
+            boolean numbered = m.group(1) != null || m.group(2) != null || m.group(3) != null;
+            if (!numbered && (compact.endsWith("。") || YEAR_FIRST.matcher(compact).lookingAt())) {
+                continue; // 「2022年我局无公开行政复议、行政诉讼的情况。」: a sentence, not a heading
+            }
             for (int n = 1; n <= 6; n++) {
                 if (!seen[n] && TITLES.get(n - 1).matcher(title).find() && plausibleTitle(n, title)) {
                     seen[n] = true;
