@@ -37,7 +37,7 @@ public final class Assessor {
     public Assessor(RuleSet rules, Scorecard scorecard) {
         this.rules = rules;
         this.scorecard = scorecard;
-        this.extractor = new ReportExtractor(rules.statements());
+        this.extractor = new ReportExtractor(rules.statements(), rules.labels());
     }
 
     /** An assessment with the facts it was made from. */
@@ -56,11 +56,11 @@ public final class Assessor {
         }
     }
 
-    /** The version of the reading and extraction this assessor does (its code and the ruleset's statements). */
+    /** The version of the reading and extraction this assessor does (its code, the ruleset's statements and labels). */
     public String extractorVersion() {
         String v = extractorVersion;
         if (v == null) {
-            v = ExtractorVersion.of(rules.statements());
+            v = ExtractorVersion.of(rules.statements(), rules.labels());
             extractorVersion = v;
         }
         return v;

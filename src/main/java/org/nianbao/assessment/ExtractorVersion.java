@@ -10,14 +10,15 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
+import org.nianbao.extraction.LabelCatalog;
 import org.nianbao.extraction.StatementCatalog;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The version of what draws facts from a report: the code that reads and extracts (a hash of its classes, so that
- * any change to it is a new version without anyone remembering to number it) and the statements the ruleset looks
- * for. Facts stored with the same version are the facts the report would give again; a dry run or a re-score runs
+ * any change to it is a new version without anyone remembering to number it), the statements the ruleset looks
+ * for and the table labels it knows. Facts stored with the same version are the facts the report would give again; a dry run or a re-score runs
  * the rules over them instead of reading the report again.
  */
 public final class ExtractorVersion {
@@ -30,7 +31,13 @@ public final class ExtractorVersion {
 
     /** The version for a ruleset with these statements, e.g. {@code 3f2a9c01b7e4-5d0e11aa42c9}. */
     public static String of(StatementCatalog statements) {
+        return of(statements, LabelCatalog.standard());
+    }
+
+    /** The version for a ruleset with these statements and table labels. */
+    public static String of(StatementCatalog statements, LabelCatalog labels) {
         MessageDigest digest = sha256();
+        digest.update(labels.digest().getBytes(StandardCharsets.UTF_8));
         statements.entries().forEach(e -> {
             digest.update((e.kind() + '\u0000' + e.name() + '\u0000' + new TreeSet<>(e.sections()) + '\u0000'
                     + e.pattern().pattern() + '\u0000' + e.reading() + '\u0001').getBytes(StandardCharsets.UTF_8));

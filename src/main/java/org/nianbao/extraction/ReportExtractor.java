@@ -37,16 +37,23 @@ public final class ReportExtractor {
             "政府信息公开(?:工作)?(?:年度)?(?:报告|年报)|(?:编制|形成|完成|公布)本(?:年度)?报告|本报告");
 
     private final StatementCatalog statements;
+    private final LabelCatalog labels;
 
     public ReportExtractor(StatementCatalog statements) {
+        this(statements, LabelCatalog.standard());
+    }
+
+    /** An extractor for the statements and the table labels of a ruleset. */
+    public ReportExtractor(StatementCatalog statements, LabelCatalog labels) {
         this.statements = statements;
+        this.labels = labels;
     }
 
     public ReportFacts extract(SourceText text) {
-        text = RunTogetherText.restore(text);
+        text = RunTogetherText.restore(text, labels);
         var lines = text.lines();
         List<Section> sections = SectionFinder.find(text);
-        TableReader.Tables tables = TableReader.read(lines, sections);
+        TableReader.Tables tables = TableReader.read(lines, sections, labels);
         MetadataReader.Metadata meta = MetadataReader.read(lines, sections);
 
         if (!looksLikeAnnualReport(lines, sections, tables, meta)) {

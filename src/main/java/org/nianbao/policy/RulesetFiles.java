@@ -61,9 +61,10 @@ public record RulesetFiles(Map<String, String> files) {
         return name.endsWith(".xlsx") || name.endsWith(".xls");
     }
 
-    /** A file the ruleset is made of (rules, decision tables, statements). */
+    /** A file the ruleset is made of (rules, decision tables, statements, table labels). */
     public static boolean isRulesetFile(String name) {
-        return RuleSetLoader.isRuleFile(name) || name.equals(RuleSetLoader.STATEMENTS_FILE);
+        return RuleSetLoader.isRuleFile(name) || name.equals(RuleSetLoader.STATEMENTS_FILE)
+                || name.equals(RuleSetLoader.LABELS_FILE);
     }
 
     public RulesetFiles {

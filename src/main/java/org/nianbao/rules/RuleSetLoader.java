@@ -29,6 +29,7 @@ import org.kie.api.io.Resource;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
+import org.nianbao.extraction.LabelCatalog;
 import org.nianbao.extraction.StatementCatalog;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -37,12 +38,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Builds a ruleset from a folder of rule files at run time: DRL ({@code *.drl}), the Chinese rule language
  * ({@code *.dsl} sentences used by {@code *.dslr} rules), spreadsheet decision tables ({@code *.drl.xlsx},
- * {@code *.drl.csv}) and {@code statements.yaml}.
+ * {@code *.drl.csv}), {@code statements.yaml} and {@code labels.yaml}.
  * Every problem is reported with its file and line; a ruleset with any problem is refused whole.
  */
 public final class RuleSetLoader {
 
     public static final String STATEMENTS_FILE = "statements.yaml";
+    /** How reports print the tables' rows and columns; without it, the catalogue the project ships. */
+    public static final String LABELS_FILE = LabelCatalog.FILE;
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
     /** The classes rules are compiled and linked against, and nothing else (see {@link RuleClassLoader}). */
@@ -99,7 +102,7 @@ public final class RuleSetLoader {
     }
 
     /** The rule files of a folder as read once, their problems so far, and the hash of them all (hex, in full). */
-    private record RuleFiles(java.util.Map<Path, byte[]> contents, byte[] statements, String hash,
+    private record RuleFiles(java.util.Map<Path, byte[]> contents, byte[] statements, byte[] labels, String hash,
                              List<RuleProblem> problems) {
 
         static RuleFiles in(Path dir) {
@@ -121,6 +124,8 @@ public final class RuleSetLoader {
             drl.forEach(file -> contents.put(file, read(file, problems)));
             Path statementsFile = dir.resolve(STATEMENTS_FILE);
             byte[] statementsContent = Files.isRegularFile(statementsFile) ? read(statementsFile, problems) : null;
+            Path labelsFile = dir.resolve(LABELS_FILE);
+            byte[] labelsContent = Files.isRegularFile(labelsFile) ? read(labelsFile, problems) : null;
             MessageDigest digest = sha256();
             contents.forEach((file, content) -> {
                 digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
@@ -129,7 +134,12 @@ public final class RuleSetLoader {
             if (statementsContent != null) {
                 digest.update(statementsContent);
             }
-            return new RuleFiles(contents, statementsContent, HexFormat.of().formatHex(digest.digest()), problems);
+            if (labelsContent != null) {
+                digest.update(LABELS_FILE.getBytes(StandardCharsets.UTF_8));
+                digest.update(labelsContent);
+            }
+            return new RuleFiles(contents, statementsContent, labelsContent, HexFormat.of().formatHex(digest.digest()),
+                    problems);
         }
     }
 
@@ -143,10 +153,12 @@ public final class RuleSetLoader {
         List<RuleProblem> statementProblems = new ArrayList<>();
         StatementCatalog statements = statementsContent == null ? StatementCatalog.empty()
                 : statements(statementsContent, statementProblems);
-        if (reuse && problems.isEmpty() && statementsContent != null && statementProblems.isEmpty()) {
+        List<RuleProblem> labelProblems = new ArrayList<>();
+        LabelCatalog labels = labels(ruleFiles.labels(), labelProblems);
+        if (reuse && problems.isEmpty() && statementsContent != null && statementProblems.isEmpty() && labelProblems.isEmpty()) {
             var found = CompiledRules.find(hash);
             if (found.isPresent()) {
-                return new Compiled(hash, new RuleSet(version, found.get().base(), statements, found.get().rules()));
+                return new Compiled(hash, new RuleSet(version, found.get().base(), statements, labels, found.get().rules()));
             }
         }
         java.util.Map<String, RuleSource> sources = new java.util.HashMap<>();
@@ -163,6 +175,10 @@ public final class RuleSetLoader {
             if (DecisionTables.isDecisionTable(file.name())) {
                 sources.putAll(RuleSource.scan(file.name(), file.drl()));
             }
+        }
+        if (ruleFiles.labels() != null) {
+            problems.addAll(RuleText.check(LABELS_FILE, new String(ruleFiles.labels(), StandardCharsets.UTF_8)));
+            problems.addAll(labelProblems);
         }
         if (statementsContent != null) {
             problems.addAll(RuleText.check(STATEMENTS_FILE, new String(statementsContent, StandardCharsets.UTF_8)));
@@ -185,7 +201,7 @@ public final class RuleSetLoader {
         if (reuse) {
             CompiledRules.keep(hash, base, rules);
         }
-        return new Compiled(hash, new RuleSet(version, base, statements, rules));
+        return new Compiled(hash, new RuleSet(version, base, statements, labels, rules));
     }
 
     /** A rule file as DRL (a .dslr expanded, a decision table generated) and as parsed by Drools' parser. */
@@ -395,6 +411,17 @@ public final class RuleSetLoader {
         }
         rules.sort(java.util.Comparator.comparing(RuleInfo::id));
         return rules;
+    }
+
+    /** The table labels of labels.yaml (its problems at their lines), or the project's own when there is none. */
+    private static LabelCatalog labels(byte[] content, List<RuleProblem> problems) {
+        if (content == null) {
+            return LabelCatalog.standard();
+        }
+        List<LabelCatalog.Problem> found = new ArrayList<>();
+        LabelCatalog labels = LabelCatalog.parse(content, found);
+        found.forEach(p -> problems.add(new RuleProblem(LABELS_FILE, p.line(), p.message())));
+        return labels;
     }
 
     private static StatementCatalog statements(byte[] content, List<RuleProblem> problems) {
