@@ -52,7 +52,8 @@ public final class ReportExtractor {
     public ReportFacts extract(SourceText text) {
         text = RunTogetherText.restore(text, labels);
         var lines = text.lines();
-        List<Section> sections = SectionFinder.find(text);
+        SectionFinder.Found found = SectionFinder.findAll(text);
+        List<Section> sections = found.sections();
         TableReader.Tables tables = TableReader.read(lines, sections, labels);
         MetadataReader.Metadata meta = MetadataReader.read(lines, sections);
 
@@ -76,6 +77,10 @@ public final class ReportExtractor {
         int lastLine = lastNonBlank(lines);
         for (String note : text.notes()) {
             notes.add(new ExtractionNote(null, lastLine, note));
+        }
+        if (found.partFiveByItsParts() > 0) {
+            notes.add(new ExtractionNote(null, found.partFiveByItsParts(), "未找到第五部分「存在的主要问题及改进情况」的标题，"
+                    + "按第" + found.partFiveByItsParts() + "行起的「存在的主要问题」「改进情况」两个小标题读作第五部分"));
         }
         CutOff cutOff = cutOff(lines, sections, cells, expectedRows, lastLine, text.cutInCharacter());
         String completeness = cutOff != null ? Report.CUT_OFF
