@@ -149,21 +149,55 @@ final class NarrativeReader {
                 continue;
             }
             String printed = m.group(1);
-            String title = TITLE_END.split(m.group(2), 2)[0];
-            if (title.length() > 30) {
-                title = title.substring(0, 30);
-            }
-            String topic = null;
-            for (Topic t : TOPICS) {
-                if (t.pattern().matcher(title).find()) {
-                    topic = t.name();
-                    break;
-                }
-            }
+            String title = title(m.group(2));
             String style = Character.isDigit(printed.charAt(0)) ? "arabic" : "chinese";
-            parts.add(new SubPart(1, printed, Ordinals.value(printed), style, title, topic, n));
+            parts.add(new SubPart(1, printed, Ordinals.value(printed), style, title, topic(title), n));
         }
+        // the aspects written otherwise: 「1.主动公开」「一)主动公开」 headings, or 「主动公开方面：」 paragraphs. Only for an aspect
+        // the (一)…(五) headings left out; numbered so throughout, their numbering is compared as theirs, else not at all
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        parts.forEach(p -> covered.add(p.topic()));
+        boolean bracketed = !parts.isEmpty();
+        for (int n = one.line() + 1; n <= one.endLine(); n++) {
+            String compact = lines.get(n - 1).compact();
+            Matcher numbered = OTHER_NUMBERED_PART.matcher(compact);
+            Matcher aspect = ASPECT_PARAGRAPH.matcher(compact);
+            SubPart part = null;
+            if (numbered.matches()) {
+                String printed = numbered.group(1);
+                String title = title(numbered.group(2));
+                String style = bracketed ? null : Character.isDigit(printed.charAt(0)) ? "arabic" : "chinese";
+                part = new SubPart(1, printed, Ordinals.value(printed), style, title, topic(title), n);
+            } else if (aspect.lookingAt()) {
+                String title = aspect.group(1);
+                part = new SubPart(1, "", 0, null, title, topic(title), n);
+            }
+            if (part != null && part.topic() != null && covered.add(part.topic())) {
+                parts.add(part);
+            }
+        }
+        parts.sort(java.util.Comparator.comparingInt(SubPart::line));
         return parts;
+    }
+
+    /** 「1.主动公开」「1、依申请公开。……」「一)政府信息管理」: a sub-part numbered without brackets, its title short. */
+    private static final Pattern OTHER_NUMBERED_PART = Pattern.compile("^([一二三四五六七八九十]|\\d{1,2})[.、)]([^。:;]{2,16}(?:[。:;].*)?)$");
+    /** 「主动公开方面：」「在依申请公开方面，」: a paragraph that names its aspect. */
+    private static final Pattern ASPECT_PARAGRAPH = Pattern.compile(
+            "^(?:\\d{1,2}[.、])?(?:在|关于)?((?:政府信息)?(?:主动公开|依申请公开|政府信息管理|信息管理|政府信息公开平台建设|平台建设|监督保障)(?:工作)?)方面[:,。]?");
+
+    private static String title(String rest) {
+        String title = TITLE_END.split(rest, 2)[0];
+        return title.length() > 30 ? title.substring(0, 30) : title;
+    }
+
+    private static String topic(String title) {
+        for (Topic t : TOPICS) {
+            if (t.pattern().matcher(title).find()) {
+                return t.name();
+            }
+        }
+        return null;
     }
 
     static List<Statement> statements(List<SourceLine> lines, List<Section> sections, StatementCatalog catalog) {
