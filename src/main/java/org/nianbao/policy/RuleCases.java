@@ -140,7 +140,7 @@ public final class RuleCases {
             for (String other : c.otherAgencies()) {
                 AssessmentOptions.OtherAgency o = assessor.otherAgency(
                         org.nianbao.reading.Readers.read(other, Files.readAllBytes(folder.resolve(other))));
-                others.add(o.agency() == null ? new AssessmentOptions.OtherAgency(other, o.sectionFive()) : o);
+                others.add(o.agency() == null ? new AssessmentOptions.OtherAgency(other, o.sectionFive(), o.publishedOn()) : o);
             }
             options = options.withOtherAgencies(others);
             a = assessor.assess(c.report(), Files.readAllBytes(folder.resolve(c.report())), options);
