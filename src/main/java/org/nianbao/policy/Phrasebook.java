@@ -76,15 +76,15 @@ public final class Phrasebook {
         return yaml.convertValue(list, yaml.getTypeFactory().constructCollectionType(List.class, Phrase.class));
     }
 
-    /** Each sentence tested: passed, or what was read instead. */
+    /** Each sentence tested, on every core: passed, or what was read instead; in the file's order. */
     public static List<RuleCases.Result> run(Assessor assessor, String file, List<Phrase> phrases) {
-        List<RuleCases.Result> results = new ArrayList<>();
-        int n = 0;
-        for (Phrase p : phrases) {
-            n++;
-            results.add(run(assessor, file, n, p));
+        List<Integer> numbers = new ArrayList<>();
+        for (int n = 1; n <= phrases.size(); n++) {
+            numbers.add(n);
         }
-        return results;
+        return org.nianbao.assessment.Parallel.inChunks(numbers, 24, org.nianbao.assessment.Parallel.threads(),
+                chunk -> chunk.stream().map(n -> run(assessor, file, n, phrases.get(n - 1))).toList(), done -> {
+                });
     }
 
     private static RuleCases.Result run(Assessor assessor, String file, int n, Phrase p) {
