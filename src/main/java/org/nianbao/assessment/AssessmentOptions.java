@@ -21,8 +21,15 @@ public record AssessmentOptions(LocalDate publishedOn, String agency, String lev
 
     public static final AssessmentOptions NONE = new AssessmentOptions(null, null, null);
 
-    /** Another agency's report: its name and its section 五 as {@link Assessor#otherAgency} gives it. */
-    public record OtherAgency(String agency, String sectionFive) {
+    /**
+     * Another agency's report: its name, its section 五 as {@link Assessor#otherAgency} gives it, and when it was
+     * published ({@code null} when not known).
+     */
+    public record OtherAgency(String agency, String sectionFive, LocalDate publishedOn) {
+
+        public OtherAgency(String agency, String sectionFive) {
+            this(agency, sectionFive, null);
+        }
     }
 
     public AssessmentOptions {

@@ -38,7 +38,7 @@ public final class Assessor {
     public Assessor(RuleSet rules, Scorecard scorecard) {
         this.rules = rules;
         this.scorecard = scorecard;
-        this.extractor = new ReportExtractor(rules.statements(), rules.organs());
+        this.extractor = new ReportExtractor(rules.statements(), rules.organs(), rules.labels());
     }
 
     /** An assessment with the facts it was made from. */
@@ -57,11 +57,11 @@ public final class Assessor {
         }
     }
 
-    /** The version of the reading and extraction this assessor does (its code and the ruleset's statements). */
+    /** The version of the reading and extraction this assessor does (its code, the ruleset's statements and labels). */
     public String extractorVersion() {
         String v = extractorVersion;
         if (v == null) {
-            v = ExtractorVersion.of(rules.statements(), rules.organs());
+            v = ExtractorVersion.of(rules.statements(), rules.organs(), rules.labels());
             extractorVersion = v;
         }
         return v;
@@ -111,16 +111,22 @@ public final class Assessor {
         if (!options.otherAgencies().isEmpty()) {
             String mine = SectionFiveText.of(facts);
             for (AssessmentOptions.OtherAgency other : options.otherAgencies()) {
-                others.add(new OtherAgencyReport(other.agency(), SectionFiveText.similarity(mine, other.sectionFive())));
+                others.add(new OtherAgencyReport(other.agency(), SectionFiveText.similarity(mine, other.sectionFive()),
+                        other.publishedOn()));
             }
         }
         return new Assessed(assess(source, facts, options.dismissed(), others), new Drawn(facts, this));
     }
 
-    /** A report as another agency's report of the same round is compared with: its agency and its section 五. */
+    /**
+     * A report as another agency's report of the same round is compared with: its agency, its section 五, and when it
+     * was published as far as its page says (a date under the report is when it was signed, not published).
+     */
     public AssessmentOptions.OtherAgency otherAgency(Document document) {
         ReportFacts facts = extractor.extract(document.text());
-        return new AssessmentOptions.OtherAgency(facts.report().agency(), SectionFiveText.of(facts));
+        java.time.LocalDate published = document.pageDate() != null ? document.pageDate()
+                : "page".equals(facts.report().publishedOnSource()) ? facts.report().publishedOn() : null;
+        return new AssessmentOptions.OtherAgency(facts.report().agency(), SectionFiveText.of(facts), published);
     }
 
     public Assessment assess(SourceText text, AssessmentOptions options) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
+import org.nianbao.extraction.LabelCatalog;
 import org.nianbao.extraction.OrganCatalog;
 import org.nianbao.extraction.StatementCatalog;
 import org.springframework.core.io.Resource;
@@ -18,7 +19,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * The version of what draws facts from a report: the code that reads and extracts (a hash of its classes, so that
  * any change to it is a new version without anyone remembering to number it), the statements the ruleset looks
- * for and the organ table it recognises organs by. Facts stored with the same version are the facts the report would give again; a dry run or a re-score runs
+ * for, the organ table it recognises organs by and the table labels it knows. Facts stored with the same version are the facts the report would give again; a dry run or a re-score runs
  * the rules over them instead of reading the report again.
  */
 public final class ExtractorVersion {
@@ -31,10 +32,16 @@ public final class ExtractorVersion {
 
     /** The version for a ruleset with these statements and this organ table, e.g. {@code 3f2a9c01b7e4-5d0e11aa42c9}. */
     public static String of(StatementCatalog statements, OrganCatalog organs) {
+        return of(statements, organs, LabelCatalog.standard());
+    }
+
+    /** The version for a ruleset with these statements, this organ table and these table labels. */
+    public static String of(StatementCatalog statements, OrganCatalog organs, LabelCatalog labels) {
         MessageDigest digest = sha256();
+        digest.update(labels.digest().getBytes(StandardCharsets.UTF_8));
         statements.entries().forEach(e -> {
             digest.update((e.kind() + '\u0000' + e.name() + '\u0000' + new TreeSet<>(e.sections()) + '\u0000'
-                    + e.pattern().pattern() + '\u0001').getBytes(StandardCharsets.UTF_8));
+                    + e.pattern().pattern() + '\u0000' + e.reading() + '\u0001').getBytes(StandardCharsets.UTF_8));
         });
         if (organs != null) {
             // what recognition reads: each kind's names, endings, patterns and level, and the areas without a government

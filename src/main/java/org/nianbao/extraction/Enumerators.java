@@ -31,6 +31,24 @@ final class Enumerators {
         return ends;
     }
 
+    /**
+     * The text begins with an item's or a heading's number: an enumerator of {@link #ends}, 「一、」…「十、」, 「一)」 or a
+     * circled digit (①…⑩).
+     */
+    static boolean startsItem(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char c = text.charAt(0);
+        if (c >= '①' && c <= '⑩') {
+            return true;
+        }
+        if (isNumeral(c) && text.length() > 1 && (text.charAt(1) == '、' || text.charAt(1) == ')' || text.charAt(1) == '.')) {
+            return true;
+        }
+        return endAt(text, 0, text.length()) > 0;
+    }
+
     /** The end of an enumerator starting at {@code i}, or 0 if none starts there. */
     private static int endAt(String text, int i, int n) {
         char c = text.charAt(i);

@@ -85,12 +85,6 @@ final class MetadataReader {
     private static final Pattern DATE_LINE = Pattern.compile(
             "^(" + CJK + "{2,40}?)?((?:19|20)\\d{2}|[〇零一二三四五六七八九○O]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日$");
     private static final Pattern ISO_DATE_LINE = Pattern.compile("^((?:19|20)\\d{2})[-/.](\\d{1,2})[-/.](\\d{1,2})$");
-    /** 「2023年1月1日起至12月31日止」, also without the days: 「2023年1月至12月」. */
-    private static final Pattern PERIOD = Pattern.compile(
-            "((?:19|20)\\d{2})年(\\d{1,2})月(?:(\\d{1,2})日)?(?:起)?(?:至|到|-|—|~|～)(?:((?:19|20)\\d{2})年)?(\\d{1,2})月(?:(\\d{1,2})日)?");
-    /** 「统计期限为2023年度」「数据统计期间：2023年」: the whole year. */
-    private static final Pattern PERIOD_YEAR = Pattern.compile(
-            "统计(?:期限|期间|时限|时段|区间|范围)?(?:为|是|:|：)?((?:19|20)\\d{2})年度?(?![\\d一二三四五六七八九十]{1,2}月)");
     /** The year the body states as its own, strongest first: up to its end, then the organ's own year. */
     private static final List<Pattern> BODY_YEARS = List.of(
             Pattern.compile("截[止至]到?((?:19|20)\\d{2})年(?:12月31日|12月底|底|末)"),
@@ -187,7 +181,7 @@ final class MetadataReader {
             }
         }
 
-        StatisticalPeriod period = period(lines);
+        StatisticalPeriod period = StatisticalPeriods.read(lines, sections);
 
         // dates: the page's 发布时间, and the date under the report
         LocalDate pageDate = pageDate(lines, sections, firstSection);
@@ -243,7 +237,7 @@ final class MetadataReader {
 
         Integer year = titleYear;
         if (year == null && period != null) {
-            year = period.from().getYear();
+            year = period.year();
         }
         if (year == null) {
             year = bodyYear(lines, sections, firstSection);
@@ -293,37 +287,6 @@ final class MetadataReader {
             compact.add(line.compact());
         }
         return PageDates.in(text, compact, firstSection, reportEnd);
-    }
-
-    private static StatisticalPeriod period(List<SourceLine> lines) {
-        for (SourceLine line : lines) {
-            String compact = line.compact();
-            if (!compact.contains("统计") && !compact.contains("数据")) {
-                continue;
-            }
-            Matcher m = PERIOD.matcher(compact);
-            if (m.find()) {
-                LocalDate from = Dates.of(m.group(1), m.group(2), m.group(3) != null ? m.group(3) : "1");
-                String toYear = m.group(4) != null ? m.group(4) : m.group(1);
-                LocalDate to = m.group(6) != null ? Dates.of(toYear, m.group(5), m.group(6)) : lastDayOf(toYear, m.group(5));
-                if (from != null && to != null) {
-                    int start = Math.max(0, m.start() - 12);
-                    return new StatisticalPeriod(from, to, line.number(), compact.substring(start, m.end()));
-                }
-            }
-            Matcher y = PERIOD_YEAR.matcher(compact);
-            if (y.find()) {
-                int year = Integer.parseInt(y.group(1));
-                return new StatisticalPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), line.number(),
-                        compact.substring(y.start(), y.end()));
-            }
-        }
-        return null;
-    }
-
-    private static LocalDate lastDayOf(String year, String month) {
-        LocalDate first = Dates.of(year, month, "1");
-        return first == null ? null : first.withDayOfMonth(first.lengthOfMonth());
     }
 
     /**

@@ -42,7 +42,9 @@ final class NarrativeReader {
     private static final Pattern PROBLEM_HEADING = Pattern.compile(
             "^(?:\\(?[一二三四五六1-6]\\)?[、.]?)?[^,。:]{0,6}(存在的?(主要)?问题|存在的?不足|主要问题)");
     private static final Pattern MEASURE_OPENING = Pattern.compile(
-            "^(下一步|下步|针对(上述|以上|存在的?|这些)?(问题|不足)|今后|为此|(19|20)\\d{2}年(度)?[,]?(我|本)?[\\u4e00-\\u9fa5]{0,6}(将|要)|改进(措施|举措|情况)|我(局|们|单位|委|办|中心)将)");
+            "^(下一步|下步|(针对|对)(上述|以上|存在的?|这些)?(问题|不足)|今后|为此|((19|20)\\d{2}年(度)?|下一?年度?|明年)[,]?(我|本)?[\\u4e00-\\u9fa5]{0,6}(将|要)"
+            + "|改进(措施|举措|情况)|我(局|们|单位|委|办|中心)将|为[^。]{0,24}?,(我|本)[\\u4e00-\\u9fa5]{0,6}(将|要)"
+            + "|(我|本)[^。]{0,12}?将(进一步|继续|持续|着力|重点|加大|全面|不断))");
     /**
      * Where the measures begin inside one running paragraph: a sentence that opens with 「针对上述问题」「下一步」
      * 「今后」「为此」「2024年，我局将」「我局将」.
@@ -55,6 +57,9 @@ final class NarrativeReader {
     private static final Pattern PROBLEM_WORDS = Pattern.compile(
             "不足|问题|有待|不够|欠缺|薄弱|差距|不高|不强|不到位|滞后|单一|不及时|不完善|不规范|需要?进一步|还需|仍需|尚需|较少|不充分|短板|缺乏|不全面|不丰富|不深入|不精准|不准确|不稳定|不严|未严格|未及时|未落实|待加强|待提高|待提升");
     private static final Openings PROBLEM_OPENINGS = Openings.of(PROBLEM_WORDS);
+    /** An item that opens with what is to be done (「加强学习」「完善制度」) and names no problem is a measure. */
+    private static final Pattern MEASURE_VERB = Pattern.compile(
+            "(?:进一步|持续|继续|切实|不断|着力)?(?:加强|提高|提升|完善|规范|强化|推进|健全|落实|加大|丰富|拓宽|优化|建立|做好|抓好|严格|深化|扩大|创新)");
 
     // numbers stated in the text
     /** @param required what every match contains: lines without it are not searched */
@@ -66,7 +71,7 @@ final class NarrativeReader {
 
     /** What the numbers the text claims are about ({@code NarrativeClaim.subject}). */
     public static List<String> claimSubjects() {
-        return CLAIMS.stream().map(ClaimPattern::subject).distinct().toList();
+        return CLAIMS.stream().map(ClaimPattern::subject).filter(c -> !c.equals(REVIEWS_AND_LAWSUITS)).distinct().toList();
     }
 
     /** The expressions searched with their {@link Openings} (for tests of the search). */
@@ -79,31 +84,48 @@ final class NarrativeReader {
     /** What part 五 may leave unclear ({@code NarrativeUnsure.kind}). */
     public static final List<String> UNSURE_KINDS = List.of("problems", "measures");
 
+    /** A count: figures, or one Chinese numeral (「收到政府信息公开申请一件」). */
+    private static final String N = "(\\d+|[一二两三四五六七八九十])";
+    private static final String RECEIVED = "(?:收到|受理|接收|接到|新收|核收)";
+
+    /** The subject of a claim that 复议 and 诉讼 were none (「未发生行政复议和行政诉讼」): two claims, both 0. */
+    private static final String REVIEWS_AND_LAWSUITS = "reviews_and_lawsuits";
+
     private static final List<ClaimPattern> CLAIMS = List.of(
             new ClaimPattern("applications_received", Pattern.compile(
-                    "(?:收到|受理|接收|接到)了?[^,。;:]{0,16}?(?:申请|公开件|申请件)[^,。;:\\d]{0,8}?(\\d+)(?:件|份|条|个|宗)"), false),
+                    RECEIVED + "了?[^,。;:]{0,24}?(?:申请|公开件|申请件)[^,。;:\\d一二两三四五六七八九十]{0,8}?" + N + "(?:件|份|条|个|宗)"), false),
             new ClaimPattern("applications_received", Pattern.compile(
-                    "(?:收到|受理|接收|接到)了?[^,。;:\\d]{0,6}?(\\d+)(?:件|份|个|宗)[^,。;]{0,14}?(?:申请|公开件)"), false),
+                    RECEIVED + "了?[^,。;:\\d]{0,6}?" + N + "(?:件|份|个|宗)[^,。;]{0,14}?(?:申请|公开件)"), false),
             new ClaimPattern("applications_received", Pattern.compile(
-                    "未(?:收到|受理|接到|接收)(?:过)?[^,。;]{0,16}?申请"), true),
+                    "(?:未|没有|不曾)" + RECEIVED + "(?:到|过)?[^,。;]{0,24}?(?:申请|要求公开)|(?:无|没有)(?:收到)?依申请公开(?:政府信息)?的?(?:事项|申请)"), true),
             new ClaimPattern("applications_handled", Pattern.compile(
                     "(\\d+)件(?:已|均已)?(?:办结|答复|办理完毕)"), false),
             new ClaimPattern("applications_handled", Pattern.compile(
-                    "(?:办结|答复)[^,。;\\d]{0,8}?(\\d+)件"), false),
+                    "(?:办结|(?<!予以公开|部分公开|不予公开)答复)[^,。;\\d]{0,8}?(\\d+)件"), false),
             new ClaimPattern("applications_not_processed", Pattern.compile(
-                    "(\\d+)件(?:为|属于?)?不予处理|不予处理(?:的)?(\\d+)件"), false),
+                    "(\\d+)件[^,。;\\d]{0,10}?不予处理|不予处理(?:的)?(\\d+)件"), false),
             new ClaimPattern("applications_carried_over", Pattern.compile(
-                    "(\\d+)件(?:为|系)?上年(?:度)?结转|上年(?:度)?结转[^,。;\\d]{0,6}?(\\d+)件"), false),
+                    "(\\d+)件(?:为|系)?上年(?:度)?结转|上年(?:度)?结转[^,。;\\d]{0,12}?(\\d+)件"), false),
+            // 「未发生行政复议和行政诉讼」「无涉及政府信息公开申请的行政复议、行政诉讼」: neither; 「无行政复议、行政诉讼纠错案件」
+            // says only that none was corrected
+            new ClaimPattern(REVIEWS_AND_LAWSUITS, Pattern.compile(
+                    "(?:未|没有|无|不存在)[^,。;]{0,30}?(?:行政)?复议(?:案件)?(?:和|及|与|、|或|以及)(?:提起)?(?:行政)?诉讼"
+                    + "(?![^,。;]{0,6}?(?:纠错|纠正|败诉|撤销))"), true),
+            // 「因政府信息公开申请行政复议、提起行政诉讼0件」: the two together none
+            new ClaimPattern(REVIEWS_AND_LAWSUITS, Pattern.compile(
+                    "(?:行政)?复议(?:和|及|与|、|或)(?:提起)?(?:行政)?诉讼(?:案件)?(?:数量)?(?:均为|各|均|共|为)?0(?:件|起|宗)"), true),
             new ClaimPattern("reviews", Pattern.compile(
                     "行政复议(?:案件|申请)?[^,。;\\d]{0,4}?(\\d+)(?:件|起|宗)"), false),
             new ClaimPattern("reviews", Pattern.compile(
-                    "未(?:发生|收到|有|出现)[^,。;]{0,6}?(?:行政)?复议"), true),
+                    "未(?:发生|收到|有|出现)[^,。;]{0,20}?(?:行政)?复议"), true),
             new ClaimPattern("lawsuits", Pattern.compile(
                     "行政诉讼(?:案件)?[^,。;\\d]{0,4}?(\\d+)(?:件|起|宗)"), false),
             new ClaimPattern("lawsuits", Pattern.compile(
-                    "未(?:发生|收到|有|出现)[^,。;]{0,10}?诉讼"), true),
+                    "未(?:发生|收到|有|出现)[^,。;]{0,20}?诉讼"), true),
             new ClaimPattern("normative_documents_issued", Pattern.compile(
-                    "(?:制发|印发|出台|制定)了?(?:行政)?规范性文件(\\d+)件"), false));
+                    "(?:制发|印发|出台|制定)了?(?:行政)?规范性文件(\\d+)件"), false),
+            new ClaimPattern("normative_documents_issued", Pattern.compile(
+                    "(?:未|没有)(?:制发|印发|出台|制定)[^,。;]{0,8}?(?:行政)?规范性文件"), true));
 
     private static final Pattern OWN_YEAR = Pattern.compile(
             "(?:本|我)(?:局|单位|机关|部门|委|办|厅|市|区|县|镇|乡|街道|中心)((?:19|20)\\d{2})年度?");
@@ -127,26 +149,62 @@ final class NarrativeReader {
                 continue;
             }
             String printed = m.group(1);
-            String title = TITLE_END.split(m.group(2), 2)[0];
-            if (title.length() > 30) {
-                title = title.substring(0, 30);
-            }
-            String topic = null;
-            for (Topic t : TOPICS) {
-                if (t.pattern().matcher(title).find()) {
-                    topic = t.name();
-                    break;
-                }
-            }
+            String title = title(m.group(2));
             String style = Character.isDigit(printed.charAt(0)) ? "arabic" : "chinese";
-            parts.add(new SubPart(1, printed, Ordinals.value(printed), style, title, topic, n));
+            parts.add(new SubPart(1, printed, Ordinals.value(printed), style, title, topic(title), n));
         }
+        // the aspects written otherwise: 「1.主动公开」「一)主动公开」 headings, or 「主动公开方面：」 paragraphs. Only for an aspect
+        // the (一)…(五) headings left out; numbered so throughout, their numbering is compared as theirs, else not at all
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        parts.forEach(p -> covered.add(p.topic()));
+        boolean bracketed = !parts.isEmpty();
+        for (int n = one.line() + 1; n <= one.endLine(); n++) {
+            String compact = lines.get(n - 1).compact();
+            Matcher numbered = OTHER_NUMBERED_PART.matcher(compact);
+            Matcher aspect = ASPECT_PARAGRAPH.matcher(compact);
+            SubPart part = null;
+            if (numbered.matches()) {
+                String printed = numbered.group(1);
+                String title = title(numbered.group(2));
+                String style = bracketed ? null : Character.isDigit(printed.charAt(0)) ? "arabic" : "chinese";
+                part = new SubPart(1, printed, Ordinals.value(printed), style, title, topic(title), n);
+            } else if (aspect.lookingAt()) {
+                String title = aspect.group(1);
+                part = new SubPart(1, "", 0, null, title, topic(title), n);
+            }
+            if (part != null && part.topic() != null && covered.add(part.topic())) {
+                parts.add(part);
+            }
+        }
+        parts.sort(java.util.Comparator.comparingInt(SubPart::line));
         return parts;
+    }
+
+    /** 「1.主动公开」「1、依申请公开。……」「一)政府信息管理」: a sub-part numbered without brackets, its title short. */
+    private static final Pattern OTHER_NUMBERED_PART = Pattern.compile("^([一二三四五六七八九十]|\\d{1,2})[.、)]([^。:;]{2,16}(?:[。:;].*)?)$");
+    /** 「主动公开方面：」「在依申请公开方面，」: a paragraph that names its aspect. */
+    private static final Pattern ASPECT_PARAGRAPH = Pattern.compile(
+            "^(?:\\d{1,2}[.、])?(?:在|关于)?((?:政府信息)?(?:主动公开|依申请公开|政府信息管理|信息管理|政府信息公开平台建设|平台建设|监督保障)(?:工作)?)方面[:,。]?");
+
+    private static String title(String rest) {
+        String title = TITLE_END.split(rest, 2)[0];
+        return title.length() > 30 ? title.substring(0, 30) : title;
+    }
+
+    private static String topic(String title) {
+        for (Topic t : TOPICS) {
+            if (t.pattern().matcher(title).find()) {
+                return t.name();
+            }
+        }
+        return null;
     }
 
     static List<Statement> statements(List<SourceLine> lines, List<Section> sections, StatementCatalog catalog) {
         List<Statement> found = new ArrayList<>();
-        for (SourceLine line : lines) {
+        java.util.Set<String> kindsHere = new java.util.HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            SourceLine line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
@@ -155,17 +213,77 @@ final class NarrativeReader {
                 continue; // the tables: statements stand in the narrative
             }
             String compact = line.compact();
+            // a sentence broken over two lines (a PDF's or a narrow page's line ends): a match that begins on this line
+            // may end on the next; one that begins on the next is found there
+            String text = compact;
+            String next = continuation(lines, i, section, sections);
+            if (next != null) {
+                text = compact + next;
+            }
+            boolean heading = headingOnly(compact);
+            kindsHere.clear();
             for (StatementCatalog.Entry entry : catalog.entries()) {
-                if (!entry.sections().isEmpty() && !entry.sections().contains(section) || !entry.required().mayMatch(compact)) {
+                if (kindsHere.contains(entry.kind())
+                        || !entry.sections().isEmpty() && !entry.sections().contains(section)
+                        || Statement.UNSURE.equals(entry.reading()) && heading
+                        || !entry.required().mayMatch(text)) {
                     continue;
                 }
-                Matcher m = entry.pattern().matcher(compact);
-                if (entry.openings().find(m, compact, 0)) {
-                    found.add(new Statement(entry.kind(), section, line.number(), excerpt(compact, m.start(), m.end())));
+                Matcher m = entry.pattern().matcher(text);
+                if (entry.openings().find(m, text, 0) && m.start() < compact.length()) {
+                    // several wordings of one kind, each with its reading: the first that matches the line gives it
+                    kindsHere.add(entry.kind());
+                    found.add(new Statement(entry.kind(), section, line.number(), excerpt(text, m.start(), m.end()),
+                            entry.reading()));
                 }
             }
         }
         return found;
+    }
+
+    /** A line that ends in the middle of a sentence: it ends with none of 。；：！？ */
+    private static final Pattern OPEN_END = Pattern.compile("[^。;:!?！？；：]$");
+
+    /**
+     * The next line's text when this one stops in the middle of a sentence and the next goes on with it (it is in
+     * the same section and is no heading of its own); {@code null} otherwise.
+     */
+    private static String continuation(List<SourceLine> lines, int i, int section, List<Section> sections) {
+        String compact = lines.get(i).compact();
+        if (!OPEN_END.matcher(compact).find() || headingOnly(compact)) {
+            return null;
+        }
+        for (int j = i + 1; j < lines.size() && j <= i + 2; j++) {
+            SourceLine next = lines.get(j);
+            if (next.isBlank()) {
+                continue;
+            }
+            String c = next.compact();
+            if (sectionOf(sections, next.number()) != section || Enumerators.startsItem(c) || c.contains("|")) {
+                return null;
+            }
+            return c;
+        }
+        return null;
+    }
+
+    /**
+     * A heading and nothing else (「(三)收费及减免情况」「四、政府信息公开的收费及减免情况」): short, numbered or without a
+     * full stop, with no clause of its own. A heading says what its part is about, not what happened: words that only may be a statement are not
+     * looked for in it.
+     */
+    static boolean headingOnly(String compact) {
+        // a short sentence of its own (「本年度严格执行《…办法》。」) is no heading: a heading is numbered or has no full stop
+        if (compact.length() > 30 || compact.endsWith("。") && !Enumerators.startsItem(compact)) {
+            return false;
+        }
+        String body = compact.replaceFirst("[。.:]$", "");
+        for (int i = 0; i < body.length(); i++) {
+            if ("。,;:!?、".indexOf(body.charAt(i)) >= 0 && !(body.charAt(i) == '、' && i <= 3)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Section 五 split into problems and improvement measures. */
@@ -195,7 +313,7 @@ final class NarrativeReader {
             String body = text;
             Matcher heading = MEASURE_HEADING.matcher(text);
             Matcher problemHeading = PROBLEM_HEADING.matcher(text);
-            if (heading.find() && headingLength(text) <= 24) {
+            if (heading.find() && headingLength(text) <= 24 && text.substring(0, headingLength(text)).indexOf(',') < 0) {
                 measuresPart = true;
                 body = afterHeading(text);
             } else if (problemHeading.find() && headingLength(text) <= 24 && text.startsWith("(")) {
@@ -238,6 +356,9 @@ final class NarrativeReader {
                     }
                 } else if (PROBLEM_OPENINGS.in(item) && !NOTHING.matcher(item).matches()) {
                     problems.add(new Problem(n, item));
+                } else if (item.length() >= 6 && MEASURE_VERB.matcher(item).lookingAt()) {
+                    // 「1、加强学习。不断提高……」 under 「存在的主要问题及下步打算」: what the organ will do, with no problem in it
+                    measures.add(new Measure(n, item));
                 }
             }
     }
@@ -299,14 +420,14 @@ final class NarrativeReader {
         List<NarrativeClaim> claims = new ArrayList<>();
         for (SourceLine line : lines) {
             int section = sectionOf(sections, line.number());
-            if (section >= 2 && section <= 4 || line.isBlank()) {
-                continue; // the tables' own labels are not claims
-            }
             String compact = line.compact();
+            if (line.isBlank() || section >= 2 && section <= 4 && !prose(compact)) {
+                continue; // the tables' own labels are not claims; a paragraph written in a table's part is
+            }
             if (compact.indexOf('件') < 0 && compact.indexOf('份') < 0 && compact.indexOf('未') < 0
                     && compact.indexOf('起') < 0 && compact.indexOf('宗') < 0 && compact.indexOf('个') < 0
-                    && compact.indexOf('条') < 0) {
-                continue; // every claim counts in 件/份/起/宗/个/条 or says 未…
+                    && compact.indexOf('条') < 0 && compact.indexOf('无') < 0 && compact.indexOf('没') < 0) {
+                continue; // every claim counts in 件/份/起/宗/个/条 or says 未/无/没有…
             }
             List<int[]> taken = new ArrayList<>();
             for (ClaimPattern claim : CLAIMS) {
@@ -319,7 +440,7 @@ final class NarrativeReader {
                     if (taken.stream().anyMatch(r -> start < r[1] && m.end() > r[0])) {
                         continue;
                     }
-                    if (!about(claim, compact, start, m.end())) {
+                    if (!about(claim, compact, start, m.end(), section)) {
                         continue;
                     }
                     double value = 0;
@@ -328,39 +449,81 @@ final class NarrativeReader {
                         if (digits == null) {
                             continue;
                         }
-                        value = Double.parseDouble(digits);
+                        value = count(digits);
                     }
                     taken.add(new int[] {start, m.end()});
-                    claims.add(new NarrativeClaim(claim.subject(), value, section, line.number(),
-                            excerpt(compact, start, m.end())));
+                    String excerpt = excerpt(compact, start, m.end());
+                    if (claim.subject().equals(REVIEWS_AND_LAWSUITS)) {
+                        claims.add(new NarrativeClaim("reviews", 0, section, line.number(), excerpt));
+                        claims.add(new NarrativeClaim("lawsuits", 0, section, line.number(), excerpt));
+                    } else {
+                        claims.add(new NarrativeClaim(claim.subject(), value, section, line.number(), excerpt));
+                    }
                 }
             }
         }
         return claims;
     }
 
+    /** A count as written: figures, or a Chinese numeral one to ten (两 for 二). */
+    private static double count(String digits) {
+        if (Character.isDigit(digits.charAt(0))) {
+            return Double.parseDouble(digits);
+        }
+        return digits.equals("两") ? 2 : Ordinals.value(digits);
+    }
+
+    /**
+     * A paragraph, not a table's row: it has a sentence's punctuation (「。」, or a comma in a longer line) and no
+     * cell separator. Composite reports and old outlines write parts 三 and 四 as paragraphs
+     * (「2022年，全区各职能部门、镇街共收到政府信息依申请公开1499件。」).
+     */
+    private static boolean prose(String compact) {
+        return compact.indexOf('|') < 0 && (compact.indexOf('。') >= 0 || compact.length() >= 15 && compact.indexOf(',') >= 0);
+    }
+
     /** A sentence about government information disclosure: its applications, or its 复议 and 诉讼. */
     private static final Pattern DISCLOSURE = Pattern.compile(
-            "政府信息公开|信息公开申请|依申请公开|依申请|公开申请|申请公开|申请件|公开件");
+            "政府信息公开|信息公开申请|依申请公开|依申请|公开申请|申请公开|申请件|公开件|要求公开|信息公开类|信息公开(?:行政)?(?:复议|诉讼)");
     /** A clause about another year: 「较上年收到申请29件」 is last year's count or a difference, not this year's. */
     private static final Pattern OTHER_YEAR = Pattern.compile("较上年|比上年|同比|较去年|比去年|去年|上一年度?|上年度|前年");
     /** 「未收到涉及政府信息公开申请的行政复议」: the 复议, not the applications, is what was not received. */
-    private static final Pattern FOLLOWED_BY_REVIEW = Pattern.compile("^的?(?:行政)?(?:复议|诉讼)");
+    private static final Pattern FOLLOWED_BY_REVIEW = Pattern.compile("^[^,。;]{0,8}?(?:复议|诉讼)");
+    /** 「其中申请人自行撤销2件，答复处理24件」: the answered are fewer than all handled; the number is not compared. */
+    private static final Pattern WITHDRAWN = Pattern.compile("撤销申请|申请撤销|自行撤销|主动撤销|撤回|撤件");
 
     /**
      * Whether a number the text states is the claim its pattern takes it for: its sentence is about government
      * information disclosure (not 行政许可申请, 网民留言 or a 司法局's own 行政复议 cases) and its clause about this year.
      */
-    private static boolean about(ClaimPattern claim, String text, int start, int end) {
+    private static boolean about(ClaimPattern claim, String text, int start, int end, int section) {
         String sentence = around(text, start, end, "。；;！!？?");
+        boolean applications = claim.subject().startsWith("applications_");
+        // 「收到因政府信息公开申请引起的行政复议1件」: a count of 复议, not of applications
+        if (applications && (text.substring(start, end).contains("复议") || text.substring(start, end).contains("诉讼"))) {
+            return false;
+        }
+        if (claim.subject().equals("applications_handled") && WITHDRAWN.matcher(sentence).find()) {
+            return false;
+        }
+        // 「其中县政府本级收到…15件」 against the county's total: a part of the total, not the report's own number
+        if (PART_OF_TOTAL.matcher(around(text, start, end, "。；;！!？?，,")).lookingAt()) {
+            return false;
+        }
         if (claim.subject().equals("normative_documents_issued")) {
             return !OTHER_YEAR.matcher(around(text, start, end, "。；;！!？?，,")).find();
         }
-        if (!DISCLOSURE.matcher(sentence).find()
+        // a 司法局's own 行政复议 cases, 「均不涉及政府信息公开」: not cases about disclosure
+        if (NOT_DISCLOSURE.matcher(sentence).find()) {
+            return false;
+        }
+        // in part 四 (复议 and 诉讼 about disclosure) a paragraph's 复议 and 诉讼 are those of disclosure
+        boolean partFour = section == 4 && !applications;
+        if (!partFour && !DISCLOSURE.matcher(sentence).find()
                 && !(REFERS_BACK.matcher(sentence).find() && DISCLOSURE.matcher(previousSentence(text, start)).find())) {
             return false;
         }
-        if (claim.subject().startsWith("applications_") && sentence.contains("行政许可")
+        if (applications && sentence.contains("行政许可")
                 && !sentence.contains("政府信息公开") && !sentence.contains("依申请")) {
             return false;
         }
@@ -368,9 +531,26 @@ final class NarrativeReader {
                 && FOLLOWED_BY_REVIEW.matcher(text.substring(end)).find()) {
             return false;
         }
-        String clause = around(text, start, end, "。；;！!？?，,");
+        // 「收到公开申请1466件(上年度结转16件…」: what the brackets after the number add is not the number's year
+        String stops = "。；;！!？?，,";
+        int a = start;
+        while (a > 0 && stops.indexOf(text.charAt(a - 1)) < 0) {
+            a--;
+        }
+        int b = end;
+        while (b < text.length() && stops.indexOf(text.charAt(b)) < 0 && text.charAt(b) != '(') {
+            b++;
+        }
+        String clause = text.substring(a, b);
         return claim.subject().equals("applications_carried_over") || !OTHER_YEAR.matcher(clause).find();
     }
+
+    /** A clause that opens with 其中 and names a part of the whole (本级, an office, the departments, the townships). */
+    private static final Pattern PART_OF_TOTAL = Pattern.compile(
+            "其中[^\\d]{0,12}?(?:本级|本机关|本部门|本单位|[省市县区州旗]政府|[省市县区州旗]人民政府|政府办公室|政府办|办公室|办公厅|各部门|部门|乡镇|镇街|街道|镇|乡)");
+    /** 「均不涉及政府信息公开」「与政府信息公开无关」: a sentence that says its numbers are not about disclosure. */
+    private static final Pattern NOT_DISCLOSURE = Pattern.compile(
+            "(?:不涉及|未涉及|均不属于|不属于|非)政府信息公开|与政府信息公开无关");
 
     /** 「其中281件已办结」: a sentence that goes on about what the one before counted. */
     private static final Pattern REFERS_BACK = Pattern.compile("^(?:其中|其余|上述|以上|这些|前述|全部|均)");

@@ -38,19 +38,27 @@ public final class ReportExtractor {
 
     private final StatementCatalog statements;
     private final OrganCatalog organs;
+    private final LabelCatalog labels;
 
     public ReportExtractor(StatementCatalog statements, OrganCatalog organs) {
+        this(statements, organs, LabelCatalog.standard());
+    }
+
+    /** An extractor for the statements, the organ table and the table labels of a ruleset. */
+    public ReportExtractor(StatementCatalog statements, OrganCatalog organs, LabelCatalog labels) {
         this.statements = statements;
         this.organs = organs;
+        this.labels = labels;
     }
 
     public ReportFacts extract(SourceText text) {
         NotAReport.check(text);
         text = TraditionalText.simplified(text);
-        text = RunTogetherText.restore(text);
+        text = RunTogetherText.restore(text, labels);
         var lines = text.lines();
-        List<Section> sections = SectionFinder.find(text);
-        TableReader.Tables tables = TableReader.read(lines, sections);
+        SectionFinder.Found found = SectionFinder.findAll(text);
+        List<Section> sections = found.sections();
+        TableReader.Tables tables = TableReader.read(lines, sections, labels);
         MetadataReader.Metadata meta = MetadataReader.read(lines, sections, organs);
 
         if (!looksLikeAnnualReport(lines, sections, tables, meta)) {
@@ -78,6 +86,10 @@ public final class ReportExtractor {
         int lastLine = lastNonBlank(lines);
         for (String note : text.notes()) {
             notes.add(new ExtractionNote(null, lastLine, note));
+        }
+        if (found.partFiveByItsParts() > 0) {
+            notes.add(new ExtractionNote(null, found.partFiveByItsParts(), "未找到第五部分「存在的主要问题及改进情况」的标题，"
+                    + "按第" + found.partFiveByItsParts() + "行起的「存在的主要问题」「改进情况」两个小标题读作第五部分"));
         }
         CutOff cutOff = cutOff(lines, sections, cells, expectedRows, lastLine, text.cutInCharacter());
         String completeness = cutOff != null ? Report.CUT_OFF

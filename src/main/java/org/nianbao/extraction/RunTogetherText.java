@@ -42,7 +42,7 @@ final class RunTogetherText {
     }
 
     /** The text with its lines restored, or the text itself when no line ran together. */
-    static SourceText restore(SourceText text) {
+    static SourceText restore(SourceText text, LabelCatalog catalog) {
         if (text.lines().stream().noneMatch(RunTogetherText::ranTogether)) {
             return text;
         }
@@ -50,7 +50,7 @@ final class RunTogetherText {
         int[] unread = {0};
         for (SourceLine line : text.lines()) {
             if (ranTogether(line)) {
-                split(line.text(), out, unread);
+                split(line.text(), out, unread, catalog);
             } else {
                 out.add(line.text());
             }
@@ -78,29 +78,29 @@ final class RunTogetherText {
         return headings >= 2 || c.contains("本年新收") && c.contains("结转下年度") || c.contains("第二十条第") && c.contains("信息内容");
     }
 
-    private static void split(String text, List<String> out, int[] unread) {
+    private static void split(String text, List<String> out, int[] unread, LabelCatalog catalog) {
         String s = text.replaceAll("\\s+", " ").strip();
         Matcher m = PART_HEADING.matcher(s);
         int from = 0;
         int part = 0;
         while (m.find()) {
-            body(s.substring(from, m.start()), part, out, unread);
+            body(s.substring(from, m.start()), part, out, unread, catalog);
             out.add(m.group());
             part = "一二三四五六".indexOf(m.group(1)) + 1;
             from = m.end();
         }
-        body(s.substring(from), part, out, unread);
+        body(s.substring(from), part, out, unread, catalog);
     }
 
-    private static void body(String body, int part, List<String> out, int[] unread) {
+    private static void body(String body, int part, List<String> out, int[] unread, LabelCatalog catalog) {
         String b = body.strip();
         if (b.isEmpty()) {
             return;
         }
         switch (part) {
-            case 2 -> table(b, "2", out, unread);
-            case 3 -> table(b, "3", out, unread);
-            case 4 -> table(b, "4", out, unread);
+            case 2 -> table(b, "2", out, unread, catalog);
+            case 3 -> table(b, "3", out, unread, catalog);
+            case 4 -> table(b, "4", out, unread, catalog);
             default -> narrative(b, out);
         }
     }
@@ -119,7 +119,7 @@ final class RunTogetherText {
     }
 
     /** A table part: labels and runs of values in turn. */
-    private static void table(String b, String table, List<String> out, int[] unread) {
+    private static void table(String b, String table, List<String> out, int[] unread, LabelCatalog catalog) {
         Matcher v = VALUES.matcher(b);
         int labelFrom = 0;
         int searchFrom = 0;
@@ -146,7 +146,7 @@ final class RunTogetherText {
             labelFrom = end;
             searchFrom = end;
             switch (table) {
-                case "2" -> table2Columns = table2Row(label, run, table2Columns, out, unread);
+                case "2" -> table2Columns = table2Row(label, run, table2Columns, out, unread, catalog);
                 case "3" -> table3Row(label, run, out, unread);
                 default -> {
                     if (!label.isEmpty()) {
@@ -171,7 +171,8 @@ final class RunTogetherText {
         }
     }
 
-    private static int table2Row(String label, String run, int columns, List<String> out, int[] unread) {
+    private static int table2Row(String label, String run, int columns, List<String> out, int[] unread,
+                                 LabelCatalog catalog) {
         String compact = TextNormalizer.compact(label);
         Matcher item = ITEM.matcher(compact);
         int at = 0;
@@ -189,7 +190,7 @@ final class RunTogetherText {
         String before = compact.substring(at, row == null ? compact.length() : compact.length() - row.length());
         int header = before.indexOf("信息内容");
         if (header >= 0) {
-            List<String> labels = table2Columns(before.substring(header + "信息内容".length()));
+            List<String> labels = table2Columns(before.substring(header + "信息内容".length()), catalog);
             List<String> cells = new ArrayList<>();
             cells.add("信息内容");
             cells.addAll(labels);
@@ -211,7 +212,7 @@ final class RunTogetherText {
     }
 
     /** 「本年新制作数量本年新公开数量对外公开总数量」 → its three column labels. */
-    static List<String> table2Columns(String header) {
+    static List<String> table2Columns(String header, LabelCatalog catalog) {
         List<String> pieces = new ArrayList<>();
         Matcher m = TABLE2_COLUMN_START.matcher(header);
         int from = 0;
@@ -226,7 +227,7 @@ final class RunTogetherText {
         String carry = "";
         for (String piece : pieces) {
             String label = carry + piece;
-            if (TableLayout.match(TableLayout.TABLE2_COLUMNS, label) == null) {
+            if (catalog.column("2", label) == null) {
                 carry = label; // 「本年」 of 「本年处理决定数量」: joined to what follows
             } else {
                 columns.add(label);

@@ -39,12 +39,16 @@ final class Table4Reader {
     private int unsureLine = -1;
     private int firstLine = -1;
 
-    private Table4Reader() {
+    private final LabelCatalog labels;
+
+    private Table4Reader(LabelCatalog labels) {
+        this.labels = labels;
     }
 
     /** Reads lines from..to (1-based, inclusive); adds the cells and notes it finds. */
-    static void read(List<SourceLine> lines, int from, int to, List<TableCell> cells, List<ExtractionNote> notes) {
-        Table4Reader reader = new Table4Reader();
+    static void read(List<SourceLine> lines, int from, int to, List<TableCell> cells, List<ExtractionNote> notes,
+                     LabelCatalog labels) {
+        Table4Reader reader = new Table4Reader(labels);
         for (int n = from; n <= to && !reader.done(); n++) {
             reader.line(n, LineCells.of(lines.get(n - 1)));
         }
@@ -250,17 +254,13 @@ final class Table4Reader {
     }
 
     /** The column a label names (0 结果维持 … 4 总计), or -1. */
-    private static int column(String cell) {
+    private int column(String cell) {
         String c = org.nianbao.reading.TextNormalizer.compact(cell);
         if (c.isEmpty() || c.length() > 6 || CellValue.isValue(c)) {
             return -1;
         }
-        for (int i = 0; i < TableLayout.TABLE4_COLUMNS.size(); i++) {
-            if (TableLayout.TABLE4_COLUMNS.get(i).matches(c)) {
-                return i;
-            }
-        }
-        return -1;
+        TableLayout.Key key = labels.column("4", c);
+        return key == null ? -1 : TableLayout.TABLE4_COLUMNS.indexOf(key);
     }
 
     /** The cells with blanks dropped from the end, then from the start, while there are more than {@code size}. */

@@ -35,6 +35,7 @@ final class TableReader {
     }
 
     private final List<SourceLine> lines;
+    private final LabelCatalog labels;
     private final List<TableCell> cells = new ArrayList<>();
     private final List<ExtractionNote> notes = new ArrayList<>();
     private boolean item9 = false;
@@ -44,12 +45,13 @@ final class TableReader {
         return List.of(ITEM, AFTER_TABLE2, AFTER_TABLE3);
     }
 
-    private TableReader(List<SourceLine> lines) {
+    private TableReader(List<SourceLine> lines, LabelCatalog labels) {
         this.lines = lines;
+        this.labels = labels;
     }
 
-    static Tables read(List<SourceLine> lines, List<Section> sections) {
-        TableReader reader = new TableReader(lines);
+    static Tables read(List<SourceLine> lines, List<Section> sections, LabelCatalog labels) {
+        TableReader reader = new TableReader(lines, labels);
         int end = lines.size();
         Section s2 = find(sections, 2);
         Section s3 = find(sections, 3);
@@ -112,13 +114,13 @@ final class TableReader {
                     // 「信息内容 本年制发件数 本年废止件数 …」 printed as one cell: its column labels follow
                     String[] words = WHITE_SPACE.split(cell.strip());
                     for (int w = 1; w < words.length; w++) {
-                        TableLayout.Key column = TableLayout.match(TableLayout.TABLE2_COLUMNS, words[w]);
+                        TableLayout.Key column = labels.column("2", compact(words[w]));
                         columns.add(column == null ? null : column.key());
                     }
                     String rest = compact.substring("信息内容".length());
                     if (words.length == 1 && !rest.isEmpty()) { // 「信息内容上一年项目数量」: a lost line break
-                        for (String label : RunTogetherText.table2Columns(rest)) {
-                            TableLayout.Key column = TableLayout.match(TableLayout.TABLE2_COLUMNS, label);
+                        for (String label : RunTogetherText.table2Columns(rest, labels)) {
+                            TableLayout.Key column = labels.column("2", label);
                             columns.add(column == null ? null : column.key());
                         }
                     }
@@ -127,7 +129,7 @@ final class TableReader {
                 if (cell.isEmpty() || CellValue.isValue(cell)) {
                     continue; // padding, or numbers with no row to hold them
                 }
-                TableLayout.Key key = TableLayout.match(TableLayout.TABLE2_ROWS, compact);
+                TableLayout.Key key = labels.row("2", compact);
                 if (key != null) {
                     header = false;
                     if (columns.isEmpty()) {
@@ -139,9 +141,9 @@ final class TableReader {
                     i = next - 1;
                 } else if (header) {
                     // two column labels whose line break was lost (「上一年项目数量本年增/减」) are two columns
-                    List<String> labels = RunTogetherText.table2Columns(compact);
-                    for (String label : labels.isEmpty() ? List.of(compact) : labels) {
-                        TableLayout.Key column = TableLayout.match(TableLayout.TABLE2_COLUMNS, label);
+                    List<String> printed = RunTogetherText.table2Columns(compact, labels);
+                    for (String label : printed.isEmpty() ? List.of(compact) : printed) {
+                        TableLayout.Key column = labels.column("2", label);
                         if (column == null) {
                             notes.add(new ExtractionNote("2", n, "表2表头「%s」不是标准栏目，其数值未读取".formatted(cell)));
                         }
@@ -205,11 +207,12 @@ final class TableReader {
                 if (AFTER_TABLE3_OPENINGS.in(compact)) {
                     break lines; // table 4 or part 五 begins on this line
                 }
-                TableLayout.Key key = TableLayout.match(TableLayout.TABLE3_ROWS, compact);
-                if (key == null && "other".equals(row.row()) && !row.hasValues() && compact.equals("其他")) {
+                TableLayout.Key key = labels.row("3", compact);
+                if (key == null && "other".equals(row.row()) && !row.hasValues() && labels.otherMiscUnnumbered(compact)) {
+                    // 「其他」 with no number after 「(六)其他处理」: its third sub-row
                     key = TableLayout.TABLE3_ROWS.stream().filter(k -> k.key().equals("other_misc")).findFirst().orElseThrow();
                 }
-                boolean other = key == null && TableLayout.TABLE3_OTHER.matches(compact);
+                boolean other = key == null && labels.table3Other(compact);
                 if (key == null && !other) {
                     // a group heading such as 「(三)不予公开」, or the rest of a label broken over lines
                     // (「(三)不 6 0 0 …」 in a PDF): numbers after it belong to the row still waiting for them
@@ -217,6 +220,10 @@ final class TableReader {
                     if (row.accepting() && !row.hasValues() && next > i + 1) {
                         row.offerRow(cellsHere.subList(i + 1, next), n);
                         lastRowLine = n;
+                        i = next - 1;
+                    } else if (values(cellsHere.subList(i + 1, next)) >= 2) {
+                        // a label the catalogue does not know, with a row of numbers: which row it is, a person decides
+                        unplaced.add(new Object[] {n, cell.strip()});
                         i = next - 1;
                     }
                     continue;
@@ -240,13 +247,64 @@ final class TableReader {
             }
         }
         row.finish();
+        noteUnplaced();
         return lastRowLine;
+    }
+
+    /** Table 3's labels that named no row, each with its line: {line, label}. */
+    private final List<Object[]> unplaced = new ArrayList<>();
+
+    /**
+     * A note for each label of table 3 that named no row, though numbers follow it (「3.杂项 0 0 0 …」): not a missing
+     * row, an unread one. When one row is missing between the rows read before and after it, the note names that row,
+     * so that its absence is not blamed on the report.
+     */
+    private void noteUnplaced() {
+        List<String> order = TableLayout.TABLE3_ROWS.stream().map(TableLayout.Key::key).toList();
+        for (Object[] u : unplaced) {
+            int line = (Integer) u[0];
+            int before = -1;
+            int after = order.size();
+            java.util.Set<String> read = new java.util.HashSet<>();
+            for (TableCell c : cells) {
+                if (!c.table().equals("3")) {
+                    continue;
+                }
+                read.add(c.row());
+                int at = order.indexOf(c.row());
+                if (at >= 0 && c.line() < line) {
+                    before = Math.max(before, at);
+                } else if (at >= 0 && c.line() > line) {
+                    after = Math.min(after, at);
+                }
+            }
+            List<String> between = new ArrayList<>();
+            for (int i = before + 1; i < after; i++) {
+                if (!read.contains(order.get(i))) {
+                    between.add(order.get(i));
+                }
+            }
+            String row = between.size() == 1 ? between.get(0) : null;
+            notes.add(new ExtractionNote("3", line, row != null
+                    ? "表3「%s」一行未能对应到格式中的行（可能是「%s」），其数值未读取".formatted(u[1], TableLayout.rowLabel("3", row))
+                    : "表3「%s」一行未能对应到格式中的行，其数值未读取".formatted(u[1]), row));
+        }
+    }
+
+    private static int values(List<String> cells) {
+        int n = 0;
+        for (String c : cells) {
+            if (!c.isEmpty() && CellValue.isValue(c)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     // ---- table 4: fifteen cells, each placed by its column ---------------------------------------------
 
     private void readTable4(int from, int to) {
-        Table4Reader.read(lines, from, to, cells, notes);
+        Table4Reader.read(lines, from, to, cells, notes, labels);
     }
 
     /** The index of the next cell that is a label (neither blank nor a value), or the end. */

@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Runs the rule tests of a ruleset ({@code rules/tests/*.yaml}) against an assessor built from it. */
+/**
+ * Runs the rule tests of a ruleset ({@code rules/tests/*.yaml}) against an assessor built from it: cases (a report,
+ * the rules that must and must not fire on it) and phrasebooks (sentences and their readings, see {@link Phrasebook}).
+ */
 public final class RuleCases {
 
     public static final String FOLDER = "tests";
@@ -95,8 +98,13 @@ public final class RuleCases {
             List<RuleCase> cases;
             try {
                 JsonNode root = YAML.readTree(Files.readAllBytes(file));
+                if (root != null && root.get("sentences") != null && root.get("sentences").isArray()) {
+                    // a phrasebook: real sentences, each with the reading it must get
+                    results.addAll(Phrasebook.run(assessor, fileName, Phrasebook.phrases(root, YAML)));
+                    continue;
+                }
                 if (root == null || root.get("cases") == null || !root.get("cases").isArray()) {
-                    results.add(new Result(fileName, "?", false, null, List.of("测试文件应有一个 cases: 列表")));
+                    results.add(new Result(fileName, "?", false, null, List.of("测试文件应有一个 cases: 或 sentences: 列表")));
                     continue;
                 }
                 cases = YAML.convertValue(root.get("cases"), YAML.getTypeFactory().constructCollectionType(List.class, RuleCase.class));
@@ -132,7 +140,7 @@ public final class RuleCases {
             for (String other : c.otherAgencies()) {
                 AssessmentOptions.OtherAgency o = assessor.otherAgency(
                         org.nianbao.reading.Readers.read(other, Files.readAllBytes(folder.resolve(other))));
-                others.add(o.agency() == null ? new AssessmentOptions.OtherAgency(other, o.sectionFive()) : o);
+                others.add(o.agency() == null ? new AssessmentOptions.OtherAgency(other, o.sectionFive(), o.publishedOn()) : o);
             }
             options = options.withOtherAgencies(others);
             a = assessor.assess(c.report(), Files.readAllBytes(folder.resolve(c.report())), options);

@@ -61,10 +61,10 @@ public record RulesetFiles(Map<String, String> files) {
         return name.endsWith(".xlsx") || name.endsWith(".xls");
     }
 
-    /** A file the ruleset is made of (rules, decision tables, statements, the organ table). */
+    /** A file the ruleset is made of (rules, decision tables, statements, table labels, the organ table). */
     public static boolean isRulesetFile(String name) {
         return RuleSetLoader.isRuleFile(name) || name.equals(RuleSetLoader.STATEMENTS_FILE)
-                || name.equals(RuleSetLoader.ORGANS_FILE);
+                || name.equals(RuleSetLoader.LABELS_FILE) || name.equals(RuleSetLoader.ORGANS_FILE);
     }
 
     public RulesetFiles {

@@ -40,8 +40,15 @@ public record ScoringMethod(String ruleset, String scorecard, String scorecardNa
     public record Table(String table, List<Name> rows, List<Name> columns) {
     }
 
-    /** A name and its label. */
-    public record Name(String key, String label) {
+    /**
+     * A name, its label, and how reports write it (a table's row or column: the words of {@code labels.yaml}; empty
+     * for a statement).
+     */
+    public record Name(String key, String label, List<String> written) {
+
+        public Name(String key, String label) {
+            this(key, label, List.of());
+        }
     }
 
     /** A category and its checks. */
@@ -85,10 +92,13 @@ public record ScoringMethod(String ruleset, String scorecard, String scorecardNa
         }
         List<Cap> caps = card.caps().stream().map(c -> new Cap(c.flag(), c.maxGrade(), c.rules(), c.minMeasure())).toList();
         List<Table> tables = FactNames.tables().stream().map(t -> new Table(t,
-                FactNames.rows(t).stream().map(r -> new Name(r, FactNames.rowLabel(t, r))).toList(),
-                FactNames.columns(t).stream().map(c -> new Name(c, FactNames.columnLabel(t, c))).toList())).toList();
-        List<Name> statements = rules.statements().entries().stream()
-                .map(e -> new Name(e.kind(), e.name() == null ? e.kind() : e.name())).toList();
+                FactNames.rows(t).stream().map(r -> new Name(r, FactNames.rowLabel(t, r), written(rules, t, "rows", r))).toList(),
+                FactNames.columns(t).stream().map(c -> new Name(c, FactNames.columnLabel(t, c), written(rules, t, "columns", c)))
+                        .toList())).toList();
+        // a kind with several wordings (each with its reading) is one name
+        List<Name> statements = new ArrayList<>(rules.statements().entries().stream()
+                .collect(java.util.stream.Collectors.toMap(e -> e.kind(), e -> new Name(e.kind(), e.name() == null ? e.kind() : e.name()),
+                        (a, b) -> a, java.util.LinkedHashMap::new)).values());
         return new ScoringMethod(rules.version(), card.label(), card.name(), categories, caps, card.grades(),
                 organs(rules.organs()), new Names(tables, statements));
     }
@@ -104,5 +114,11 @@ public record ScoringMethod(String ruleset, String scorecard, String scorecardNa
                 k.patterns().stream().map(java.util.regex.Pattern::pattern).toList(),
                 "%02d-%02d".formatted(k.deadline().getMonthValue(), k.deadline().getDayOfMonth()), k.deadlineBasis(),
                 k.duties().stream().sorted().toList(), k.note());
+    }
+
+    /** How reports write a table's row or column, as labels.yaml lists it. */
+    private static List<String> written(RuleSet rules, String table, String kind, String key) {
+        var words = rules.labels().words(table, kind, key);
+        return words == null ? List.of() : words.all();
     }
 }

@@ -173,7 +173,7 @@ public class Reviews {
                 .withDismissed(dismissed(src.sha256()));
         if (placement != null) {
             options = options.withOtherAgencies(rounds.sectionFives(placement.roundId(), placement.agencyId()).stream()
-                    .map(f -> new AssessmentOptions.OtherAgency(f.agency(), f.text())).toList());
+                    .map(f -> new AssessmentOptions.OtherAgency(f.agency(), f.text(), f.publishedOn())).toList());
         }
         if (placement != null && placement.agencyId() != null && report.year() != null) {
             Document previous = rounds.reportOf(placement.agencyId(), report.year() - 1)

@@ -231,8 +231,14 @@ public class RoundJobs {
                 Assessment stored = assessments.save(assessment, assessed.facts(), sha, document.text().original(),
                         Submitter.account(item.submittedBy()));
                 rounds.finish(item, matched, assessment.report().agency(), stored.id(), null, note, self.sectionFive(),
-                        settings.instance());
+                        publishedOn(assessment), settings.instance());
             });
+            // another agency's report this one is alike (N2 names it): assessed again, so that both say so
+            List<Long> alike = alike(assessment, options.otherAgencies(), round.id(), agencyId);
+            if (!alike.isEmpty()) {
+                rounds.queueReassessment(round.id(), alike, item.submittedBy());
+                wake();
+            }
         } catch (RoundStore.ClaimLost e) {
             throw e;
         } catch (RejectedInput e) {
@@ -248,14 +254,39 @@ public class RoundJobs {
     /** A report that could not be assessed still counts against its agency, when the manifest or its file name tells which. */
     private void failed(RoundStore.PendingItem item, String error) {
         AgencyMatcher.Candidate agency = matcher(rounds.expected(item.roundId())).match(item.agencyName(), item.source());
-        rounds.finish(item, agency == null ? null : agency.agencyId(), null, null, error, null, null, settings.instance());
+        rounds.finish(item, agency == null ? null : agency.agencyId(), null, null, error, null, null, null, settings.instance());
     }
 
     /** The other agencies' reports of the round, as far as they are in: to find a section 五 copied from one. */
     List<AssessmentOptions.OtherAgency> otherAgencies(long roundId, Long agencyId) {
         return rounds.sectionFives(roundId, agencyId).stream()
-                .map(f -> new AssessmentOptions.OtherAgency(f.agency(), f.text()))
+                .map(f -> new AssessmentOptions.OtherAgency(f.agency(), f.text(), f.publishedOn()))
                 .toList();
+    }
+
+    /** When a report was published, as far as a date of publication is known (given, or its page's): not its signature. */
+    private static java.time.LocalDate publishedOn(Assessment assessment) {
+        var report = assessment.report();
+        return report.publishedOn() != null && ("given".equals(report.publishedOnSource()) || "page".equals(report.publishedOnSource()))
+                ? java.time.LocalDate.parse(report.publishedOn()) : null;
+    }
+
+    /**
+     * The assessments of the round's other reports that a finding of check N2 names (its excerpt is the other agency):
+     * a section 五 alike. Their assessments were made without this report; made again, they name it too.
+     */
+    private List<Long> alike(Assessment assessment, List<AssessmentOptions.OtherAgency> others, long roundId, Long agencyId) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (org.nianbao.rules.Finding f : assessment.findings()) {
+            if ("N2".equals(f.check()) && f.evidence().excerpt() != null) {
+                named.add(f.evidence().excerpt());
+            }
+        }
+        if (named.isEmpty() || others.isEmpty()) {
+            return List.of();
+        }
+        return rounds.sectionFives(roundId, agencyId).stream().filter(f -> named.contains(f.agency()))
+                .map(RoundStore.SectionFive::assessmentId).toList();
     }
 
     private static AgencyMatcher matcher(List<RoundStore.Expected> expected) {

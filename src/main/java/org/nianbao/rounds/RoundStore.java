@@ -316,6 +316,31 @@ public class RoundStore {
         return jobId;
     }
 
+    /**
+     * Queues some of a round's assessments to be assessed again with the round's rules (a new job of re-score items),
+     * e.g. those a new report of the round turned out to be alike: so that what the pair rules say of the two is on
+     * both, whichever came in first.
+     */
+    @Transactional
+    public void queueReassessment(long roundId, java.util.Collection<Long> assessmentIds, String by) {
+        if (assessmentIds.isEmpty()) {
+            return;
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO job (round_id, submitted_by, created_at) VALUES (:round, :by, :at)")
+                .param("round", roundId).param("by", by).param("at", Timestamp.from(Instant.now())).update(key, "id");
+        long jobId = key.getKey().longValue();
+        for (long id : assessmentIds) {
+            jdbc.sql("""
+                    INSERT INTO job_item (job_id, source, state, assessment_id)
+                    SELECT :job, s.source, 'pending', s.assessment_id FROM round_submission s
+                    WHERE s.round_id = :round AND s.assessment_id = :assessment
+                      AND s.id = (SELECT MAX(t.id) FROM round_submission t WHERE t.assessment_id = :assessment)
+                    """)
+                    .param("job", jobId).param("round", roundId).param("assessment", id).update();
+        }
+    }
+
     public List<Change> changes(long roundId) {
         return jdbc.sql("""
                 SELECT id, ruleset_version, scorecard_version, reason, changed_by, changed_at FROM round_change
@@ -337,17 +362,18 @@ public class RoundStore {
      * {@code note} says why a scored report was left unmatched (kept where the error would be, the item done).
      */
     public void finish(PendingItem item, Long agencyId, String namedAgency, Long assessmentId, String error, String note,
-                       String sectionFive, String instance) {
+                       String sectionFive, LocalDate publishedOn, String instance) {
         close(item, error, instance);
         jdbc.sql("""
                 INSERT INTO round_submission (round_id, job_item_id, source, agency_id, named_agency, assessment_id, error,
-                                              created_at, section_five)
-                VALUES (:round, :item, :source, :agency, :named, :assessment, :error, :at, :five)
+                                              created_at, section_five, published_on)
+                VALUES (:round, :item, :source, :agency, :named, :assessment, :error, :at, :five, :published)
                 """)
                 .param("round", item.roundId()).param("item", item.id()).param("source", item.source())
                 .param("agency", agencyId).param("named", namedAgency).param("assessment", assessmentId)
                 .param("error", error != null ? error : note).param("at", Timestamp.from(Instant.now()))
                 .param("five", sectionFive)
+                .param("published", publishedOn == null ? null : java.sql.Date.valueOf(publishedOn))
                 .update();
     }
 
@@ -379,13 +405,14 @@ public class RoundStore {
     }
 
     /** An expected agency's section 五 (its latest report's), for comparing the round's reports with one another. */
-    public record SectionFive(long agencyId, String agency, String text) {
+    public record SectionFive(long agencyId, String agency, String text, long assessmentId, LocalDate publishedOn) {
     }
 
     /** The section 五 of every agency of the round but {@code except} (null: none left out), from its latest report. */
     public List<SectionFive> sectionFives(long roundId, Long except) {
         return jdbc.sql("""
-                SELECT s.agency_id, a.name, s.section_five FROM round_submission s JOIN agency a ON a.id = s.agency_id
+                SELECT s.agency_id, a.name, s.section_five, s.assessment_id, s.published_on
+                FROM round_submission s JOIN agency a ON a.id = s.agency_id
                 WHERE s.round_id = :round AND s.section_five IS NOT NULL AND s.assessment_id IS NOT NULL
                   AND (CAST(:except AS BIGINT) IS NULL OR s.agency_id <> :except)
                   AND s.id = (SELECT MAX(t.id) FROM round_submission t WHERE t.round_id = s.round_id
@@ -393,7 +420,8 @@ public class RoundStore {
                 ORDER BY s.agency_id
                 """)
                 .param("round", roundId).param("except", except)
-                .query((rs, n) -> new SectionFive(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new SectionFive(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()))
                 .list();
     }
 

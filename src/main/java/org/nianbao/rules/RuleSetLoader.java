@@ -29,6 +29,7 @@ import org.kie.api.io.Resource;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
+import org.nianbao.extraction.LabelCatalog;
 import org.nianbao.extraction.OrganCatalog;
 import org.nianbao.extraction.StatementCatalog;
 import tools.jackson.databind.JsonNode;
@@ -38,13 +39,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Builds a ruleset from a folder of rule files at run time: DRL ({@code *.drl}), the Chinese rule language
  * ({@code *.dsl} sentences used by {@code *.dslr} rules), spreadsheet decision tables ({@code *.drl.xlsx},
- * {@code *.drl.csv}), {@code statements.yaml} and the organ table {@code organs.yaml}.
+ * {@code *.drl.csv}), {@code statements.yaml}, {@code labels.yaml} and the organ table {@code organs.yaml}.
  * Every problem is reported with its file and line; a ruleset with any problem is refused whole.
  */
 public final class RuleSetLoader {
 
     public static final String STATEMENTS_FILE = "statements.yaml";
     public static final String ORGANS_FILE = OrganFile.NAME;
+    /** How reports print the tables' rows and columns; without it, the catalogue the project ships. */
+    public static final String LABELS_FILE = LabelCatalog.FILE;
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
     /** The classes rules are compiled and linked against, and nothing else (see {@link RuleClassLoader}). */
@@ -101,7 +104,7 @@ public final class RuleSetLoader {
     }
 
     /** The rule files of a folder as read once, their problems so far, and the hash of them all (hex, in full). */
-    private record RuleFiles(java.util.Map<Path, byte[]> contents, byte[] statements, byte[] organs, String hash,
+    private record RuleFiles(java.util.Map<Path, byte[]> contents, byte[] statements, byte[] organs, byte[] labels, String hash,
                              List<RuleProblem> problems) {
 
         static RuleFiles in(Path dir) {
@@ -126,6 +129,8 @@ public final class RuleSetLoader {
             // a ruleset written before the organ table existed takes the one the application carries
             Path organsFile = dir.resolve(OrganFile.NAME);
             byte[] organsContent = Files.isRegularFile(organsFile) ? read(organsFile, problems) : OrganFile.bundled();
+            Path labelsFile = dir.resolve(LABELS_FILE);
+            byte[] labelsContent = Files.isRegularFile(labelsFile) ? read(labelsFile, problems) : null;
             MessageDigest digest = sha256();
             contents.forEach((file, content) -> {
                 digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
@@ -136,7 +141,11 @@ public final class RuleSetLoader {
             }
             digest.update(OrganFile.NAME.getBytes(StandardCharsets.UTF_8));
             digest.update(organsContent);
-            return new RuleFiles(contents, statementsContent, organsContent, HexFormat.of().formatHex(digest.digest()),
+            if (labelsContent != null) {
+                digest.update(LABELS_FILE.getBytes(StandardCharsets.UTF_8));
+                digest.update(labelsContent);
+            }
+            return new RuleFiles(contents, statementsContent, organsContent, labelsContent, HexFormat.of().formatHex(digest.digest()),
                     problems);
         }
     }
@@ -154,11 +163,13 @@ public final class RuleSetLoader {
         List<RuleProblem> organProblems = new ArrayList<>();
         OrganCatalog organs = OrganFile.read(ruleFiles.organs(), organProblems);
         organProblems.addAll(RuleText.check(OrganFile.NAME, new String(ruleFiles.organs(), StandardCharsets.UTF_8)));
+        List<RuleProblem> labelProblems = new ArrayList<>();
+        LabelCatalog labels = labels(ruleFiles.labels(), labelProblems);
         if (reuse && problems.isEmpty() && statementsContent != null && statementProblems.isEmpty()
-                && organProblems.isEmpty()) {
+                && organProblems.isEmpty() && labelProblems.isEmpty()) {
             var found = CompiledRules.find(hash);
             if (found.isPresent()) {
-                return new Compiled(hash, new RuleSet(version, found.get().base(), statements, organs, found.get().rules()));
+                return new Compiled(hash, new RuleSet(version, found.get().base(), statements, organs, labels, found.get().rules()));
             }
         }
         java.util.Map<String, RuleSource> sources = new java.util.HashMap<>();
@@ -176,6 +187,10 @@ public final class RuleSetLoader {
             if (DecisionTables.isDecisionTable(file.name())) {
                 sources.putAll(RuleSource.scan(file.name(), file.drl()));
             }
+        }
+        if (ruleFiles.labels() != null) {
+            problems.addAll(RuleText.check(LABELS_FILE, new String(ruleFiles.labels(), StandardCharsets.UTF_8)));
+            problems.addAll(labelProblems);
         }
         if (statementsContent != null) {
             problems.addAll(RuleText.check(STATEMENTS_FILE, new String(statementsContent, StandardCharsets.UTF_8)));
@@ -199,7 +214,7 @@ public final class RuleSetLoader {
         if (reuse) {
             CompiledRules.keep(hash, base, rules);
         }
-        return new Compiled(hash, new RuleSet(version, base, statements, organs, rules));
+        return new Compiled(hash, new RuleSet(version, base, statements, organs, labels, rules));
     }
 
     /** A rule file as DRL (a .dslr expanded, a decision table generated) and as parsed by Drools' parser. */
@@ -411,6 +426,17 @@ public final class RuleSetLoader {
         return rules;
     }
 
+    /** The table labels of labels.yaml (its problems at their lines), or the project's own when there is none. */
+    private static LabelCatalog labels(byte[] content, List<RuleProblem> problems) {
+        if (content == null) {
+            return LabelCatalog.standard();
+        }
+        List<LabelCatalog.Problem> found = new ArrayList<>();
+        LabelCatalog labels = LabelCatalog.parse(content, found);
+        found.forEach(p -> problems.add(new RuleProblem(LABELS_FILE, p.line(), p.message())));
+        return labels;
+    }
+
     private static StatementCatalog statements(byte[] content, List<RuleProblem> problems) {
         List<StatementCatalog.Entry> entries = new ArrayList<>();
         try {
@@ -435,7 +461,8 @@ public final class RuleSetLoader {
                     s.forEach(n -> sections.add(n.asInt()));
                 }
                 try {
-                    entries.add(new StatementCatalog.Entry(kind, text(node, "name"), sections, Pattern.compile(regex)));
+                    entries.add(new StatementCatalog.Entry(kind, text(node, "name"), sections, Pattern.compile(regex),
+                            text(node, "reading")));
                 } catch (PatternSyntaxException e) {
                     problems.add(new RuleProblem(STATEMENTS_FILE, 0,
                             "表述「%s」的 pattern 不是有效的正则表达式：%s".formatted(kind, e.getDescription())));

@@ -19,14 +19,14 @@ public final class Sums {
     }
 
     private static final java.util.regex.Pattern NOTICES_AFTER = java.util.regex.Pattern.compile(
-            "收费通知(?:书|单)?[^0-9。;；,，]{0,4}?(\\d+)(?:件|份|次|个)");
+            "(?:收费|缴费|收取)的?通知(?:书|单)?[^0-9。;；,，]{0,4}?(\\d+)(?:件|份|次|个)");
     private static final java.util.regex.Pattern NOTICES_BEFORE = java.util.regex.Pattern.compile(
-            "(\\d+)(?:件|份|次|个)[^0-9。;；,，]{0,4}?收费通知");
+            "(\\d+)(?:件|份|次|个)[^0-9。;；,，]{0,4}?(?:收费|缴费|收取)的?通知");
     private static final java.util.regex.Pattern NO_NOTICE = java.util.regex.Pattern.compile(
-            "(?:未|没有|无)(?:向[^。;；,，]{0,8})?(?:发出|出具|送达|开具)[^。;；,，]{0,4}?收费通知");
+            "(?:未|没有|无)(?:向[^。;；,，]{0,8})?(?:发出|出具|送达|开具|发放)[^。;；,，]{0,8}?(?:收费|缴费|收取)的?通知");
 
     /**
-     * How many 收费通知 a sentence says were sent: 「发出收费通知3件」「发出2份收费通知」 give the number, 「未发出收费通知」 0;
+     * How many 收费通知 a sentence says were sent: 「发出收费通知3件」「发出2份收费通知」「发出缴费通知书2份」 give the number, 「未发出收费通知」 0;
      * {@code null} when it gives no number.
      */
     public static Integer feeNotices(String text) {

@@ -158,7 +158,7 @@ public class RulesController {
     private static String ruleFileName(MultipartFile f) {
         String name = uploadName(f);
         if (!RulesetFiles.isRulesetFile(name)) {
-            throw new AssessmentController.BadRequest("只接受规则文件（.drl、.dslr、.dsl、.drl.xlsx、statements.yaml、organs.yaml）：" + name);
+            throw new AssessmentController.BadRequest("只接受规则文件（.drl、.dslr、.dsl、.drl.xlsx、statements.yaml、labels.yaml、organs.yaml）：" + name);
         }
         return name;
     }

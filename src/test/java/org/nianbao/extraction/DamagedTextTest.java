@@ -40,10 +40,10 @@ class DamagedTextTest {
 
     @Test
     void tableTwoHeadersRunTogetherAreSplitIntoTheirColumns() {
-        assertThat(RunTogetherText.table2Columns("本年新制作数量本年新公开数量对外公开总数量"))
+        assertThat(RunTogetherText.table2Columns("本年新制作数量本年新公开数量对外公开总数量", LabelCatalog.standard()))
                 .containsExactly("本年新制作数量", "本年新公开数量", "对外公开总数量");
-        assertThat(RunTogetherText.table2Columns("本年处理决定数量")).containsExactly("本年处理决定数量");
-        assertThat(RunTogetherText.table2Columns("上一年项目数量本年增/减处理决定数量"))
+        assertThat(RunTogetherText.table2Columns("本年处理决定数量", LabelCatalog.standard())).containsExactly("本年处理决定数量");
+        assertThat(RunTogetherText.table2Columns("上一年项目数量本年增/减处理决定数量", LabelCatalog.standard()))
                 .containsExactly("上一年项目数量", "本年增/减", "处理决定数量");
     }
 
