@@ -50,10 +50,12 @@ public class WorkbenchController {
     private final DryRuns dryRuns;
     private final org.nianbao.store.PrivateCheckRetention retention;
     private final AssessmentPdf pdf;
+    private final org.nianbao.store.ReviewStatistics reviewStatistics;
 
     public WorkbenchController(AssessmentService service, ActivationService activation, RulesetVersionStore versions,
                                AssessmentStore assessments, DryRuns dryRuns,
-                               org.nianbao.store.PrivateCheckRetention retention, AssessmentPdf pdf) {
+                               org.nianbao.store.PrivateCheckRetention retention, AssessmentPdf pdf,
+                               org.nianbao.store.ReviewStatistics reviewStatistics) {
         this.service = service;
         this.activation = activation;
         this.versions = versions;
@@ -61,6 +63,7 @@ public class WorkbenchController {
         this.dryRuns = dryRuns;
         this.retention = retention;
         this.pdf = pdf;
+        this.reviewStatistics = reviewStatistics;
     }
 
     /** How long a self-check scored without an account is kept, for the scoring page to say. */
@@ -174,6 +177,7 @@ public class WorkbenchController {
                 .collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> c.name(), (x, y) -> x)));
         model.addAttribute("scorecard", assessor.scorecard().label());
         model.addAttribute("catalogue", CatalogueEntry.of(assessor.rules().rules(), assessor.scorecard()));
+        model.addAttribute("reviewed", reviewStatistics.byRule());
         model.addAttribute("files", new java.util.TreeSet<>(activation.filesInForce().ruleFiles().keySet()));
         model.addAttribute("versions", versions.history());
         model.addAttribute("tests", tests);
