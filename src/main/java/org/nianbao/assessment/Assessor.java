@@ -169,6 +169,10 @@ public final class Assessor {
      */
     private Assessment assess(String source, ReportFacts facts, java.util.Set<String> dismissed, List<Object> more) {
         Report report = facts.report();
+        String outOfScope = scorecard.scope() == null ? null : scorecard.scope().refusal(report);
+        if (outOfScope != null) {
+            throw org.nianbao.reading.RejectedInput.outOfScope(outOfScope);
+        }
         List<Object> all = new ArrayList<>(facts.all());
         all.addAll(more);
         all.add(rules.organs().organOf(report));
@@ -182,7 +186,7 @@ public final class Assessor {
         ordered.removeIf(f -> dismissed.contains(f.fingerprint()));
         ordered.sort(findingOrder());
         RuleEngine.Evaluation evaluation = new RuleEngine.Evaluation(ordered, found.notApplicable());
-        Score score = Scorer.score(scorecard, report, facts.previousYear() != null, evaluation);
+        Score score = Scorer.score(scorecard, report, facts.previousYear() != null, evaluation, dismissed);
         List<Finding> findings = score.findings();
         return new Assessment(null, source, summary(report), new Assessment.Ruleset(rules.version(), scorecard.label()),
                 score.score(), score.maxScore(), score.grade(), score.categories(), score.checks(), findings,

@@ -11,10 +11,13 @@ import org.nianbao.scoring.Scorecard;
  * The scoring method a committee hands to agencies before a round, generated from the rules and the scorecard in
  * force, never written by hand: every check with its points, the rules that test it (what each tests and on what
  * basis, as its comment says) and what each finding costs; the caps, the grade bands, and the organ table: each kind
- * of organ with how it is recognised, its deadline and the duties (with their articles) that decide which rules bind it.
+ * of organ with how it is recognised, its deadline and the duties (with their articles) that decide which rules bind
+ * it; how a check the report itself makes impossible is scored ({@code omittedByReport}) and which reports are scored
+ * at all ({@code scope}).
  */
 public record ScoringMethod(String ruleset, String scorecard, String scorecardName, List<Category> categories,
-                            List<Cap> caps, List<Scorecard.Grade> grades, Organs organs, Names names) {
+                            List<Cap> caps, List<Scorecard.Grade> grades, Organs organs, String omittedByReport,
+                            Scorecard.Scope scope, Names names) {
 
     /** The organ table in force ({@code rules/organs.yaml}). */
     public record Organs(List<OrganKind> kinds, OrganKind unknown, List<Duty> duties, List<String> areasWithoutGovernment) {
@@ -60,15 +63,19 @@ public record ScoringMethod(String ruleset, String scorecard, String scorecardNa
      * and its rules.
      */
     public record Check(String id, String name, double points, Double perFinding, Integer appliesFromYear,
-                        boolean needsPreviousYear, List<Rule> rules) {
+                        boolean needsPreviousYear, List<String> needs, List<Rule> rules) {
     }
 
     /** A rule: what it tests and on what basis (its comment), how serious, and what one finding costs. */
     public record Rule(String id, String severity, String test, Double deduction, String file, int line) {
     }
 
-    /** A cap: the grade a report cannot exceed when one of these rules finds something. */
-    public record Cap(String flag, String maxGrade, List<String> rules, Double minMeasure) {
+    /**
+     * A cap: the grade a report cannot exceed when one of these rules finds something (measuring at least
+     * {@code minMeasure}; comparing numbers further apart than {@code tolerance}, said in words in {@code beyond}).
+     */
+    public record Cap(String flag, String maxGrade, List<String> rules, Double minMeasure, Scorecard.Tolerance tolerance,
+                      String beyond) {
     }
 
     public static ScoringMethod of(RuleSet rules, Scorecard card) {
@@ -84,13 +91,17 @@ public record ScoringMethod(String ruleset, String scorecard, String scorecardNa
                 List<Rule> tested = entries.stream().filter(e -> check.id().equals(e.check()))
                         .map(e -> new Rule(e.id(), e.severity(), e.description(), e.deduction(), e.file(), e.line()))
                         .toList();
+                List<String> needs = check.appliesFromYear() != null && !check.needs().contains("year")
+                        ? java.util.stream.Stream.concat(java.util.stream.Stream.of("year"), check.needs().stream()).toList()
+                        : check.needs();
                 checks.add(new Check(check.id(), check.name(), check.points(), check.perFinding(), check.appliesFromYear(),
-                        Boolean.TRUE.equals(check.needsPreviousYear()), tested));
+                        Boolean.TRUE.equals(check.needsPreviousYear()), needs, tested));
                 points += check.points();
             }
             categories.add(new Category(category.id(), category.name(), points, checks));
         }
-        List<Cap> caps = card.caps().stream().map(c -> new Cap(c.flag(), c.maxGrade(), c.rules(), c.minMeasure())).toList();
+        List<Cap> caps = card.caps().stream().map(c -> new Cap(c.flag(), c.maxGrade(), c.rules(), c.minMeasure(),
+                c.tolerance(), c.tolerance() == null ? null : c.tolerance().describe())).toList();
         List<Table> tables = FactNames.tables().stream().map(t -> new Table(t,
                 FactNames.rows(t).stream().map(r -> new Name(r, FactNames.rowLabel(t, r), written(rules, t, "rows", r))).toList(),
                 FactNames.columns(t).stream().map(c -> new Name(c, FactNames.columnLabel(t, c), written(rules, t, "columns", c)))
@@ -100,7 +111,7 @@ public record ScoringMethod(String ruleset, String scorecard, String scorecardNa
                 .collect(java.util.stream.Collectors.toMap(e -> e.kind(), e -> new Name(e.kind(), e.name() == null ? e.kind() : e.name()),
                         (a, b) -> a, java.util.LinkedHashMap::new)).values());
         return new ScoringMethod(rules.version(), card.label(), card.name(), categories, caps, card.grades(),
-                organs(rules.organs()), new Names(tables, statements));
+                organs(rules.organs()), card.omittedByReport(), card.scope(), new Names(tables, statements));
     }
 
     private static Organs organs(OrganCatalog table) {

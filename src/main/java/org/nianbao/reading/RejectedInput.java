@@ -7,7 +7,7 @@ package org.nianbao.reading;
 public class RejectedInput extends RuntimeException {
 
     /** Why the input was refused; decides the HTTP status. */
-    public enum Reason { EMPTY, NOT_TEXT, TOO_LARGE, NOT_A_REPORT, UNSUPPORTED_FORMAT }
+    public enum Reason { EMPTY, NOT_TEXT, TOO_LARGE, NOT_A_REPORT, UNSUPPORTED_FORMAT, OUT_OF_SCOPE }
 
     private final Reason reason;
 
@@ -38,6 +38,11 @@ public class RejectedInput extends RuntimeException {
     public static RejectedInput tooMuchText(long limit) {
         return new RejectedInput(Reason.TOO_LARGE,
                 "文件中的文字超过 %d 个字符，不像一份年度报告 (too much text)".formatted(limit));
+    }
+
+    /** An annual report the scorecard does not score (e.g. one in the format before 2019), with the reason. */
+    public static RejectedInput outOfScope(String reason) {
+        return new RejectedInput(Reason.OUT_OF_SCOPE, reason + " (the report is outside what the scorecard scores)");
     }
 
     public static RejectedInput notAReport(String detail) {

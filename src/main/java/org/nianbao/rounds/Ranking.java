@@ -11,12 +11,15 @@ import org.springframework.stereotype.Component;
 import org.nianbao.assessment.Assessment;
 import org.nianbao.rules.Evidence;
 import org.nianbao.rules.Labels;
+import org.nianbao.scoring.Scorecard;
+import org.nianbao.scoring.Standing;
 
 /**
- * A round's ranking: one row per expected agency, ranked within its group by the score of its latest submission;
- * ties share a rank (1, 2, 2, 4). An agency without a report is {@code missing}; one whose latest report could
- * not be assessed is {@code failed}. Reports that could not be matched to an agency follow: {@code unmatched}, or
- * {@code failed} when they could not be read either.
+ * A round's ranking: one row per expected agency, ranked within its group by the grade of its latest submission and,
+ * within a grade, by its score; ties share a rank (1, 2, 2, 4). The grade comes first because a cap lowers the grade
+ * and not the score: a report capped at 合格 ranks below every 良好 one whatever its score. An agency without a
+ * report is {@code missing}; one whose latest report could not be assessed is {@code failed}. Reports that could
+ * not be matched to an agency follow: {@code unmatched}, or {@code failed} when they could not be read either.
  */
 @Component
 public class Ranking {
@@ -39,11 +42,13 @@ public class Ranking {
     private final RoundStore rounds;
     private final AssessmentStore assessments;
     private final Reviews reviews;
+    private final RoundService service;
 
-    public Ranking(RoundStore rounds, AssessmentStore assessments, Reviews reviews) {
+    public Ranking(RoundStore rounds, AssessmentStore assessments, Reviews reviews, RoundService service) {
         this.rounds = rounds;
         this.assessments = assessments;
         this.reviews = reviews;
+        this.service = service;
     }
 
     public List<Row> of(long roundId) {
@@ -69,7 +74,7 @@ public class Ranking {
                 rows.add(scored(e, s));
             }
         }
-        rank(rows);
+        rank(rows, service.assessor(roundId).scorecard().grades().stream().map(Scorecard.Grade::grade).toList());
         rows.sort(Comparator.comparing((Row r) -> r.group() == null ? "" : r.group())
                 .thenComparing(r -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
                 .thenComparing(Row::agency));
@@ -103,8 +108,13 @@ public class Ranking {
                 reviews.open(src), status, s.assessmentId(), s.source(), s.error(), findings);
     }
 
-    /** Ranks the scored rows within their group: best first, equal scores share a rank, the next rank skips. */
-    static void rank(List<Row> rows) {
+    /**
+     * Ranks the scored rows within their group: the best grade first ({@code grades} from best to worst; a grade not
+     * among them after them all), then the best score; rows of equal grade and score share a rank, the next rank
+     * skips.
+     */
+    static void rank(List<Row> rows, List<String> grades) {
+        Comparator<Row> standing = Standing.order(grades, Row::grade, Row::score);
         Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             if ("scored".equals(rows.get(i).status())) {
@@ -112,14 +122,14 @@ public class Ranking {
             }
         }
         for (List<Integer> members : byGroup.values()) {
-            members.sort(Comparator.comparing((Integer i) -> -rows.get(i).score()));
+            members.sort(Comparator.comparing(rows::get, standing));
             int rank = 0;
-            Double previous = null;
+            Row previous = null;
             for (int k = 0; k < members.size(); k++) {
                 Row r = rows.get(members.get(k));
-                if (previous == null || Double.compare(r.score(), previous) != 0) {
+                if (previous == null || standing.compare(r, previous) != 0) {
                     rank = k + 1;
-                    previous = r.score();
+                    previous = r;
                 }
                 rows.set(members.get(k), new Row(rank, r.agencyId(), r.agency(), r.level(), r.group(), r.score(), r.grade(),
                         r.categories(), r.findings(), r.openReviews(), r.status(), r.assessmentId(), r.source(), r.error(),

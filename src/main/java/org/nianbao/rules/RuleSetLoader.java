@@ -187,6 +187,14 @@ public final class RuleSetLoader {
             if (DecisionTables.isDecisionTable(file.name())) {
                 sources.putAll(RuleSource.scan(file.name(), file.drl()));
             }
+            // the deduction a rule asks for, read from the consequence the compiler reads (a sentence's 「扣N分」
+            // expanded), so that the catalogue says what an assessment deducts
+            for (org.drools.drl.ast.descr.RuleDescr rule : file.pkg().getRules()) {
+                RuleSource source = sources.get(rule.getName());
+                if (source != null) {
+                    sources.put(rule.getName(), source.withPoints(RuleSource.ownPoints(String.valueOf(rule.getConsequence()))));
+                }
+            }
         }
         if (ruleFiles.labels() != null) {
             problems.addAll(RuleText.check(LABELS_FILE, new String(ruleFiles.labels(), StandardCharsets.UTF_8)));

@@ -15,6 +15,18 @@ record RuleSource(String file, int line, String description, Double points) {
     /** A finding recorded with the rule's own deduction (「扣N分」 in the Chinese rule language): its last argument. */
     private static final Pattern OWN_POINTS = Pattern.compile(
             "findings\\.(?:cell|text|report)\\(drools,[^;]*,\\s*(\\d+(?:\\.\\d+)?)\\s*\\)\\s*;");
+    /** A string literal of Java code, whose text may hold anything (a semicolon, a comma, a number). */
+    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
+
+    RuleSource withPoints(Double ownPoints) {
+        return new RuleSource(file, line, description, ownPoints);
+    }
+
+    /** The deduction a rule's consequence asks for (the last argument of its finding), or null when it asks none. */
+    static Double ownPoints(String consequence) {
+        Matcher own = OWN_POINTS.matcher(STRING.matcher(consequence).replaceAll("\"\""));
+        return own.find() ? Double.valueOf(own.group(1)) : null;
+    }
     private static final Pattern END = Pattern.compile("^\\s*end\\s*$");
 
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
@@ -49,8 +61,7 @@ record RuleSource(String file, int line, String description, Double points) {
                 for (int j = i + 1; j < lines.length && !END.matcher(lines[j]).matches(); j++) {
                     body.append(lines[j]).append('\n');
                 }
-                Matcher own = OWN_POINTS.matcher(body);
-                Double points = own.find() ? Double.valueOf(own.group(1)) : null;
+                Double points = ownPoints(body.toString());
                 found.put(r.group(1), new RuleSource(file, tableRow > 0 ? tableRow : i + 1, comment, points));
                 comment = "";
                 tableRow = 0;

@@ -48,7 +48,7 @@ public final class ScorecardLoader {
         }
         String hash = hash(bytes);
         return new Scorecard(card.id(), card.name(), card.version() + "+" + hash, card.categories(), card.checks(),
-                card.grades(), card.deadlines(), card.caps());
+                card.grades(), card.deadlines(), card.caps(), card.omittedByReport(), card.scope());
     }
 
     static List<String> validate(Scorecard card) {
@@ -69,6 +69,16 @@ public final class ScorecardLoader {
             if (check.points() < 0) {
                 problems.add("检查项 %s 的分值不能为负".formatted(check.id()));
             }
+            for (String need : check.needs()) {
+                if (!Scorecard.REPORT_CONTENTS.contains(need) && !Scorecard.OUTSIDE_INPUTS.contains(need)) {
+                    problems.add("检查项 %s 的 needs 只能是 %s、%s，而不是「%s」".formatted(check.id(),
+                            String.join("、", Scorecard.REPORT_CONTENTS), String.join("、", Scorecard.OUTSIDE_INPUTS), need));
+                }
+            }
+        }
+        if (!List.of(Scorecard.FAIL, Scorecard.NOT_APPLICABLE).contains(card.omittedByReport())) {
+            problems.add("omittedByReport 应为 %s（不得分）或 %s（不计入、按比例折算），而不是「%s」".formatted(
+                    Scorecard.FAIL, Scorecard.NOT_APPLICABLE, card.omittedByReport()));
         }
         Set<String> grades = new HashSet<>();
         double previous = Double.MAX_VALUE;
@@ -85,6 +95,11 @@ public final class ScorecardLoader {
         for (Scorecard.Cap cap : card.caps()) {
             if (!grades.contains(cap.maxGrade())) {
                 problems.add("封顶规则 %s 的等级「%s」未在 grades 中定义".formatted(cap.id(), cap.maxGrade()));
+            }
+            Scorecard.Tolerance t = cap.tolerance();
+            if (t != null && (t.units() == null && t.percent() == null
+                    || t.units() != null && t.units() < 0 || t.percent() != null && t.percent() < 0)) {
+                problems.add("封顶规则 %s 的容差 tolerance 应给出不为负的 units 或 percent".formatted(cap.id()));
             }
         }
         // the deadlines are the organ table's (rules/organs.yaml); a scorecard written before still gives them, unused

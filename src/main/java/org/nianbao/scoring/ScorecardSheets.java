@@ -49,7 +49,8 @@ public final class ScorecardSheets {
                 try {
                     checks.add(new Scorecard.Check(r[0], r[1], r[2], Double.parseDouble(r[3]), number(r[4]),
                             deductions(r[5]), r[6].isBlank() ? null : (int) Double.parseDouble(r[6]),
-                            r[7].isBlank() ? null : r[7].strip().equals("是") || r[7].strip().equalsIgnoreCase("true")));
+                            r[7].isBlank() ? null : r[7].strip().equals("是") || r[7].strip().equalsIgnoreCase("true"),
+                            list(r[8])));
                 } catch (RuntimeException e) {
                     problems.add("工作表「%s」第 %d 行：%s".formatted(CHECKS, n, "数字或扣分写法有误（" + e.getMessage() + "）"));
                 }
@@ -69,14 +70,28 @@ public final class ScorecardSheets {
             List<Scorecard.Cap> caps = new ArrayList<>();
             if (book.getSheet(CAPS) != null) {
                 for (String[] r : rows(book, CAPS, problems, 1)) {
-                    caps.add(new Scorecard.Cap(r[0], List.of(r[1].split("\\s*[,，]\\s*")), number(r[2]), r[3], r[4]));
+                    try {
+                        Double units = number(r[5]);
+                        Double percent = number(r[6]);
+                        caps.add(new Scorecard.Cap(r[0], List.of(r[1].split("\\s*[,，]\\s*")), number(r[2]), r[3], r[4],
+                                units == null && percent == null ? null : new Scorecard.Tolerance(units, percent)));
+                    } catch (NumberFormatException e) {
+                        problems.add("工作表「%s」：封顶 %s 的度量或容差应为数字".formatted(CAPS, r[0]));
+                    }
                 }
             }
             if (!problems.isEmpty()) {
                 throw new InvalidScorecard("电子表格", problems);
             }
+            String fromYear = card.get("scope.fromYear");
+            String formats = card.get("scope.formats");
+            Scorecard.Scope scope = (fromYear == null || fromYear.isBlank()) && (formats == null || formats.isBlank()) ? null
+                    : new Scorecard.Scope(fromYear == null || fromYear.isBlank() ? null : (int) Double.parseDouble(fromYear),
+                            list(formats));
             return new Scorecard(card.get("id"), card.get("name"), card.get("version"), categories, checks, grades,
-                    deadlines, caps);
+                    deadlines, caps,
+                    card.get("omittedByReport") == null || card.get("omittedByReport").isBlank() ? null
+                            : card.get("omittedByReport"), scope);
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidScorecard invalid) {
                 throw invalid;
@@ -89,18 +104,26 @@ public final class ScorecardSheets {
     public static byte[] write(Scorecard card) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             sheet(book, CARD, null, List.of(List.of("id", card.id()), List.of("name", card.name()),
-                    List.of("version", card.version().replaceAll("\\+[0-9a-f]{8}$", ""))));
+                    List.of("version", card.version().replaceAll("\\+[0-9a-f]{8}$", "")),
+                    List.of("omittedByReport", card.omittedByReport()),
+                    List.of("scope.fromYear", card.scope() == null || card.scope().fromYear() == null ? ""
+                            : card.scope().fromYear().toString()),
+                    List.of("scope.formats", card.scope() == null ? "" : String.join(",", card.scope().formats()))));
             sheet(book, CATEGORIES, List.of("编号", "名称"), card.categories().stream().map(c -> List.of(c.id(), c.name())).toList());
             sheet(book, CHECKS, List.of("编号", "名称", "类别", "满分", "每个问题扣分", "按规则扣分（规则=分；按档：规则=上限:扣分,…,*:扣分）",
-                    "适用年度起", "需要上年报告"), card.checks().stream().map(c -> List.of(c.id(), c.name(), c.category(),
-                    show(c.points()), c.perFinding() == null ? "" : show(c.perFinding()), deductions(c.deductions()),
-                    c.appliesFromYear() == null ? "" : c.appliesFromYear().toString(),
-                    Boolean.TRUE.equals(c.needsPreviousYear()) ? "是" : "")).toList());
+                    "适用年度起", "需要上年报告", "需要报告写明（year, level）"), card.checks().stream().map(c -> List.of(c.id(),
+                    c.name(), c.category(), show(c.points()), c.perFinding() == null ? "" : show(c.perFinding()),
+                    deductions(c.deductions()), c.appliesFromYear() == null ? "" : c.appliesFromYear().toString(),
+                    Boolean.TRUE.equals(c.needsPreviousYear()) ? "是" : "", String.join(",", c.needs()))).toList());
             sheet(book, GRADES, List.of("等级", "最低分"), card.grades().stream().map(g -> List.of(g.grade(), show(g.min()))).toList());
             sheet(book, DEADLINES, List.of("层级", "次年月-日"), card.deadlines().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey()).map(e -> List.of(e.getKey(), e.getValue())).toList());
-            sheet(book, CAPS, List.of("编号", "规则", "度量至少", "最高等级", "提示"), card.caps().stream().map(c -> List.of(c.id(),
-                    String.join(",", c.rules()), c.minMeasure() == null ? "" : show(c.minMeasure()), c.maxGrade(), c.flag())).toList());
+            sheet(book, CAPS, List.of("编号", "规则", "度量至少", "最高等级", "提示", "容差：差额大于", "容差：较大数的%"),
+                    card.caps().stream().map(c -> List.of(c.id(), String.join(",", c.rules()),
+                            c.minMeasure() == null ? "" : show(c.minMeasure()), c.maxGrade(), c.flag(),
+                            c.tolerance() == null || c.tolerance().units() == null ? "" : show(c.tolerance().units()),
+                            c.tolerance() == null || c.tolerance().percent() == null ? "" : show(c.tolerance().percent())))
+                            .toList());
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -124,7 +147,7 @@ public final class ScorecardSheets {
             if (row.getRowNum() < headerRows) {
                 continue;
             }
-            String[] cells = new String[8];
+            String[] cells = new String[9];
             boolean any = false;
             for (int i = 0; i < cells.length; i++) {
                 Cell cell = row.getCell(i);
@@ -153,9 +176,14 @@ public final class ScorecardSheets {
                 row.createCell(i).setCellValue(values.get(i));
             }
         }
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 9; i++) {
             sheet.setColumnWidth(i, (i == 1 || i == 5 ? 40 : 14) * 256);
         }
+    }
+
+    /** 「year, level」 as a list; blank: none. */
+    private static List<String> list(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.strip().split("\\s*[,，、]\\s*"));
     }
 
     private static Double number(String text) {

@@ -94,9 +94,17 @@ public class AssessmentStore {
     }
 
     /**
-     * The latest assessment of each report stored for a year, best score first: a ranking for the committee. Private
-     * self-checks are never ranked, listed, exported or assessed again.
+     * The latest assessment of each report stored for a year, best first — the better grade ({@code grades} from best
+     * to worst), then the higher score (see {@link org.nianbao.scoring.Standing}): a ranking for the committee.
+     * Private self-checks are never ranked, listed, exported or assessed again.
      */
+    public List<Assessment> ranking(int year, List<String> grades) {
+        List<Assessment> ranked = new java.util.ArrayList<>(ranking(year));
+        ranked.sort(org.nianbao.scoring.Standing.order(grades, Assessment::grade, Assessment::score));
+        return ranked;
+    }
+
+    /** The latest assessment of each report stored for a year, best score first. */
     public List<Assessment> ranking(int year) {
         return jdbc.sql("""
                 SELECT id, assessment_json FROM assessment

@@ -47,7 +47,7 @@ public class ApiErrors {
             case EMPTY -> HttpStatus.BAD_REQUEST;
             case NOT_TEXT, UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case NOT_A_REPORT -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_A_REPORT, OUT_OF_SCOPE -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }
 

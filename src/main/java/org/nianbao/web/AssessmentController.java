@@ -94,13 +94,15 @@ public class AssessmentController {
     }
 
     /**
-     * {@code GET /api/assessments/export?year=2023&format=xlsx|csv}: the year's stored reports ranked by score, one row
+     * {@code GET /api/assessments/export?year=2023&format=xlsx|csv}: the year's stored reports ranked by grade, then score, one row
      * each (and, in the workbook, a sheet of every finding) for the evaluation committee.
      */
     @GetMapping("/export")
     public ResponseEntity<byte[]> export(@RequestParam int year, @RequestParam(defaultValue = "xlsx") String format) {
-        List<String> categories = service.assessor().scorecard().categories().stream().map(c -> c.id()).toList();
-        List<Exports.Item> items = store.ranking(year).stream().map(Exports.Item::of).toList();
+        var card = service.assessor().scorecard();
+        List<String> categories = card.categories().stream().map(c -> c.id()).toList();
+        List<Exports.Item> items = store.ranking(year, card.grades().stream().map(g -> g.grade()).toList()).stream()
+                .map(Exports.Item::of).toList();
         return switch (format) {
             case "csv" -> ResponseEntity.ok()
                     .header("Content-Disposition", "attachment; filename=assessments-" + year + ".csv")

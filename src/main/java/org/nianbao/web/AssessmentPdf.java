@@ -23,9 +23,10 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * An assessment as a PDF on A4: its score, its findings with their places and suggestions, its checks. Laid out
- * from an HTML page by openhtmltopdf, with a CJK font embedded (only the characters used): the one configured
- * ({@code nianbao.pdf.font}, a .ttf, .otf or .ttc file), else the first of the usual Debian CJK fonts found.
+ * An assessment as a PDF on A4: its score, its findings with their places and suggestions, its checks; and the
+ * scoring method in force, from the same page as {@code /method}. Laid out from an HTML page by openhtmltopdf, with a
+ * CJK font embedded (only the characters used): the one configured ({@code nianbao.pdf.font}, a .ttf, .otf or .ttc
+ * file), else the first of the usual Debian CJK fonts found.
  */
 @Component
 class AssessmentPdf {
@@ -61,10 +62,18 @@ class AssessmentPdf {
     }
 
     byte[] render(Assessment a, ReportView view) {
+        return render("result-pdf", java.util.Map.of("a", a, "view", view));
+    }
+
+    /** The scoring method as a PDF: the same content as the page {@code /method}. */
+    byte[] render(org.nianbao.policy.ScoringMethod method) {
+        return render("method-pdf", java.util.Map.of("method", method));
+    }
+
+    private byte[] render(String template, java.util.Map<String, Object> variables) {
         Context context = new Context(Locale.SIMPLIFIED_CHINESE);
-        context.setVariable("a", a);
-        context.setVariable("view", view);
-        String html = templates.process("result-pdf", context);
+        context.setVariables(variables);
+        String html = templates.process(template, context);
         org.w3c.dom.Document page = new W3CDom().fromJsoup(Jsoup.parse(html));
         Path fontFile = font();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

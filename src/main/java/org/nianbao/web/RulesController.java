@@ -34,13 +34,25 @@ public class RulesController {
     private final RulesetVersionStore versions;
 
     private final AssessmentStore assessments;
+    private final org.nianbao.store.ReviewStatistics reviewStatistics;
 
     public RulesController(AssessmentService service, ActivationService activation,
-                           RulesetVersionStore versions, AssessmentStore assessments) {
+                           RulesetVersionStore versions, AssessmentStore assessments,
+                           org.nianbao.store.ReviewStatistics reviewStatistics) {
         this.service = service;
         this.activation = activation;
         this.versions = versions;
         this.assessments = assessments;
+        this.reviewStatistics = reviewStatistics;
+    }
+
+    /**
+     * {@code GET /api/rules/reviews}: per rule and round, the findings it raised, how many reviewers confirmed and
+     * dismissed, and each dismissal's reason; most dismissed first — the rules to fix first.
+     */
+    @GetMapping("/reviews")
+    public List<org.nianbao.store.ReviewStatistics.RuleInRound> reviews() {
+        return reviewStatistics.byRule();
     }
 
     /**

@@ -49,16 +49,21 @@ public class WorkbenchController {
     private final AssessmentStore assessments;
     private final DryRuns dryRuns;
     private final org.nianbao.store.PrivateCheckRetention retention;
+    private final AssessmentPdf pdf;
+    private final org.nianbao.store.ReviewStatistics reviewStatistics;
 
     public WorkbenchController(AssessmentService service, ActivationService activation, RulesetVersionStore versions,
                                AssessmentStore assessments, DryRuns dryRuns,
-                               org.nianbao.store.PrivateCheckRetention retention) {
+                               org.nianbao.store.PrivateCheckRetention retention, AssessmentPdf pdf,
+                               org.nianbao.store.ReviewStatistics reviewStatistics) {
         this.service = service;
         this.activation = activation;
         this.versions = versions;
         this.assessments = assessments;
         this.dryRuns = dryRuns;
         this.retention = retention;
+        this.pdf = pdf;
+        this.reviewStatistics = reviewStatistics;
     }
 
     /** How long a self-check scored without an account is kept, for the scoring page to say. */
@@ -76,9 +81,24 @@ public class WorkbenchController {
     /** The scoring method in force, as a printable page (the same as {@code GET /api/rules/method}). */
     @GetMapping("/method")
     public String method(Model model) {
-        var assessor = service.assessor();
-        model.addAttribute("method", org.nianbao.policy.ScoringMethod.of(assessor.rules(), assessor.scorecard()));
+        model.addAttribute("method", methodInForce());
         return "method";
+    }
+
+    /** The same scoring method as a PDF on A4 ({@code /method?format=pdf}), open to anyone like the page. */
+    @GetMapping(path = "/method", params = "format=pdf")
+    public ResponseEntity<byte[]> methodPdf() {
+        org.nianbao.policy.ScoringMethod method = methodInForce();
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.inline()
+                        .filename("评分办法-" + method.ruleset() + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(pdf.render(method));
+    }
+
+    private org.nianbao.policy.ScoringMethod methodInForce() {
+        var assessor = service.assessor();
+        return org.nianbao.policy.ScoringMethod.of(assessor.rules(), assessor.scorecard());
     }
 
     @PostMapping("/check")
@@ -157,6 +177,7 @@ public class WorkbenchController {
                 .collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> c.name(), (x, y) -> x)));
         model.addAttribute("scorecard", assessor.scorecard().label());
         model.addAttribute("catalogue", CatalogueEntry.of(assessor.rules().rules(), assessor.scorecard()));
+        model.addAttribute("reviewed", reviewStatistics.byRule());
         model.addAttribute("files", new java.util.TreeSet<>(activation.filesInForce().ruleFiles().keySet()));
         model.addAttribute("versions", versions.history());
         model.addAttribute("tests", tests);

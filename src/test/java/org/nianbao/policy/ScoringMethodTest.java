@@ -64,4 +64,57 @@ class ScoringMethodTest {
         assertThat(check(after, "A4").rules()).filteredOn(r -> r.id().equals("ARITH-T4-ROW-TOTAL"))
                 .singleElement().satisfies(r -> assertThat(r.deduction()).isEqualTo(1.0));
     }
+
+    /** rules/information-fee.dslr with its sentence made to deduct {@code points} itself (「扣N分」). */
+    private Path feeRuleDeducting(String points) throws IOException {
+        Path rules = Samples.copyRules(Files.createDirectories(dir.resolve("rules-" + points)));
+        Path fee = rules.resolve("information-fee.dslr");
+        String text = Files.readString(fee);
+        String sentence = "未收取的也应写明”";
+        assertThat(text).contains(sentence);
+        Files.writeString(fee, text.replace(sentence, sentence + "，扣" + points + "分"));
+        return rules;
+    }
+
+    private static ScoringMethod.Rule rule(ScoringMethod method, String check, String id) {
+        return check(method, check).rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRuleThatStatesItsOwnDeductionInTheRuleLanguageIsPublishedWithIt() throws IOException {
+        Scorecard card = ScorecardLoader.load(Samples.SCORECARD);
+        RuleSet two = RuleSetLoader.load(feeRuleDeducting("2"));
+
+        ScoringMethod method = ScoringMethod.of(two, card);
+        var assessed = new org.nianbao.assessment.Assessor(two, card).assess("004_e93a6eea8c407df3.txt",
+                Samples.bytes("004_e93a6eea8c407df3.txt"), org.nianbao.assessment.AssessmentOptions.NONE);
+
+        assertThat(rule(method, "N4", "NARR-NO-INFO-FEE").deduction()).isEqualTo(2.0);
+        assertThat(CatalogueEntry.of(two.rules(), card)).filteredOn(e -> e.id().equals("NARR-NO-INFO-FEE"))
+                .singleElement().satisfies(e -> assertThat(e.deduction()).isEqualTo(2.0));
+        assertThat(assessed.findings()).filteredOn(f -> f.ruleId().equals("NARR-NO-INFO-FEE"))
+                .singleElement().satisfies(f -> assertThat(f.deduction()).isEqualTo(2.0));
+    }
+
+    @Test
+    void aRuleThatStatesNoDeductionIsPublishedWithItsChecksAmount() {
+        ScoringMethod method = ScoringMethod.of(RULES, ScorecardLoader.load(Samples.SCORECARD));
+
+        assertThat(rule(method, "N4", "NARR-NO-INFO-FEE").deduction()).isEqualTo(4.0); // N4's perFinding
+    }
+
+    @Test
+    void publishesTheCapsToleranceAndHowAnOmissionIsScored() {
+        ScoringMethod method = ScoringMethod.of(RULES, ScorecardLoader.load(Samples.SCORECARD));
+
+        assertThat(method.omittedByReport()).isEqualTo("fail");
+        assertThat(method.scope().fromYear()).isEqualTo(2019);
+        assertThat(method.caps()).filteredOn(c -> c.rules().contains("ARITH-T3-BALANCE-TOTAL")).singleElement()
+                .satisfies(c -> assertThat(c.beyond()).isEqualTo("相差大于1且大于较大数的1%"));
+        assertThat(method.caps()).filteredOn(c -> c.rules().contains("ARITH-T3-BALANCE-UNCHECKABLE")).singleElement()
+                .satisfies(c -> assertThat(c.tolerance()).isNull());
+        assertThat(check(method, "N3").needs()).containsExactly("year");
+        assertThat(check(method, "T1").needs()).containsExactly("year", "publishedOn");
+        assertThat(check(method, "A1").needs()).isEmpty();
+    }
 }

@@ -46,6 +46,10 @@ class ScorecardSheetsTest {
         assertThat(sheet.grades()).isEqualTo(yaml.grades());
         assertThat(sheet.deadlines()).isEqualTo(yaml.deadlines());
         assertThat(sheet.caps()).isEqualTo(yaml.caps());
+        assertThat(sheet.caps()).anySatisfy(c -> assertThat(c.tolerance()).isNotNull());
+        assertThat(sheet.checks()).anySatisfy(c -> assertThat(c.needs()).containsExactly("year", "publishedOn"));
+        assertThat(sheet.omittedByReport()).isEqualTo(yaml.omittedByReport()).isEqualTo("fail");
+        assertThat(sheet.scope()).isEqualTo(yaml.scope());
         assertThat(sheet.id()).isEqualTo("default");
     }
 
