@@ -129,9 +129,10 @@ public class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIns, AccountStore store) throws Exception {
         http.authenticationManager(signIns)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/check", "/check/*", "/method", "/login", "/style.css", "/editor.js", "/dry-run.js",
-                                "/print.js", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/", "/check", "/check/*", "/check/batch/*", "/method", "/login", "/style.css",
+                                "/editor.js", "/dry-run.js", "/print.js", "/check.js", "/webjars/**", "/favicon.ico",
                                 "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/logout").permitAll()
                         .requestMatchers("/assessments/**", "/rounds", "/rounds/**").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.GET, "/workbench", "/workbench/**").hasAnyRole(EDITOR, REVIEWER)
                         .requestMatchers("/workbench", "/workbench/**").hasRole(EDITOR)
