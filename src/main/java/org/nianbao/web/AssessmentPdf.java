@@ -61,9 +61,21 @@ class AssessmentPdf {
     }
 
     byte[] render(Assessment a, ReportView view) {
+        return render(a, view, List.of(), null);
+    }
+
+    /**
+     * With the findings reviewers dismissed (struck through, with who, why and when) and the dismissals that wait for
+     * a second reviewer, by fingerprint.
+     */
+    byte[] render(Assessment a, ReportView view, List<CheckPages.Dismissed> dismissed,
+                  java.util.Map<String, org.nianbao.rounds.Reviews.Review> pending) {
         Context context = new Context(Locale.SIMPLIFIED_CHINESE);
         context.setVariable("a", a);
         context.setVariable("view", view);
+        context.setVariable("n", Numbers.INSTANCE);
+        context.setVariable("dismissed", dismissed);
+        context.setVariable("pending", pending);
         String html = templates.process("result-pdf", context);
         org.w3c.dom.Document page = new W3CDom().fromJsoup(Jsoup.parse(html));
         Path fontFile = font();
