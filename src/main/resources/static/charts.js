@@ -47,13 +47,13 @@
       }
       draw('chart-grades', {
         tooltip: {trigger: 'axis'}, legend: {bottom: 0, show: !!s.change},
-        grid: {left: 40, right: 16, top: 24, bottom: 48},
+        grid: {left: 8, right: 16, top: 32, bottom: 40, containLabel: true},
         xAxis: {type: 'category', data: grades}, yAxis: {type: 'value', minInterval: 1, name: '单位数'},
         series: series
       });
       draw('chart-categories', {
         tooltip: {trigger: 'axis', valueFormatter: function (v) { return v + '%'; }},
-        grid: {left: 88, right: 40, top: 16, bottom: 32},
+        grid: {left: 8, right: 48, top: 16, bottom: 8, containLabel: true},
         xAxis: {type: 'value', max: 100, axisLabel: {formatter: '{value}%'}},
         yAxis: {type: 'category', data: s.categories.map(function (x) { return x.name + '（' + x.max + '）'; }), inverse: true},
         series: [{type: 'bar', data: s.categories.map(function (x) { return x.percent; }), itemStyle: {color: '#1f6feb'},
@@ -62,7 +62,7 @@
       var failed = s.mostFailed;
       draw('chart-failed', {
         tooltip: {trigger: 'axis'}, legend: {bottom: 0},
-        grid: {left: 120, right: 24, top: 16, bottom: 48},
+        grid: {left: 8, right: 24, top: 16, bottom: 40, containLabel: true},
         xAxis: {type: 'value', minInterval: 1, name: '份'},
         yAxis: {type: 'category', inverse: true, data: failed.map(function (f) {
           var name = f.id + ' ' + f.name;

@@ -44,6 +44,13 @@ record ReportView(List<Block> blocks, List<Group> groups, List<CheckView> checks
             return severityName(finding.severity());
         }
 
+        /** How it is listed within its entry: a missing row by its label, anything else by its message. */
+        public String memberLabel() {
+            Evidence e = evidence(finding);
+            return finding.ruleId().endsWith("-ROW-MISSING") && e.table() != null && e.row() != null
+                    ? "「" + Labels.rowLabel(e.table(), e.row()) + "」行" : finding.message();
+        }
+
         static String severityName(String severity) {
             return switch (severity == null ? "" : severity) {
                 case "error" -> "错误";
@@ -396,11 +403,7 @@ record ReportView(List<Block> blocks, List<Group> groups, List<CheckView> checks
     private static Item item(int number, String anchor, Finding f, Scorecard card, CheckResult result) {
         Scorecard.Check check = card == null ? null : card.check(f.check());
         Evidence e = evidence(f);
-        String place = Labels.place(e);
-        if (f.ruleId().endsWith("-ROW-MISSING") && e.table() != null && e.row() != null) {
-            place = "「" + Labels.rowLabel(e.table(), e.row()) + "」行";
-        }
-        return new Item(number, anchor, f, place, check == null ? f.check() : check.name(), zeroReason(f, check, result),
+        return new Item(number, anchor, f, Labels.place(e), check == null ? f.check() : check.name(), zeroReason(f, check, result),
                 f.ruleId().startsWith("READ-"), figures(e, check));
     }
 

@@ -30,7 +30,8 @@ class ReportViewTest {
 
         assertThat(first.title()).isEqualTo("第三部分统计表缺少 11 行");
         assertThat(first.items()).hasSize(11).allSatisfy(i -> assertThat(i.finding().ruleId()).isEqualTo("COMP-T3-ROW-MISSING"));
-        assertThat(first.items().get(0).place()).isEqualTo("「(四)3.补正后申请内容仍不明确」行");
+        assertThat(first.items().get(0).memberLabel()).isEqualTo("「(四)3.补正后申请内容仍不明确」行");
+        assertThat(first.items().get(0).place()).isEqualTo("表3「(四)3.补正后申请内容仍不明确」行");
         assertThat(first.consequences()).extracting(i -> i.finding().ruleId())
                 .containsExactly("ARITH-T3-BALANCE-UNCHECKABLE", "ARITH-T3-RESULTS-TOTAL-UNCHECKABLE");
         assertThat(first.deduction()).isEqualTo(20.0);
