@@ -40,6 +40,32 @@ public final class RoundExport {
     private RoundExport() {
     }
 
+    /**
+     * A finding reviewers dismissed: as it stood (message, place, check, the points it deducted) and who dismissed it,
+     * why and when.
+     */
+    public record Dismissed(String message, String place, String check, Double deduction, String review) {
+    }
+
+    /** The findings reviewers dismissed in each report of a ranking, by assessment id. */
+    public static Map<Long, List<Dismissed>> dismissals(List<Ranking.Row> rows, org.nianbao.rounds.Reviews reviews) {
+        Map<Long, List<Dismissed>> all = new java.util.HashMap<>();
+        for (Ranking.Row r : rows) {
+            if (r.assessmentId() == null) {
+                continue;
+            }
+            List<Dismissed> mine = reviews.dismissals(r.assessmentId()).stream()
+                    .map(d -> new Dismissed(d.finding().message(), org.nianbao.rules.Labels.place(d.finding().evidence() == null
+                            ? org.nianbao.rules.Evidence.NONE : d.finding().evidence()), d.finding().check(),
+                            d.finding().deduction(), String.join("；", d.trailText())))
+                    .toList();
+            if (!mine.isEmpty()) {
+                all.put(r.assessmentId(), mine);
+            }
+        }
+        return all;
+    }
+
     /** The category columns, in the order the first scored row gives them: id → Chinese name. */
     private static Map<String, String> categories(List<Ranking.Row> rows) {
         Map<String, String> names = new LinkedHashMap<>();
@@ -87,6 +113,14 @@ public final class RoundExport {
     }
 
     public static byte[] xlsx(RoundStore.Round round, List<Ranking.Row> rows) {
+        return xlsx(round, rows, Map.of());
+    }
+
+    /**
+     * The workbook, the findings reviewers dismissed (by assessment id) listed with the others in the sheet of
+     * findings: struck through, with who dismissed them, why and when.
+     */
+    public static byte[] xlsx(RoundStore.Round round, List<Ranking.Row> rows, Map<Long, List<Dismissed>> dismissed) {
         Map<String, String> categories = categories(rows);
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle head = book.createCellStyle();
@@ -111,8 +145,13 @@ public final class RoundExport {
             finish(ranking, header.size(), r, new int[] {6, 28, 10, 14, 9, 8});
 
             XSSFSheet findings = book.createSheet("问题清单");
-            List<String> findingHeader = List.of("单位", "规则", "检查项", "严重程度", "扣分", "问题", "位置", "整改建议");
+            List<String> findingHeader = List.of("单位", "规则", "检查项", "严重程度", "扣分", "问题", "位置", "整改建议", "复核");
             sheet(findings, title + " 问题清单", findingHeader, head);
+            CellStyle struck = book.createCellStyle();
+            Font strike = book.createFont();
+            strike.setStrikeout(true);
+            strike.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
+            struck.setFont(strike);
             r = 2;
             for (Ranking.Row row : rows) {
                 for (Ranking.FindingRow f : row.findingList()) {
@@ -120,8 +159,16 @@ public final class RoundExport {
                             SEVERITY.getOrDefault(f.severity(), f.severity()), f.deduction(), f.message(), f.place(),
                             f.suggestion()), score);
                 }
+                for (Dismissed d : row.assessmentId() == null ? List.<Dismissed>of()
+                        : dismissed.getOrDefault(row.assessmentId(), List.of())) {
+                    Row x = findings.createRow(r++);
+                    write(x, java.util.Arrays.asList(row.agency(), null, d.check(), "已驳回", 0.0, d.message(), d.place(),
+                            null, (d.deduction() == null || d.deduction() == 0 ? "" : "原扣 " + show(d.deduction()) + " 分；")
+                                    + d.review()), score);
+                    x.getCell(5).setCellStyle(struck);
+                }
             }
-            finish(findings, findingHeader.size(), r, new int[] {28, 30, 8, 10, 8, 60, 24, 50});
+            finish(findings, findingHeader.size(), r, new int[] {28, 30, 8, 10, 8, 60, 24, 50, 50});
 
             XSSFSheet missing = book.createSheet("未提交或未评分");
             List<String> missingHeader = List.of("单位", "层级", "分组", "状态", "说明");
@@ -142,6 +189,10 @@ public final class RoundExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String show(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** A title row, then the header row. */

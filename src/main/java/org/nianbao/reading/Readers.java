@@ -39,7 +39,15 @@ public final class Readers {
             case DOCX -> DocxReader.read(name, bytes, limits);
             case DOC -> DocReader.read(name, bytes, limits);
             case HTML -> HtmlReader.read(name, bytes, limits);
-            case TEXT -> new Document(TextDecoder.decode(name, bytes), "text", null);
+            case TEXT -> {
+                String what = binaryKind(bytes);
+                if (what != null) { // said as what it is, not as text in an unknown encoding
+                    throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT, "上传的文件是" + what
+                            + "，不是年度报告。请上传报告本身：文本、网页、Word（.docx/.doc）或带文字的 PDF"
+                            + "（扫描件请先转成带文字层的 PDF）(not a report: " + TIKA.detect(bytes) + ")");
+                }
+                yield new Document(TextDecoder.decode(name, bytes), "text", null);
+            }
             case ARCHIVE -> throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT,
                     "这是一个压缩包，请按批量评分提交：在评分页面上传（每份报告单独评分），或提交到 POST /api/assessments/batch (a ZIP archive: submit it as a batch)");
             case UNSUPPORTED -> throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT,
@@ -84,6 +92,47 @@ public final class Readers {
             case "text/html", "application/xhtml+xml" -> Kind.HTML;
             default -> type.startsWith("text/") || type.equals("application/octet-stream") ? Kind.TEXT : Kind.UNSUPPORTED;
         };
+    }
+
+    /** What a file that is plainly not a document is, by its fixed signature (an image, a sound, a program…); else null. */
+    static String binaryKind(byte[] bytes) {
+        if (startsWith(bytes, 0x89, 'P', 'N', 'G')) {
+            return "一张 PNG 图片";
+        }
+        if (startsWith(bytes, 0xFF, 0xD8, 0xFF)) {
+            return "一张 JPEG 图片";
+        }
+        if (startsWith(bytes, 'G', 'I', 'F', '8')) {
+            return "一张 GIF 图片";
+        }
+        if (startsWith(bytes, 'B', 'M') && bytes.length > 26 && bytes[14] >= 12 && bytes[15] == 0 && bytes[16] == 0) {
+            return "一张 BMP 图片";
+        }
+        if (startsWith(bytes, 'R', 'I', 'F', 'F') && bytes.length > 12 && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B') {
+            return "一张 WebP 图片";
+        }
+        if (startsWith(bytes, 'I', 'I', 0x2A, 0) || startsWith(bytes, 'M', 'M', 0, 0x2A)) {
+            return "一张 TIFF 图片（可能是扫描件）";
+        }
+        if (startsWith(bytes, 'I', 'D', '3') || startsWith(bytes, 0xFF, 0xFB)) {
+            return "一段 MP3 音频";
+        }
+        if (bytes.length > 8 && bytes[4] == 'f' && bytes[5] == 't' && bytes[6] == 'y' && bytes[7] == 'p') {
+            return "一段视频（MP4/MOV）";
+        }
+        if (startsWith(bytes, 'R', 'a', 'r', '!')) {
+            return "一个 RAR 压缩包（请改用 ZIP）";
+        }
+        if (startsWith(bytes, '7', 'z', 0xBC, 0xAF)) {
+            return "一个 7z 压缩包（请改用 ZIP）";
+        }
+        if (startsWith(bytes, 0x1F, 0x8B)) {
+            return "一个 gzip 压缩文件（请改用 ZIP）";
+        }
+        if (startsWith(bytes, 'M', 'Z') || startsWith(bytes, 0x7F, 'E', 'L', 'F')) {
+            return "一个程序文件";
+        }
+        return null;
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

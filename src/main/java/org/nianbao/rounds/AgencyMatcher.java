@@ -89,6 +89,39 @@ public final class AgencyMatcher {
         return shortened.size() == 1 ? shortened.get(0) : null;
     }
 
+    /**
+     * The expected agencies most like any of {@code names} (a name a report gives, its file's name), best first: by the
+     * longest run of characters in common order, against the name's length — for a reviewer to choose from.
+     */
+    public List<Candidate> likely(int limit, String... names) {
+        List<String> given = new ArrayList<>();
+        for (String n : names) {
+            String normal = normalise(n);
+            if (normal.length() >= 2) {
+                given.add(normal);
+            }
+        }
+        record Scored(Candidate candidate, double score) {
+        }
+        return candidates.stream()
+                .map(c -> new Scored(c, names(c).stream().mapToDouble(n -> given.stream()
+                        .mapToDouble(g -> (double) common(g, n) / Math.max(n.length(), 1)).max().orElse(0)).max().orElse(0)))
+                .filter(s -> s.score() >= 0.3)
+                .sorted(java.util.Comparator.comparingDouble((Scored s) -> -s.score()).thenComparing(s -> s.candidate().name()))
+                .limit(limit).map(Scored::candidate).toList();
+    }
+
+    /** The length of the longest sequence of characters both have in the same order. */
+    static int common(String a, String b) {
+        int[][] l = new int[a.length() + 1][b.length() + 1];
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                l[i][j] = a.charAt(i - 1) == b.charAt(j - 1) ? l[i - 1][j - 1] + 1 : Math.max(l[i - 1][j], l[i][j - 1]);
+            }
+        }
+        return l[a.length()][b.length()];
+    }
+
     private static List<String> names(Candidate c) {
         List<String> names = new ArrayList<>();
         names.add(normalise(c.name()));

@@ -28,16 +28,52 @@ import org.springframework.stereotype.Service;
  * for every later assessment of the same report (a re-score, a new ruleset), matched by the finding's fingerprint.
  * Findings the rules could not decide (a check left undecided for lack of data, a table read unsure) are listed
  * apart from failures, for a reviewer to look at first.
+ *
+ * <p>Each decision keeps the finding as it stood, so that a dismissed finding stays visible (struck through, with
+ * who, why and when) on the page, in the PDF and in the workbook. In a round that asks for it (the default), an
+ * error is dismissed only when a second reviewer agrees: the first reviewer's dismissal is {@code proposed} and
+ * changes nothing until another reviewer dismisses it too.
  */
 @Service
 public class Reviews {
 
     public static final String CONFIRMED = "confirmed";
     public static final String DISMISSED = "dismissed";
+    /** A dismissal of an error that waits for a second reviewer. */
+    public static final String PROPOSED = "proposed";
 
     /** A decision on a finding. */
     public record Review(long id, String fingerprint, String ruleId, String decision, String reason, String reviewedBy,
                          Instant reviewedAt) {
+    }
+
+    /** What a decision came to: in force ({@code confirmed}, {@code dismissed}) or waiting ({@code proposed}). */
+    public record Decided(Assessment assessment, String state) {
+    }
+
+    /**
+     * A finding reviewers dismissed: the finding as it stood (its message, place and the points it deducted) and the
+     * decisions that dismissed it — a proposal and the second reviewer's agreement, or one dismissal.
+     */
+    public record Dismissal(Finding finding, List<Review> trail) {
+
+        /** Who decided what, when and why, a line each: 「张三 于 2024-03-01 14:05 提议驳回，理由：…」. */
+        public List<String> trailText() {
+            return trail.stream().map(Reviews::describe).toList();
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault());
+
+    /** A decision in words. */
+    public static String describe(Review r) {
+        String what = switch (r.decision()) {
+            case PROPOSED -> "提议驳回";
+            case DISMISSED -> "驳回";
+            default -> "确认";
+        };
+        return r.reviewedBy() + " 于 " + WHEN.format(r.reviewedAt()) + " " + what + "，理由：" + r.reason();
     }
 
     /** A finding as a reviewer sees it: what kind it is, and the decision taken on it (null: open). */
@@ -51,14 +87,16 @@ public class Reviews {
     }
 
     private final JdbcClient jdbc;
+    private final tools.jackson.databind.ObjectMapper json;
     private final AssessmentStore assessments;
     private final AssessmentService service;
     private final RoundStore rounds;
     private final RoundService roundService;
 
-    public Reviews(JdbcClient jdbc, AssessmentStore assessments, AssessmentService service, RoundStore rounds,
-                   RoundService roundService) {
+    public Reviews(JdbcClient jdbc, tools.jackson.databind.ObjectMapper json, AssessmentStore assessments,
+                   AssessmentService service, RoundStore rounds, RoundService roundService) {
         this.jdbc = jdbc;
+        this.json = json;
         this.assessments = assessments;
         this.service = service;
         this.rounds = rounds;
@@ -114,10 +152,11 @@ public class Reviews {
     /**
      * Records a decision on one finding of an assessment and assesses the report again with every dismissal in
      * force; the stored assessment is replaced (same id) and returned. The decision and the new score are stored
-     * together or not at all.
+     * together or not at all. Dismissing an error of a round that asks for a second reviewer is a proposal until a
+     * reviewer other than its proposer dismisses it too; its proposer cannot.
      */
     @org.springframework.transaction.annotation.Transactional
-    public Assessment decide(long assessmentId, String fingerprint, String decision, String reason, String by) {
+    public Decided decide(long assessmentId, String fingerprint, String decision, String reason, String by) {
         AssessmentStore.Source src = source(assessmentId);
         String d = decision == null ? "" : decision.strip().toLowerCase();
         if (d.equals("confirm") || d.equals("确认")) {
@@ -131,20 +170,85 @@ public class Reviews {
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
             throw new RoundService.Refused("请写明理由 reason（2000 字以内）(a reason is required)");
         }
-        String ruleId = src.assessment().findings().stream().filter(f -> f.fingerprint().equals(fingerprint))
-                .map(Finding::ruleId).findFirst()
-                .orElseGet(() -> latest(src.sha256()).containsKey(fingerprint) ? latest(src.sha256()).get(fingerprint).ruleId() : null);
-        if (ruleId == null) {
+        Map<String, Review> latest = latest(src.sha256());
+        Finding finding = src.assessment().findings().stream().filter(f -> f.fingerprint().equals(fingerprint))
+                .findFirst().orElseGet(() -> latest.containsKey(fingerprint) ? snapshot(src.sha256(), fingerprint) : null);
+        if (finding == null) {
             throw new RoundService.Refused("评分结果 " + assessmentId + " 中没有这条问题「" + fingerprint + "」(no such finding)");
         }
+        Review last = latest.get(fingerprint);
+        String state = d;
+        if (d.equals(DISMISSED) && "error".equals(finding.severity()) && secondReviewer(assessmentId)
+                && (last == null || !DISMISSED.equals(last.decision()))) {
+            if (last != null && PROPOSED.equals(last.decision()) && last.reviewedBy().equals(by)) {
+                throw new RoundService.Refused("您已提议驳回这条错误，本轮次规定须由另一位评议人同意后才生效"
+                        + " (a second reviewer must agree to dismiss an error)");
+            }
+            state = last != null && PROPOSED.equals(last.decision()) ? DISMISSED : PROPOSED;
+        }
         jdbc.sql("""
-                INSERT INTO finding_review (source_sha256, fingerprint, rule_id, decision, reason, reviewed_by, reviewed_at)
-                VALUES (:sha, :fingerprint, :rule, :decision, :reason, :by, :at)
+                INSERT INTO finding_review (source_sha256, fingerprint, rule_id, decision, reason, reviewed_by, reviewed_at,
+                                            finding_json)
+                VALUES (:sha, :fingerprint, :rule, :decision, :reason, :by, :at, :finding)
                 """)
-                .param("sha", src.sha256()).param("fingerprint", fingerprint).param("rule", ruleId).param("decision", d)
-                .param("reason", reason.strip()).param("by", by).param("at", Timestamp.from(Instant.now()))
+                .param("sha", src.sha256()).param("fingerprint", fingerprint).param("rule", finding.ruleId())
+                .param("decision", state).param("reason", reason.strip()).param("by", by)
+                .param("at", Timestamp.from(Instant.now())).param("finding", json.writeValueAsString(finding))
                 .update();
-        return reassess(assessmentId);
+        if (state.equals(PROPOSED)) {
+            return new Decided(src.assessment().withId(assessmentId), state); // nothing changes until a second reviewer agrees
+        }
+        return new Decided(reassess(assessmentId), state);
+    }
+
+    /** Whether dismissing an error of this assessment takes a second reviewer: its round says so. */
+    public boolean secondReviewer(long assessmentId) {
+        return rounds.placementOf(assessmentId).flatMap(p -> rounds.find(p.roundId()))
+                .map(RoundStore.Round::secondReviewer).orElse(false);
+    }
+
+    /** The finding as it stood when it was last decided on, from the review that kept it. */
+    private Finding snapshot(String sha, String fingerprint) {
+        return jdbc.sql("""
+                SELECT finding_json FROM finding_review WHERE source_sha256 = :sha AND fingerprint = :fingerprint
+                  AND finding_json IS NOT NULL ORDER BY id DESC LIMIT 1
+                """)
+                .param("sha", sha).param("fingerprint", fingerprint).query(String.class).optional()
+                .map(text -> json.readValue(text, Finding.class)).orElse(null);
+    }
+
+    /**
+     * The findings of an assessment that reviewers dismissed (in force), each as it stood with the decisions that
+     * dismissed it, oldest first. A dismissal recorded before findings were kept has the rule id alone.
+     */
+    public List<Dismissal> dismissals(long assessmentId) {
+        AssessmentStore.Source src = source(assessmentId);
+        List<Review> all = history(src);
+        Map<String, List<Review>> byFingerprint = new LinkedHashMap<>();
+        all.forEach(r -> byFingerprint.computeIfAbsent(r.fingerprint(), k -> new ArrayList<>()).add(r));
+        List<Dismissal> out = new ArrayList<>();
+        for (var e : byFingerprint.entrySet()) {
+            List<Review> reviews = e.getValue();
+            if (!DISMISSED.equals(reviews.get(reviews.size() - 1).decision())) {
+                continue;
+            }
+            int from = reviews.size() - 1;
+            while (from > 0 && (PROPOSED.equals(reviews.get(from - 1).decision()) || DISMISSED.equals(reviews.get(from - 1).decision()))) {
+                from--;
+            }
+            Finding f = snapshot(src.sha256(), e.getKey());
+            if (f == null) {
+                Review r = reviews.get(reviews.size() - 1);
+                f = new Finding(r.ruleId(), null, null, null, null, r.ruleId(), null, null, null, null, null);
+            }
+            out.add(new Dismissal(f, List.copyOf(reviews.subList(from, reviews.size()))));
+        }
+        return out;
+    }
+
+    /** The latest decision on each finding of an assessment's report, by fingerprint. */
+    public Map<String, Review> decisions(long assessmentId) {
+        return latest(source(assessmentId).sha256());
     }
 
     /**
@@ -220,7 +324,10 @@ public class Reviews {
 
     /** Every review of a report, oldest first: the record of who decided what, when and why. */
     public List<Review> history(long assessmentId) {
-        AssessmentStore.Source src = source(assessmentId);
+        return history(source(assessmentId));
+    }
+
+    private List<Review> history(AssessmentStore.Source src) {
         return jdbc.sql("""
                 SELECT id, fingerprint, rule_id, decision, reason, reviewed_by, reviewed_at FROM finding_review
                 WHERE source_sha256 = :sha ORDER BY id

@@ -54,6 +54,7 @@ public class RoundJobs {
 
     private final RoundStore rounds;
     private final RoundService service;
+    private final org.nianbao.collection.WebCollector collector;
     private final AssessmentStore assessments;
     private final Reviews reviews;
     private final TransactionTemplate tx;
@@ -71,8 +72,9 @@ public class RoundJobs {
 
     public RoundJobs(RoundStore rounds, RoundService service, AssessmentStore assessments, Reviews reviews,
                      PlatformTransactionManager transactions, JobSettings settings, AssessmentMetrics metrics,
-                     MeterRegistry registry) {
+                     MeterRegistry registry, org.nianbao.collection.WebCollector collector) {
         this.rounds = rounds;
+        this.collector = collector;
         this.metrics = metrics;
         Gauge.builder("nianbao.jobs.queue.depth", rounds, RoundStore::queueDepth)
                 .description("Job items waiting to be assessed, in every instance").register(registry);
@@ -182,10 +184,20 @@ public class RoundJobs {
     }
 
     void process(long itemId) {
-        RoundStore.PendingItem item = rounds.pendingItem(itemId).orElse(null);
-        if (item == null) {
+        RoundStore.PendingItem pending = rounds.pendingItem(itemId).orElse(null);
+        if (pending == null) {
             return; // done meanwhile
         }
+        java.time.LocalDate pageDate = null;
+        if (pending.content() == null && pending.url() != null) { // to be collected from the agency's site first
+            Collected collected = collect(pending);
+            if (collected == null) {
+                return;
+            }
+            pending = collected.item();
+            pageDate = collected.pageDate();
+        }
+        RoundStore.PendingItem item = pending;
         if (item.assessmentId() != null) { // a re-score: the stored report assessed again with the round's rules
             try {
                 tx.executeWithoutResult(status -> {
@@ -204,7 +216,10 @@ public class RoundJobs {
             long start = AssessmentMetrics.start();
             RoundStore.Round round = service.round(item.roundId());
             Assessor assessor = service.assessor(round.id());
-            Document document = Readers.read(item.source(), item.content());
+            Document read = Readers.read(item.source(), item.content());
+            // a report attached to a page: the page's own date (its 发布时间) is when it was published
+            Document document = read.pageDate() == null && pageDate != null
+                    ? new Document(read.text(), read.format(), pageDate) : read;
             String sha = Hashes.sha256(item.content());
             AssessmentOptions.OtherAgency self = assessor.otherAgency(document);
             List<RoundStore.Expected> expected = rounds.expected(round.id()); // once per report: matching and level
@@ -249,6 +264,69 @@ public class RoundJobs {
             metrics.assessed("failed", "unknown", null);
             failed(item, "评分时出错，请联系管理员 (assessment failed)");
         }
+    }
+
+    /** An item collected: the report's bytes under its file's name, and the date of the page that linked to it. */
+    private record Collected(RoundStore.PendingItem item, java.time.LocalDate pageDate) {
+    }
+
+    /**
+     * Fetches an item's report from its address and keeps every document fetched on the way (in its own transaction:
+     * the evidence stays whatever comes of the scoring). A failure is the item's outcome, named; null is returned.
+     */
+    private Collected collect(RoundStore.PendingItem item) {
+        RoundStore.Round round = service.round(item.roundId());
+        try {
+            org.nianbao.collection.WebCollector.Collected c = collector.collect(item.url(), round.year());
+            keep(item, c.fetched(), c.report());
+            byte[] body = c.report().body();
+            java.time.LocalDate pageDate = null;
+            if (c.fetched().size() > 1) {
+                org.nianbao.collection.WebCollector.Fetched page = c.fetched().get(c.fetched().size() - 2);
+                try {
+                    pageDate = Readers.read(page.uri().toString(), page.body()).pageDate();
+                } catch (RuntimeException e) {
+                    pageDate = null; // a page that cannot be read tells no date
+                }
+            }
+            return new Collected(new RoundStore.PendingItem(item.id(), item.jobId(), item.roundId(),
+                    fileName(c.report().uri()), body, item.agencyName(), item.publishedOn(), item.submittedBy(), null,
+                    item.url()), pageDate);
+        } catch (org.nianbao.collection.WebCollector.Failure e) {
+            keep(item, e.fetched(), null);
+            metrics.assessed("rejected", "web", null);
+            failed(item, "采集失败：" + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopped while collecting", e); // taken up again after its lease
+        } catch (RuntimeException e) { // never tried again and again: the item fails, named
+            LOG.warn("采集时出错 (collecting failed): {}", item.url(), e);
+            metrics.assessed("failed", "web", null);
+            failed(item, "采集失败：采集时出错，请联系管理员 (collecting failed)");
+            return null;
+        }
+    }
+
+    private void keep(RoundStore.PendingItem item, List<org.nianbao.collection.WebCollector.Fetched> fetched,
+                      org.nianbao.collection.WebCollector.Fetched report) {
+        for (org.nianbao.collection.WebCollector.Fetched f : fetched) {
+            rounds.saveCapture(item.roundId(), item.id(), item.url(), f.uri().toString(), f == report ? "report" : "page",
+                    f.at(), f.status(), f.mediaType(), Hashes.sha256(f.body()), f.body());
+        }
+    }
+
+    /** The name of a collected report: its file's name in the address, decoded; else the host's. */
+    public static String fileName(java.net.URI uri) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        try {
+            last = java.net.URLDecoder.decode(last.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // kept as written
+        }
+        String name = last.isBlank() ? uri.getHost() : last;
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
     /** A report that could not be assessed still counts against its agency, when the manifest or its file name tells which. */

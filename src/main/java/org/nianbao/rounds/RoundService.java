@@ -56,6 +56,15 @@ public class RoundService {
 
     /** Opens a round with the rules in force and the scorecard asked for (the one in force if none). */
     public RoundStore.Round open(String name, Integer year, String region, String scorecardId, String by) {
+        return open(name, year, region, scorecardId, by, true);
+    }
+
+    /**
+     * Opens a round with the rules in force and the scorecard asked for (the one in force if none); with
+     * {@code secondReviewer}, dismissing an error takes a second reviewer.
+     */
+    public RoundStore.Round open(String name, Integer year, String region, String scorecardId, String by,
+                                 boolean secondReviewer) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new Refused("请给出评估轮次的名称 name（200 字以内）(name is required)");
         }
@@ -72,7 +81,7 @@ public class RoundService {
         RulesetFiles files = activation.filesInForce();
         long id = store.create(name.strip(), year, region == null || region.isBlank() ? null : region.strip(),
                 assessor.scorecard().id(), assessor.rules().version(), assessor.scorecard().label(),
-                json.writeValueAsString(files.files()), by);
+                json.writeValueAsString(files.files()), by, secondReviewer);
         assessors.put(id, assessor);
         return round(id);
     }
@@ -111,6 +120,34 @@ public class RoundService {
         } catch (AgencyList.Invalid e) {
             throw new Refused(e.getMessage());
         }
+    }
+
+    /** The agencies a round expects, from the lines of a list a reviewer has looked at. */
+    public int expect(long roundId, List<AgencyList.Entry> entries) {
+        round(roundId);
+        if (entries.isEmpty()) {
+            throw new Refused("没有可以导入的单位 (no agencies to import)");
+        }
+        return store.expect(roundId, entries);
+    }
+
+    /**
+     * Collects the reports of a round's agencies from the addresses its list gives (all of them, or those named) in
+     * the background: a job whose items are fetched, kept and then scored. Returns the job.
+     */
+    public long collect(long roundId, List<Long> agencyIds, String by) {
+        round(roundId);
+        List<RoundStore.JobInput> items = new ArrayList<>();
+        for (RoundStore.Expected e : store.expected(roundId)) {
+            if (e.reportUrl() != null && (agencyIds == null || agencyIds.isEmpty() || agencyIds.contains(e.agencyId()))) {
+                items.add(new RoundStore.JobInput(e.reportUrl().length() > 500 ? e.reportUrl().substring(0, 500) : e.reportUrl(),
+                        null, e.name(), null, null, e.reportUrl()));
+            }
+        }
+        if (items.isEmpty()) {
+            throw new Refused("单位名单中没有报告地址：请在名单中加一列「报告地址」(no report addresses in the agency list)");
+        }
+        return store.createJob(roundId, by, items);
     }
 
     /**

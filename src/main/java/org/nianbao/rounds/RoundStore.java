@@ -15,18 +15,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class RoundStore {
 
-    /** A round as stored: what it evaluates and the rules and scorecard frozen for it. */
+    /**
+     * A round as stored: what it evaluates, the rules and scorecard frozen for it, and whether dismissing an error
+     * takes a second reviewer.
+     */
     public record Round(long id, String name, int year, String region, String scorecardId, String rulesetVersion,
-                        String scorecardVersion, String createdBy, Instant createdAt) {
+                        String scorecardVersion, String createdBy, Instant createdAt, boolean secondReviewer) {
     }
 
-    /** An agency a round expects. */
-    public record Expected(long agencyId, String name, String level, String group, List<String> aliases) {
+    /** An agency a round expects, with the address of its report when the list gives one. */
+    public record Expected(long agencyId, String name, String level, String group, List<String> aliases, String reportUrl) {
     }
 
-    /** One report handed in to a round: its agency (null: unmatched), its assessment or its error. */
+    /**
+     * One report handed in to a round: its agency (null: unmatched), its assessment or its error, and the address it
+     * was collected from (null: uploaded).
+     */
     public record Submission(long id, String source, Long agencyId, String namedAgency, Long assessmentId, String error,
-                             Instant createdAt) {
+                             Instant createdAt, String url) {
     }
 
     /** A job's progress. */
@@ -36,9 +42,9 @@ public class RoundStore {
         }
     }
 
-    /** An item waiting to be assessed. */
+    /** An item waiting to be assessed (or, with a {@code url} and no content yet, to be collected first). */
     public record PendingItem(long id, long jobId, long roundId, String source, byte[] content, String agencyName,
-                              LocalDate publishedOn, String submittedBy, Long assessmentId) {
+                              LocalDate publishedOn, String submittedBy, Long assessmentId, String url) {
     }
 
     /** A change of a round's rules or scorecard: the versions it moved to, why, who and when. */
@@ -53,22 +59,23 @@ public class RoundStore {
     }
 
     public long create(String name, int year, String region, String scorecardId, String rulesetVersion,
-                       String scorecardVersion, String filesJson, String by) {
+                       String scorecardVersion, String filesJson, String by, boolean secondReviewer) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO evaluation_round (name, report_year, region, scorecard_id, ruleset_version, scorecard_version,
-                                              files_json, created_by, created_at)
-                VALUES (:name, :year, :region, :scorecard, :ruleset, :scorecardVersion, :files, :by, :at)
+                                              files_json, created_by, created_at, second_reviewer)
+                VALUES (:name, :year, :region, :scorecard, :ruleset, :scorecardVersion, :files, :by, :at, :second)
                 """)
                 .param("name", name).param("year", year).param("region", region).param("scorecard", scorecardId)
                 .param("ruleset", rulesetVersion).param("scorecardVersion", scorecardVersion).param("files", filesJson)
-                .param("by", by).param("at", Timestamp.from(Instant.now()))
+                .param("by", by).param("at", Timestamp.from(Instant.now())).param("second", secondReviewer)
                 .update(key, "id");
         return key.getKey().longValue();
     }
 
     private static final String ROUND_COLUMNS =
-            "id, name, report_year, region, scorecard_id, ruleset_version, scorecard_version, created_by, created_at";
+            "id, name, report_year, region, scorecard_id, ruleset_version, scorecard_version, created_by, created_at, "
+            + "second_reviewer";
 
     public Optional<Round> find(long id) {
         return jdbc.sql("SELECT " + ROUND_COLUMNS + " FROM evaluation_round WHERE id = :id").param("id", id)
@@ -88,7 +95,7 @@ public class RoundStore {
     private static Round round(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Round(rs.getLong("id"), rs.getString("name"), rs.getInt("report_year"), rs.getString("region"),
                 rs.getString("scorecard_id"), rs.getString("ruleset_version"), rs.getString("scorecard_version"),
-                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getBoolean("second_reviewer"));
     }
 
     /**
@@ -109,11 +116,11 @@ public class RoundStore {
             jdbc.sql("DELETE FROM round_agency WHERE round_id = :round AND agency_id = :agency")
                     .param("round", roundId).param("agency", agencyId).update();
             jdbc.sql("""
-                    INSERT INTO round_agency (round_id, agency_id, level, group_name, aliases)
-                    VALUES (:round, :agency, :level, :group, :aliases)
+                    INSERT INTO round_agency (round_id, agency_id, level, group_name, aliases, report_url)
+                    VALUES (:round, :agency, :level, :group, :aliases, :url)
                     """)
                     .param("round", roundId).param("agency", agencyId).param("level", e.level())
-                    .param("group", e.group()).param("aliases", String.join(";", e.aliases()))
+                    .param("group", e.group()).param("aliases", String.join(";", e.aliases())).param("url", e.url())
                     .update();
         }
         return entries.size();
@@ -121,13 +128,14 @@ public class RoundStore {
 
     public List<Expected> expected(long roundId) {
         return jdbc.sql("""
-                SELECT a.id, a.name, ra.level, ra.group_name, ra.aliases
+                SELECT a.id, a.name, ra.level, ra.group_name, ra.aliases, ra.report_url
                 FROM round_agency ra JOIN agency a ON a.id = ra.agency_id
                 WHERE ra.round_id = :round ORDER BY a.id
                 """)
                 .param("round", roundId)
                 .query((rs, n) -> new Expected(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5) == null || rs.getString(5).isEmpty() ? List.of() : Arrays.asList(rs.getString(5).split(";"))))
+                        rs.getString(5) == null || rs.getString(5).isEmpty() ? List.of() : Arrays.asList(rs.getString(5).split(";")),
+                        rs.getString(6)))
                 .list();
     }
 
@@ -147,10 +155,11 @@ public class RoundStore {
         try {
             for (JobInput item : items) {
                 jdbc.sql("""
-                        INSERT INTO job_item (job_id, source, content, agency_name, published_on, state, error)
-                        VALUES (:job, :source, :content, :agency, :published, :state, :error)
+                        INSERT INTO job_item (job_id, source, content, agency_name, published_on, state, error, url)
+                        VALUES (:job, :source, :content, :agency, :published, :state, :error, :url)
                         """)
                         .param("job", jobId).param("source", item.source()).param("content", item.content())
+                        .param("url", item.url())
                         .param("agency", item.agencyName()).param("published", item.publishedOn())
                         .param("state", item.error() == null ? "pending" : "failed").param("error", item.error())
                         .update();
@@ -176,8 +185,15 @@ public class RoundStore {
         jdbc.sql("DELETE FROM job WHERE id = :id").param("id", jobId).update();
     }
 
-    /** One report of a submission: its name and content, what a manifest said of it, or why it cannot be read. */
-    public record JobInput(String source, byte[] content, String agencyName, LocalDate publishedOn, String error) {
+    /**
+     * One report of a submission: its name and content, what a manifest said of it, or why it cannot be read; or, to
+     * be collected, the address to fetch it from (and no content).
+     */
+    public record JobInput(String source, byte[] content, String agencyName, LocalDate publishedOn, String error,
+                           String url) {
+        public JobInput(String source, byte[] content, String agencyName, LocalDate publishedOn, String error) {
+            this(source, content, agencyName, publishedOn, error, null);
+        }
     }
 
     public Optional<JobState> job(long id) {
@@ -245,14 +261,15 @@ public class RoundStore {
     public Optional<PendingItem> pendingItem(long itemId) {
         return jdbc.sql("""
                 SELECT i.id, i.job_id, j.round_id, i.source, i.content, i.agency_name, i.published_on, j.submitted_by,
-                       i.assessment_id
+                       i.assessment_id, i.url
                 FROM job_item i JOIN job j ON j.id = i.job_id
                 WHERE i.id = :id AND i.state = 'pending'
                 """)
                 .param("id", itemId)
                 .query((rs, n) -> new PendingItem(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                         rs.getBytes(5), rs.getString(6),
-                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getString(8), (Long) rs.getObject(9)))
+                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getString(8), (Long) rs.getObject(9),
+                        rs.getString(10)))
                 .optional();
     }
 
@@ -353,23 +370,21 @@ public class RoundStore {
     }
 
     /**
-     * Records an item's outcome, if {@code instance} still holds it: the item done (its content no longer kept) and
-     * its submission to the round.
+     * Closes a job item with what came of it: the agency it was matched to (or none), its assessment, or its error;
+     * {@code note} says why a scored report was left unmatched (kept where the error would be, the item done). Done
+     * only if {@code instance} still holds the item; its content is then no longer kept.
      */
     @Transactional
-    /**
-     * Closes a job item with what came of it: the agency it was matched to (or none), its assessment, or its error;
-     * {@code note} says why a scored report was left unmatched (kept where the error would be, the item done).
-     */
     public void finish(PendingItem item, Long agencyId, String namedAgency, Long assessmentId, String error, String note,
                        String sectionFive, LocalDate publishedOn, String instance) {
         close(item, error, instance);
         jdbc.sql("""
                 INSERT INTO round_submission (round_id, job_item_id, source, agency_id, named_agency, assessment_id, error,
-                                              created_at, section_five, published_on)
-                VALUES (:round, :item, :source, :agency, :named, :assessment, :error, :at, :five, :published)
+                                              created_at, section_five, published_on, url)
+                VALUES (:round, :item, :source, :agency, :named, :assessment, :error, :at, :five, :published, :url)
                 """)
                 .param("round", item.roundId()).param("item", item.id()).param("source", item.source())
+                .param("url", item.url())
                 .param("agency", agencyId).param("named", namedAgency).param("assessment", assessmentId)
                 .param("error", error != null ? error : note).param("at", Timestamp.from(Instant.now()))
                 .param("five", sectionFive)
@@ -381,12 +396,12 @@ public class RoundStore {
 
     public List<Submission> submissions(long roundId) {
         return jdbc.sql("""
-                SELECT id, source, agency_id, named_agency, assessment_id, error, created_at
+                SELECT id, source, agency_id, named_agency, assessment_id, error, created_at, url
                 FROM round_submission WHERE round_id = :round ORDER BY id
                 """)
                 .param("round", roundId)
                 .query((rs, n) -> new Submission(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
-                        (Long) rs.getObject(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                        (Long) rs.getObject(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8)))
                 .list();
     }
 
@@ -445,5 +460,103 @@ public class RoundStore {
     public boolean assign(long roundId, long submissionId, long agencyId) {
         return jdbc.sql("UPDATE round_submission SET agency_id = :agency WHERE id = :id AND round_id = :round")
                 .param("agency", agencyId).param("id", submissionId).param("round", roundId).update() == 1;
+    }
+
+    // ---- collected from the web ----------------------------------------------------------------------
+
+    /** A document fetched for a job item: the address asked, where it came from, when, its status, type and hash. */
+    public record Capture(long id, long roundId, Long jobItemId, String address, String url, String role,
+                          Instant fetchedAt, int httpStatus, String mediaType, String sha256) {
+    }
+
+    private static final String CAPTURE_COLUMNS =
+            "id, round_id, job_item_id, address, url, role, fetched_at, http_status, media_type, sha256";
+
+    /** Keeps a fetched document as it was fetched: the committee's evidence of what the address gave, and when. */
+    public long saveCapture(long roundId, Long jobItemId, String address, String url, String role, Instant at, int status,
+                            String mediaType, String sha256, byte[] content) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO web_capture (round_id, job_item_id, address, url, role, fetched_at, http_status, media_type,
+                                         sha256, content)
+                VALUES (:round, :item, :address, :url, :role, :at, :status, :type, :sha, :content)
+                """)
+                .param("round", roundId).param("item", jobItemId).param("address", cut(address)).param("url", cut(url))
+                .param("role", role).param("at", Timestamp.from(at)).param("status", status)
+                .param("type", mediaType == null ? null : mediaType.length() > 200 ? mediaType.substring(0, 200) : mediaType)
+                .param("sha", sha256).param("content", content)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    private static String cut(String url) {
+        return url == null || url.length() <= 2000 ? url : url.substring(0, 2000);
+    }
+
+    /** The documents fetched for a round's job items, oldest first, by job item id. */
+    public java.util.Map<Long, List<Capture>> captures(long roundId) {
+        java.util.Map<Long, List<Capture>> byItem = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT " + CAPTURE_COLUMNS + " FROM web_capture WHERE round_id = :round ORDER BY id")
+                .param("round", roundId).query(RoundStore::capture).list()
+                .forEach(c -> byItem.computeIfAbsent(c.jobItemId(), k -> new java.util.ArrayList<>()).add(c));
+        return byItem;
+    }
+
+    /** A kept document of a round, and its bytes. */
+    public Optional<java.util.Map.Entry<Capture, byte[]>> capture(long roundId, long captureId) {
+        return jdbc.sql("SELECT " + CAPTURE_COLUMNS + ", content FROM web_capture WHERE round_id = :round AND id = :id")
+                .param("round", roundId).param("id", captureId)
+                .query((rs, n) -> java.util.Map.entry(capture(rs, n), rs.getBytes("content"))).optional();
+    }
+
+    private static Capture capture(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Capture(rs.getLong("id"), rs.getLong("round_id"), (Long) rs.getObject("job_item_id"),
+                rs.getString("address"), rs.getString("url"), rs.getString("role"), rs.getTimestamp("fetched_at").toInstant(),
+                rs.getInt("http_status"), rs.getString("media_type"), rs.getString("sha256"));
+    }
+
+    /** The job item each submission of a round came from, by submission id. */
+    public java.util.Map<Long, Long> jobItems(long roundId) {
+        java.util.Map<Long, Long> items = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, job_item_id FROM round_submission WHERE round_id = :round AND job_item_id IS NOT NULL")
+                .param("round", roundId).query((rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getLong(2))).list()
+                .forEach(e -> items.put(e.getKey(), e.getValue()));
+        return items;
+    }
+
+    // ---- a job's items, for the page that follows it --------------------------------------------------
+
+    /** An item of a job as its page lists it once done: its name, state, and why it failed. */
+    public record ItemState(long id, String source, String state, String error, String url) {
+    }
+
+    public List<ItemState> items(long jobId) {
+        return jdbc.sql("SELECT id, source, state, error, url FROM job_item WHERE job_id = :job ORDER BY id")
+                .param("job", jobId)
+                .query((rs, n) -> new ItemState(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    // ---- last year ------------------------------------------------------------------------------------
+
+    /** An agency's latest scored report of a year, in any round: its assessment, score and grade. */
+    public record Earlier(long agencyId, long assessmentId, double score, String grade) {
+    }
+
+    /** The latest scored report of the year before for each agency this round expects, by agency id. */
+    public java.util.Map<Long, Earlier> lastYear(long roundId, int year) {
+        java.util.Map<Long, Earlier> latest = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT s.agency_id, s.assessment_id, a.score, a.grade FROM round_submission s
+                JOIN evaluation_round r ON r.id = s.round_id
+                JOIN assessment a ON a.id = s.assessment_id
+                WHERE r.report_year = :year AND s.agency_id IN (SELECT agency_id FROM round_agency WHERE round_id = :round)
+                ORDER BY s.id
+                """)
+                .param("year", year - 1).param("round", roundId)
+                .query((rs, n) -> new Earlier(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4))).list()
+                .forEach(e -> latest.put(e.agencyId(), e)); // in id order: the last one wins
+        return latest;
     }
 }

@@ -16,7 +16,10 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every error as JSON {@code {"status", "error", "message"}} with a 4xx status; never a stack trace. */
+/**
+ * Every error with its status and a Chinese message, never a stack trace: as JSON {@code {"status", "error", "message"}}
+ * to the API and scripts, as the error page to a person's browser on a page.
+ */
 @RestControllerAdvice
 public class ApiErrors {
 
@@ -36,7 +39,7 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(RejectedInput.class)
-    ResponseEntity<ApiError> rejected(RejectedInput e) {
+    Object rejected(RejectedInput e) {
         metrics.refused(e.reason().name().toLowerCase());
         return error(statusOf(e), e.reason().name().toLowerCase(), e.getMessage());
     }
@@ -53,14 +56,17 @@ public class ApiErrors {
 
     /** A ruleset that was not activated: 422 with its problems (file, line, message) and failed rule tests. */
     @ExceptionHandler(org.nianbao.policy.ActivationRefused.class)
-    ResponseEntity<java.util.Map<String, Object>> refused(org.nianbao.policy.ActivationRefused e) {
+    Object refused(org.nianbao.policy.ActivationRefused e) {
+        if (ErrorPages.wantsPage(currentRequest())) {
+            return ErrorPages.page(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        }
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(java.util.Map.of(
                 "status", 422, "error", "ruleset_refused", "message", e.getMessage(),
                 "problems", e.problems(), "failedTests", e.failedTests()));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+    Object tooLarge(MaxUploadSizeExceededException e) {
         if (partHeaderTooLong(e)) { // a part's headers over Tomcat's 512 bytes: a long file name, not a large file
             return error(HttpStatus.BAD_REQUEST, "bad_request",
                     "文件名过长，请缩短文件名后再上传 (a part's headers are too long: shorten the file name)");
@@ -79,13 +85,13 @@ public class ApiErrors {
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
-    ResponseEntity<ApiError> noFile(Exception e) {
+    Object noFile(Exception e) {
         return error(HttpStatus.BAD_REQUEST, "no_file", "请以 multipart/form-data 上传报告文件，字段名为 file (send the report as multipart field 'file')");
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
             AssessmentController.BadRequest.class})
-    ResponseEntity<ApiError> badRequest(Exception e) {
+    Object badRequest(Exception e) {
         String message = e instanceof MethodArgumentTypeMismatchException m
                 ? "参数 %s 的值「%s」无效%s (invalid parameter)".formatted(m.getName(), m.getValue(), expected(m.getRequiredType()))
                 : e instanceof MissingServletRequestParameterException p
@@ -95,12 +101,12 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(org.nianbao.accounts.InvalidAccount.class)
-    ResponseEntity<ApiError> invalidAccount(RuntimeException e) {
+    Object invalidAccount(RuntimeException e) {
         return error(HttpStatus.BAD_REQUEST, "invalid_account", e.getMessage());
     }
 
     @ExceptionHandler(org.nianbao.accounts.AccountService.UnknownAccount.class)
-    ResponseEntity<ApiError> unknownAccount(RuntimeException e) {
+    Object unknownAccount(RuntimeException e) {
         return error(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
     }
 
@@ -118,52 +124,55 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+    Object mediaType(HttpMediaTypeNotSupportedException e) {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                 "请以 multipart/form-data 上传报告文件 (send the report as multipart/form-data)");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+    Object method(HttpRequestMethodNotSupportedException e) {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "不支持的请求方法 " + e.getMethod());
     }
 
     @ExceptionHandler(AssessmentPdf.NoFont.class)
-    ResponseEntity<ApiError> noFont(RuntimeException e) {
+    Object noFont(RuntimeException e) {
         log.warn(e.getMessage());
         return error(HttpStatus.SERVICE_UNAVAILABLE, "no_font", e.getMessage());
     }
 
     @ExceptionHandler(org.nianbao.policy.DryRuns.TooMany.class)
-    ResponseEntity<ApiError> tooManyDryRuns(RuntimeException e) {
+    Object tooManyDryRuns(RuntimeException e) {
+        if (ErrorPages.wantsPage(currentRequest())) {
+            return ErrorPages.page(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
                 .body(new ApiError(HttpStatus.SERVICE_UNAVAILABLE.value(), "busy", e.getMessage()));
     }
 
     @ExceptionHandler(org.nianbao.rounds.RoundService.Refused.class)
-    ResponseEntity<ApiError> roundRefused(RuntimeException e) {
+    Object roundRefused(RuntimeException e) {
         return error(HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
     }
 
     @ExceptionHandler(org.nianbao.rounds.RoundService.NotFound.class)
-    ResponseEntity<ApiError> roundNotFound(RuntimeException e) {
+    Object roundNotFound(RuntimeException e) {
         return error(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
     }
 
     @ExceptionHandler(org.nianbao.submission.AssessmentService.UnknownScorecard.class)
-    ResponseEntity<ApiError> unknownScorecard(RuntimeException e) {
+    Object unknownScorecard(RuntimeException e) {
         return error(HttpStatus.BAD_REQUEST, "unknown_scorecard", e.getMessage());
     }
 
     @ExceptionHandler({AssessmentController.NotFound.class, NoResourceFoundException.class})
-    ResponseEntity<ApiError> notFound(Exception e) {
+    Object notFound(Exception e) {
         String message = e instanceof AssessmentController.NotFound ? e.getMessage() : "没有这个地址 (not found)";
         return error(HttpStatus.NOT_FOUND, "not_found", message);
     }
 
     /** The rules in force ran past their time budget over this report: said as such, with the rule, and not stored. */
     @ExceptionHandler(org.nianbao.rules.RuleTimeout.class)
-    ResponseEntity<ApiError> ruleTimeout(org.nianbao.rules.RuleTimeout e) {
+    Object ruleTimeout(org.nianbao.rules.RuleTimeout e) {
         log.warn("rule session past its budget: {}", e.getMessage());
         return error(HttpStatus.UNPROCESSABLE_ENTITY, "rule_timeout", "这份报告未能在规定时间内评完：" + e.getMessage()
                 + "（请通知规则维护人员）");
@@ -171,18 +180,30 @@ public class ApiErrors {
 
     /** A rule of the ruleset in force failed while it ran: the service says which, and keeps serving. */
     @ExceptionHandler(org.nianbao.rules.RuleFailure.class)
-    ResponseEntity<ApiError> ruleFailure(org.nianbao.rules.RuleFailure e) {
+    Object ruleFailure(org.nianbao.rules.RuleFailure e) {
         log.error("rule failure", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "rule_failure", e.getMessage() + "（请在规则工作台修正后重新启用）");
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception e) {
+    Object unexpected(Exception e) {
         log.error("unexpected error", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "服务内部错误，请稍后重试 (internal error)");
     }
 
-    private static ResponseEntity<ApiError> error(HttpStatus status, String code, String message) {
+    /**
+     * The error as its asker reads it: a person's browser on a page (an address outside {@code /api/}, asking for
+     * HTML) gets the Chinese error page with the message; a script or the API gets the JSON.
+     */
+    private static Object error(HttpStatus status, String code, String message) {
+        if (ErrorPages.wantsPage(currentRequest())) {
+            return ErrorPages.page(status, message);
+        }
         return ResponseEntity.status(status).body(new ApiError(status.value(), code, message));
+    }
+
+    private static jakarta.servlet.http.HttpServletRequest currentRequest() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes a ? a.getRequest() : null;
     }
 }

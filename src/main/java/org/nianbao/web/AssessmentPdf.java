@@ -62,7 +62,21 @@ class AssessmentPdf {
     }
 
     byte[] render(Assessment a, ReportView view) {
-        return render("result-pdf", java.util.Map.of("a", a, "view", view));
+        return render(a, view, List.of(), null);
+    }
+
+    /**
+     * With the findings reviewers dismissed (struck through, with who, why and when) and the dismissals that wait for
+     * a second reviewer, by fingerprint.
+     */
+    byte[] render(Assessment a, ReportView view, List<CheckPages.Dismissed> dismissed,
+                  java.util.Map<String, org.nianbao.rounds.Reviews.Review> pending) {
+        java.util.Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("a", a);
+        variables.put("view", view);
+        variables.put("dismissed", dismissed);
+        variables.put("pending", pending);
+        return render("result-pdf", variables);
     }
 
     /** The scoring method as a PDF: the same content as the page {@code /method}. */
@@ -73,6 +87,7 @@ class AssessmentPdf {
     private byte[] render(String template, java.util.Map<String, Object> variables) {
         Context context = new Context(Locale.SIMPLIFIED_CHINESE);
         context.setVariables(variables);
+        context.setVariable("n", Numbers.INSTANCE);
         String html = templates.process(template, context);
         org.w3c.dom.Document page = new W3CDom().fromJsoup(Jsoup.parse(html));
         Path fontFile = font();

@@ -39,9 +39,11 @@ class ErrorPages extends BasicErrorController {
     public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
         if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            return new ModelAndView("error", Map.of("status", HttpStatus.NOT_FOUND.value()), HttpStatus.NOT_FOUND);
+            return withWho(new ModelAndView("error", Map.of("status", HttpStatus.NOT_FOUND.value()), HttpStatus.NOT_FOUND));
         }
-        return super.errorHtml(request, response);
+        ModelAndView page = super.errorHtml(request, response);
+        page.getModel().remove("message"); // the container's own words (English), not the page's
+        return withWho(page);
     }
 
     @Override
@@ -53,6 +55,39 @@ class ErrorPages extends BasicErrorController {
         body.put("message", message(status));
         body.put("requestId", org.nianbao.operations.RequestIds.current());
         return ResponseEntity.status(status).body(body);
+    }
+
+    /** Whether the error should be answered as a page: a browser asking for HTML at an address that is not the API's. */
+    static boolean wantsPage(HttpServletRequest request) {
+        if (request == null) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String accept = request.getHeader("Accept");
+        return !path.startsWith("/api/") && !path.equals("/api") && accept != null && accept.contains("text/html");
+    }
+
+    /** The error page with its status and what went wrong, in Chinese. */
+    static ModelAndView page(HttpStatus status, String message) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("status", status.value());
+        model.put("message", message == null ? message(status) : withoutGloss(message));
+        return withWho(new ModelAndView("error", model, status));
+    }
+
+    /** What every page's header and the error page's last line show: who is signed in, the request's id. */
+    private static ModelAndView withWho(ModelAndView page) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        boolean signedIn = auth != null && auth.isAuthenticated()
+                && !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+        page.addObject("signedIn", signedIn ? auth.getName() : null);
+        page.addObject("requestId", org.nianbao.operations.RequestIds.current());
+        return page;
+    }
+
+    /** A message without its English gloss at the end: 「没有这个评估结果 (no such assessment)」 → 「没有这个评估结果」. */
+    static String withoutGloss(String message) {
+        return message.replaceFirst("\\s*[(（][A-Za-z][^()（）]*[)）]\\s*$", "");
     }
 
     static String message(HttpStatus status) {

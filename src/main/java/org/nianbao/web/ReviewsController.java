@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.nianbao.assessment.Assessment;
 import org.nianbao.rounds.Ranking;
 import org.nianbao.rounds.Reviews;
 import org.nianbao.rounds.RoundService;
@@ -32,7 +31,10 @@ class ReviewsController {
         this.ranking = ranking;
     }
 
-    /** A decision: the finding's fingerprint (as listed), {@code confirmed} or {@code dismissed}, and why. */
+    /**
+     * A decision: the finding's fingerprint (as listed), {@code confirmed} or {@code dismissed}, and why. The answer's
+     * {@code state} is {@code proposed} when dismissing an error waits for a second reviewer.
+     */
     record Decision(String fingerprint, String decision, String reason) {
     }
 
@@ -46,8 +48,9 @@ class ReviewsController {
         if (d == null || d.fingerprint() == null || d.fingerprint().isBlank()) {
             throw new RoundService.Refused("请以 JSON 给出 fingerprint、decision 和 reason (send JSON with fingerprint, decision and reason)");
         }
-        Assessment again = reviews.decide(id, d.fingerprint(), d.decision(), d.reason(), who.getName());
-        return Map.of("assessmentId", id, "score", again.score(), "grade", again.grade(), "review", reviews.listing(id));
+        Reviews.Decided done = reviews.decide(id, d.fingerprint(), d.decision(), d.reason(), who.getName());
+        return Map.of("assessmentId", id, "state", done.state(), "score", done.assessment().score(),
+                "grade", done.assessment().grade(), "review", reviews.listing(id));
     }
 
     /** What a round's reviewers have left to look at: per agency, the findings the rules could not decide. */

@@ -38,22 +38,30 @@ class RoundsController {
     private final RoundStore store;
     private final RoundJobs jobs;
     private final Ranking ranking;
+    private final org.nianbao.rounds.RoundStatistics statistics;
+    private final org.nianbao.rounds.Reviews reviews;
 
-    RoundsController(RoundService rounds, RoundStore store, RoundJobs jobs, Ranking ranking) {
+    RoundsController(RoundService rounds, RoundStore store, RoundJobs jobs, Ranking ranking,
+                     org.nianbao.rounds.RoundStatistics statistics, org.nianbao.rounds.Reviews reviews) {
+        this.reviews = reviews;
         this.rounds = rounds;
         this.store = store;
         this.jobs = jobs;
         this.ranking = ranking;
+        this.statistics = statistics;
     }
 
-    /** A round to open: its name, the year it evaluates, and optionally the scorecard and region. */
-    record NewRound(String name, Integer year, String scorecard, String region) {
+    /**
+     * A round to open: its name, the year it evaluates, and optionally the scorecard, region and whether dismissing an
+     * error takes a second reviewer (yes unless {@code false}).
+     */
+    record NewRound(String name, Integer year, String scorecard, String region, Boolean secondReviewer) {
     }
 
     /** A round with how far it has come. */
     record RoundView(long id, String name, int year, String region, String scorecard, String rulesetVersion,
                      String scorecardVersion, String createdBy, String createdAt, int expected, int submissions,
-                     int unmatched) {
+                     int unmatched, boolean secondReviewer) {
     }
 
     @PostMapping(path = "/api/rounds", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -61,7 +69,8 @@ class RoundsController {
         if (request == null) {
             throw new RoundService.Refused("请以 JSON 给出 name 和 year (send JSON with name and year)");
         }
-        RoundStore.Round round = rounds.open(request.name(), request.year(), request.region(), request.scorecard(), who.getName());
+        RoundStore.Round round = rounds.open(request.name(), request.year(), request.region(), request.scorecard(), who.getName(),
+                !Boolean.FALSE.equals(request.secondReviewer()));
         return ResponseEntity.created(URI.create("/api/rounds/" + round.id())).body(view(round));
     }
 
@@ -79,7 +88,7 @@ class RoundsController {
         List<RoundStore.Submission> submissions = store.submissions(r.id());
         return new RoundView(r.id(), r.name(), r.year(), r.region(), r.scorecardId(), r.rulesetVersion(),
                 r.scorecardVersion(), r.createdBy(), r.createdAt().toString(), store.expected(r.id()).size(),
-                submissions.size(), (int) submissions.stream().filter(s -> s.agencyId() == null).count());
+                submissions.size(), (int) submissions.stream().filter(s -> s.agencyId() == null).count(), r.secondReviewer());
     }
 
     @PostMapping(path = "/api/rounds/{id}/agencies", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -114,6 +123,24 @@ class RoundsController {
         long job = rounds.submit(id, uploads, who.getName());
         jobs.start(job);
         return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job)).body(JobView.of(rounds.job(job)));
+    }
+
+    /** Which agencies' reports to collect from their addresses (all that have one if none named). */
+    record Collect(List<Long> agencyIds) {
+    }
+
+    @PostMapping(path = "/api/rounds/{id}/collect")
+    ResponseEntity<JobView> collect(@PathVariable long id, @RequestBody(required = false) Collect c, Principal who) {
+        long job = rounds.collect(id, c == null ? null : c.agencyIds(), who.getName());
+        jobs.start(job);
+        return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job)).body(JobView.of(rounds.job(job)));
+    }
+
+    /** The round at a glance: counts, grades, category averages, the checks most often failed, the change from last year. */
+    @GetMapping("/api/rounds/{id}/statistics")
+    org.nianbao.rounds.RoundStatistics.Statistics statistics(@PathVariable long id) {
+        rounds.round(id);
+        return statistics.of(id, ranking.of(id));
     }
 
     /** A re-score: the scorecard to move to (the round's own if none) and why. */
@@ -187,7 +214,7 @@ class RoundsController {
             case "xlsx" -> ResponseEntity.ok()
                     .header(HttpHeaders.CONTENT_DISPOSITION, attachment(base + ".xlsx"))
                     .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .body(RoundExport.xlsx(round, rows));
+                    .body(RoundExport.xlsx(round, rows, RoundExport.dismissals(rows, reviews)));
             default -> throw new RoundService.Refused("format 应为 xlsx 或 csv (format must be xlsx or csv)");
         };
     }

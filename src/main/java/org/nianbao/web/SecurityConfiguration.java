@@ -118,12 +118,13 @@ public class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager signIns, AccountStore store) throws Exception {
         http.authenticationManager(signIns)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/check", "/check/*", "/method", "/login", "/style.css", "/editor.js", "/dry-run.js",
-                                "/print.js", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/", "/check", "/check/*", "/check/batch/*", "/method", "/login", "/style.css",
+                                "/editor.js", "/dry-run.js", "/print.js", "/check.js", "/webjars/**", "/favicon.ico",
                                 "/error").permitAll()
                         // the API's description and its browsable page: open, like the scoring method
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/logout").permitAll()
                         .requestMatchers("/assessments/**", "/rounds", "/rounds/**").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.GET, "/workbench", "/workbench/**").hasAnyRole(EDITOR, REVIEWER)
                         .requestMatchers("/workbench", "/workbench/**").hasRole(EDITOR)

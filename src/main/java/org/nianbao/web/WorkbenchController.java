@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.nianbao.assessment.Assessment;
 import org.nianbao.policy.ActivationRefused;
 import org.nianbao.policy.ActivationService;
 import org.nianbao.policy.CatalogueEntry;
@@ -16,11 +15,8 @@ import org.nianbao.policy.RuleCases;
 import org.nianbao.policy.RulesetFiles;
 import org.nianbao.policy.RulesetVersionStore;
 import org.nianbao.policy.Validation;
-import org.nianbao.reading.RejectedInput;
 import org.nianbao.store.AssessmentStore;
-import org.nianbao.store.Submitter;
 import org.nianbao.submission.AssessmentService;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,9 +32,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The pages people use: scoring a report (an agency checking its draft), and the rules workbench where policy
- * staff browse the catalogue, edit a rule file or spreadsheet, validate it, try it on a year's stored reports,
- * activate it with a reason, and roll back.
+ * The scoring method page, and the rules workbench where policy staff browse the catalogue, edit a rule file or
+ * spreadsheet, validate it, try it on a year's stored reports, activate it with a reason, and roll back.
  */
 @Controller
 public class WorkbenchController {
@@ -72,12 +67,6 @@ public class WorkbenchController {
         return retention.keepInWords();
     }
 
-    @GetMapping("/")
-    public String index(Model model) {
-        model.addAttribute("scorecards", service.scorecards().all());
-        return "index";
-    }
-
     /** The scoring method in force, as a printable page (the same as {@code GET /api/rules/method}). */
     @GetMapping("/method")
     public String method(Model model) {
@@ -100,69 +89,6 @@ public class WorkbenchController {
         var assessor = service.assessor();
         return org.nianbao.policy.ScoringMethod.of(assessor.rules(), assessor.scorecard());
     }
-
-    @PostMapping("/check")
-    public ModelAndView check(@RequestParam("file") MultipartFile file,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
-                              @RequestParam(required = false) String level,
-                              @RequestParam(required = false) String scorecard,
-                              @RequestParam(required = false) MultipartFile previous,
-                              Principal signedIn) throws IOException {
-        try {
-            String chosenLevel = level == null || level.isBlank() ? null : level; // the form's 「按机关名称判断」
-            String name = AssessmentController.checkedUpload(file, chosenLevel);
-            AssessmentController.within("scorecard", scorecard, AssessmentController.MAX_SCORECARD);
-            Submitter submitter = Submitter.of(signedIn == null ? null : signedIn.getName());
-            if (org.nianbao.reading.Readers.isArchive(file.getBytes())) { // a ZIP of reports: each scored on its own
-                ModelAndView batch = new ModelAndView("batch");
-                batch.addObject("name", name);
-                batch.addObject("items", service.storeAll(name, file.getBytes(),
-                        AssessmentController.options(publishedOn, null, chosenLevel, null), scorecard, submitter));
-                return batch;
-            }
-            Assessment a = service.assessAndStore(name, file.getBytes(),
-                    AssessmentController.options(publishedOn, null, chosenLevel, previous), scorecard, submitter);
-            AssessmentStore.Source stored = submitter.isPrivate() ? assessments.privateSource(submitter.privateLink()).orElseThrow()
-                    : assessments.source(a.id()).orElseThrow();
-            return result(stored, submitter.privateLink());
-        } catch (RejectedInput e) {
-            return refused(e.getMessage(), ApiErrors.statusOf(e));
-        } catch (AssessmentController.BadRequest e) {
-            return refused(e.getMessage(), HttpStatus.BAD_REQUEST);
-        }
-    }
-
-    /** The scoring page again, saying why the report was not scored. */
-    private ModelAndView refused(String message, HttpStatus status) {
-        ModelAndView page = new ModelAndView("index", Map.of("error", message, "scorecards", service.scorecards().all()));
-        page.setStatus(status);
-        return page;
-    }
-
-    /** An anonymous self-check shown again, by the link its result page gave. */
-    @GetMapping("/check/{link:[A-Za-z0-9]+}")
-    public ModelAndView checked(@PathVariable String link) {
-        return assessments.privateSource(link).map(src -> result(src, link))
-                .orElseThrow(() -> new AssessmentController.NotFound("没有这个评估结果链接 (no such assessment link)"));
-    }
-
-    /** A stored assessment shown to the committee (a {@code REVIEWER}), with its report as read. */
-    @GetMapping("/assessments/{id}")
-    public ModelAndView stored(@PathVariable long id) {
-        return assessments.source(id).map(src -> result(src, null))
-                .orElseThrow(() -> new AssessmentController.NotFound("没有编号为 " + id + " 的评估结果 (no such assessment)"));
-    }
-
-    private ModelAndView result(AssessmentStore.Source src, String privateLink) {
-        Assessment a = src.assessment().withId(src.id());
-        ModelAndView page = new ModelAndView("result");
-        page.addObject("a", a);
-        page.addObject("privateLink", privateLink);
-        page.addObject("view", ReportView.of(a, src.text(), ReportView.scorecardOf(a, service)));
-        page.addObject("pdf", privateLink != null ? "/check/" + privateLink + ".pdf" : "/api/assessments/" + src.id() + ".pdf");
-        return page;
-    }
-
 
     @GetMapping("/workbench")
     public String workbench(Model model) {

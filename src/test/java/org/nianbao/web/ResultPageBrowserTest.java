@@ -117,6 +117,13 @@ class ResultPageBrowserTest {
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("忻州市应急管理局");
         screenshot(browser, "result");
+        // the result lives at its own address: reloading shows it again, nothing is scored twice
+        String address = browser.getCurrentUrl();
+        assertThat(address).matches(".*/check/[A-Za-z0-9]{32}$");
+        browser.navigate().refresh();
+        assertThat(browser.getCurrentUrl()).isEqualTo(address);
+        assertThat(browser.findElement(By.id("published-on")).getText()).startsWith("公开日期 未能确定");
+        assertThat(browser.findElements(By.cssSelector("details.review"))).as("no reviews on a self-check").isEmpty();
 
         // the finding for the missing row 「(七)总计」: clicking it shows its placeholder in table 3
         WebElement finding = browser.findElements(By.cssSelector(".finding-list li")).stream()
@@ -154,6 +161,7 @@ class ResultPageBrowserTest {
                 .as("the page is no wider than the screen (a wide table scrolls within its own box)")
                 .isLessThanOrEqualTo((Long) browser.executeScript("return window.innerWidth;"));
         screenshot(browser, "result-phone");
+        assertThat(seriousViolations(browser)).isEmpty();
         browser.manage().window().setSize(new Dimension(1366, 768));
 
         // the PDF the page links to: agency, score and a finding's message read back
@@ -195,10 +203,24 @@ class ResultPageBrowserTest {
     }
 
     @Test
-    void theScoringPageIsAccessible() throws Exception {
+    void theScoringPageIsAccessibleAndSaysWhatAFileThatIsNoReportIs() throws Exception {
         browser.manage().window().setSize(new Dimension(1366, 768));
         browser.get(url("/"));
         assertThat(seriousViolations(browser)).isEmpty();
+        screenshot(browser, "index");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertThat(seriousViolations(browser)).isEmpty();
+        screenshot(browser, "index-phone");
+        browser.manage().window().setSize(new Dimension(1366, 768));
+
+        Path png = Files.createTempFile("scan", ".png");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        browser.findElement(By.name("file")).sendKeys(png.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(d -> !d.findElements(By.cssSelector("main .problem")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("main .problem")).getText())
+                .contains("上传的文件是一张 PNG 图片，不是年度报告").doesNotContain("UTF-8", "GBK");
+        Files.delete(png);
         browser.get(url("/method"));
         assertThat(seriousViolations(browser)).isEmpty();
     }

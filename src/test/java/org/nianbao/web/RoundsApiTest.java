@@ -254,6 +254,13 @@ class RoundsApiTest {
         JsonNode assessment = json.readTree(get("/api/assessments/" + row.get("assessmentId").asLong()).body());
         assertThat(assessment.get("findings").valueStream().map(f -> f.get("ruleId").asString()))
                 .contains("ARITH-CARRY-OVER-ACROSS-YEARS");
+
+        // the round at a glance says how the agency moved since last year
+        JsonNode statistics = json.readTree(get("/api/rounds/" + round + "/statistics").body());
+        assertThat(statistics.get("counts").get("scored").asInt()).isEqualTo(1);
+        assertThat(statistics.get("change").get("agencies").asInt()).isEqualTo(1);
+        assertThat(statistics.get("grades").valueStream().filter(g -> g.get("lastYear").asInt() == 1)).hasSize(1);
+        assertThat(statistics.get("lastYearScores").get(row.get("agencyId").asString()).isNumber()).isTrue();
     }
 
     @Test
@@ -414,10 +421,27 @@ class RoundsApiTest {
         String fingerprint = signed.get("fingerprint").asString();
         assertThat(fingerprint).doesNotContain("96"); // the place it cites, never a line number
 
-        HttpResponse<String> dismissed = postJson("/api/assessments/" + id + "/reviews",
-                json.writeValueAsString(java.util.Map.of("fingerprint", fingerprint, "decision", "dismissed",
-                        "reason", "落款日期为笔误，公开日期另有网页记录")));
+        // an error: one reviewer proposes, the round asks a second to agree (the proposer cannot)
+        assertThat(json.readTree(get("/api/rounds/" + round).body()).get("secondReviewer").asBoolean()).isTrue();
+        String dismissal = json.writeValueAsString(java.util.Map.of("fingerprint", fingerprint, "decision", "dismissed",
+                "reason", "落款日期为笔误，公开日期另有网页记录"));
+        HttpResponse<String> proposed = postJson("/api/assessments/" + id + "/reviews", dismissal);
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+        assertThat(json.readTree(proposed.body()).get("state").asString()).isEqualTo("proposed");
+        assertThat(json.readTree(proposed.body()).get("score").asDouble()).isEqualTo(53.49);
+        HttpResponse<String> byTheProposer = postJson("/api/assessments/" + id + "/reviews", dismissal);
+        assertThat(byTheProposer.statusCode()).isEqualTo(400);
+        assertThat(byTheProposer.body()).contains("另一位评议人");
+        assertThat(http.send(SignIn.asAdmin(url("/api/accounts")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=second-reviewer&password=lake-cloud-pine-42&roles=REVIEWER")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+        HttpResponse<String> dismissed = http.send(SignIn.as("second-reviewer", "lake-cloud-pine-42",
+                        url("/api/assessments/" + id + "/reviews")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(java.util.Map.of("fingerprint", fingerprint,
+                        "decision", "dismissed", "reason", "同意：网页记录的公开日期为2024-01-20")))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(dismissed.statusCode()).as(dismissed.body()).isEqualTo(200);
+        assertThat(json.readTree(dismissed.body()).get("state").asString()).isEqualTo("dismissed");
         double after = json.readTree(dismissed.body()).get("score").asDouble();
         assertThat(after).isGreaterThan(53.49);
         JsonNode stored = json.readTree(get("/api/assessments/" + id).body());
@@ -427,7 +451,9 @@ class RoundsApiTest {
         JsonNode history = json.readTree(get("/api/assessments/" + id + "/reviews").body()).get("history");
         assertThat(history.get(0).get("reviewedBy").asString()).isEqualTo(SignIn.ADMIN);
         assertThat(history.get(0).get("reason").asString()).contains("笔误");
-        assertThat(history.get(0).get("decision").asString()).isEqualTo("dismissed");
+        assertThat(history.get(0).get("decision").asString()).isEqualTo("proposed");
+        assertThat(history.get(1).get("reviewedBy").asString()).isEqualTo("second-reviewer");
+        assertThat(history.get(1).get("decision").asString()).isEqualTo("dismissed");
 
         // confirming the undecided finding closes it
         String undecided = review.get("undecided").valueStream()
