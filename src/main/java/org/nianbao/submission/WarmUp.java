@@ -1,0 +1,140 @@
+package org.nianbao.submission;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.nianbao.assessment.Assessment;
+import org.nianbao.assessment.AssessmentOptions;
+import org.nianbao.assessment.Assessor;
+import org.nianbao.assessment.Parallel;
+import org.nianbao.reading.Document;
+import org.nianbao.reading.Readers;
+import org.nianbao.report.ReportFacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Before the service says it is ready ({@code /actuator/health/readiness}), it scores the reports it carries (the
+ * rule tests' reports in its bundle) on every core for up to {@code nianbao.warm-up} (default 4 s): each read,
+ * its facts drawn, written and read back as the store keeps them, and assessed again from them as a dry run does.
+ * The engine compiles a rule's conditions when it first evaluates them and the JIT compiles what runs often, so
+ * without this the first self-check and the first dry run of the day pay for both. {@code nianbao.warm-up=0}
+ * starts without it.
+ */
+@Component
+@Order(100)
+public class WarmUp implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
+    /** Rounds over the reports at most: past these the JIT has long compiled what they run. */
+    private static final int MOST_ROUNDS = 12;
+
+    private final AssessmentService service;
+    private final ObjectMapper json;
+    private final Duration budget;
+    private volatile Result last;
+
+    /** What a warm-up did: reports assessed (each read and assessed again from its facts), rounds over them, time taken. */
+    public record Result(int reports, int assessed, int rounds, long millis) {
+    }
+
+    public WarmUp(AssessmentService service, ObjectMapper json, @Value("${nianbao.warm-up:4s}") Duration budget) {
+        this.service = service;
+        this.json = json;
+        this.budget = budget;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (budget.isZero() || budget.isNegative()) {
+            return;
+        }
+        try {
+            last = warm(carried(), budget);
+            LOG.info("启动预热 (warm-up): {} 份报告评分 {} 次，{} 轮，用时 {} ms", last.reports(), last.assessed(), last.rounds(),
+                    last.millis());
+        } catch (RuntimeException e) {
+            // warming is an optimisation: the service starts cold rather than not at all
+            LOG.warn("启动预热未完成 (warm-up failed): {}", e.toString());
+        }
+    }
+
+    /** The last warm-up's figures; {@code null} when none ran. */
+    public Result last() {
+        return last;
+    }
+
+    Result warm(List<Document> reports, Duration within) {
+        long start = System.nanoTime();
+        long deadline = start + within.toNanos();
+        if (reports.isEmpty()) {
+            return new Result(0, 0, 0, 0);
+        }
+        AtomicInteger assessed = new AtomicInteger();
+        int rounds = 0;
+        while (rounds < MOST_ROUNDS && System.nanoTime() < deadline) {
+            Assessor assessor = service.assessor(); // the rules in force now (an activation meanwhile is warmed next round)
+            Parallel.inChunks(reports, 2, Parallel.threads(), chunk -> {
+                for (Document d : chunk) {
+                    if (System.nanoTime() >= deadline) {
+                        break;
+                    }
+                    once(assessor, d);
+                    assessed.incrementAndGet();
+                }
+                return List.of();
+            }, done -> { });
+            rounds++;
+        }
+        return new Result(reports.size(), assessed.get(), rounds, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** A report read and assessed, its facts kept as the store keeps them and assessed again from them. */
+    private void once(Assessor assessor, Document document) {
+        try {
+            Assessor.Assessed assessed = assessor.assessKeepingFacts(document, AssessmentOptions.NONE);
+            json.writeValueAsString(assessed.assessment());
+            ReportFacts kept = json.readValue(json.writeValueAsString(assessed.facts().facts()), ReportFacts.class);
+            Assessment again = assessor.assess(document.text().name(), kept);
+            json.writeValueAsString(again);
+        } catch (RuntimeException e) {
+            // a carried report a rule refuses (a rule test of a failure) warms what ran before it; the next one goes on
+        }
+    }
+
+    /** The reports the bundle carries for its rule tests, each read as an upload would be. */
+    static List<Document> carried() {
+        List<Document> documents = new ArrayList<>();
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver(WarmUp.class.getClassLoader())
+                    .getResources("classpath*:bundle/rules/tests/reports/*");
+            Arrays.sort(found, Comparator.comparing(r -> String.valueOf(r.getFilename())));
+            for (Resource r : found) {
+                if (r.getFilename() == null || !r.isReadable()) {
+                    continue;
+                }
+                try (InputStream in = r.getInputStream()) {
+                    documents.add(Readers.read(r.getFilename(), in.readAllBytes()));
+                } catch (RuntimeException e) {
+                    // a carried file that is not a report (a test of refusal): nothing to warm with
+                }
+            }
+        } catch (IOException e) {
+            return documents;
+        }
+        return documents;
+    }
+}
