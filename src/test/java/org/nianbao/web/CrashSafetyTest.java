@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * On H2 by default; on PostgreSQL too when {@code nianbao.test.postgres} names a server.
  */
 @Tag("database")
+@Tag("slow")
 class CrashSafetyTest {
 
     @TempDir

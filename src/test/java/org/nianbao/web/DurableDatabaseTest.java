@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * writes is refused at start with a message that says what to remove.
  */
 @Tag("database")
+@Tag("slow")
 class DurableDatabaseTest {
 
     @TempDir

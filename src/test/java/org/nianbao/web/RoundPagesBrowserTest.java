@@ -30,6 +30,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nianbao.Samples;
 import org.nianbao.assessment.Hashes;
@@ -52,6 +53,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and exports. A second round collects its reports from a local web server by the addresses its list gives. Every
  * page is checked by axe-core at 1366 and 390 pixels, and kept as a screenshot in {@code target/screenshots/}.
  */
+@Tag("slow")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:round-pages-browser;DB_CLOSE_DELAY=-1",
         "nianbao.collect.allowed-hosts=127.0.0.1",

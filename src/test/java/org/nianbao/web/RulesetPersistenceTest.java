@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * after the activation was acknowledged: the database, not the rules folder, is the source of the version in force.
  */
 @org.junit.jupiter.api.Tag("database")
+@org.junit.jupiter.api.Tag("slow")
 class RulesetPersistenceTest {
 
     @TempDir
