@@ -142,8 +142,12 @@ public record OrganCatalog(List<Duty> duties, List<Kind> kinds, Kind unknown, Ma
     /**
      * The deadline of a report: the month and day of its organ's kind in the year after the reported one. A report
      * whose year is not known but whose publication date is, is held to the deadline of the year before that date
-     * (the latest year it can report on, and so the latest deadline it can have); with neither, there is none.
+     * (the latest year it can report on, and so the latest deadline it can have); with neither, there is none. A
+     * report on 2018 or before was due by 31 March under the regulations of 2008, whatever its organ.
      */
+    /** The last year whose reports were due under the 2008 regulations (the revised ones apply from 15 May 2019). */
+    private static final int LAST_YEAR_OF_THE_2008_REGULATIONS = 2018;
+
     public Deadline deadlineFor(Report report) {
         Kind kind = report.organ() == null ? null : kind(report.organ());
         if (kind == null) {
@@ -157,6 +161,11 @@ public record OrganCatalog(List<Duty> duties, List<Kind> kinds, Kind unknown, Ma
             }
             year = report.publishedOn().getYear() - 1;
             basis += "（未能确定报告年度，按公开日期的上一年即" + year + "年度计）";
+        }
+        if (year <= LAST_YEAR_OF_THE_2008_REGULATIONS) {
+            // before the revised regulations (in force 15 May 2019): every organ by 31 March
+            return new Deadline(LocalDate.of(year + 1, 3, 31), year + "年度的年度报告",
+                    "原《政府信息公开条例》（2008年施行）：各级行政机关应当在每年3月31日前公布本行政机关的政府信息公开工作年度报告");
         }
         MonthDay md = kind.deadline();
         return new Deadline(LocalDate.of(year + 1, md.getMonth(), md.getDayOfMonth()), basis, kind.deadlineBasis());

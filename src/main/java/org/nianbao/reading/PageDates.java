@@ -18,13 +18,13 @@ public final class PageDates {
     private static final String DATE = "((?:19|20)\\d{2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})";
     /** Labels of the publication itself. */
     private static final Pattern PUBLISHED = Pattern.compile(
-            "(?:发布时间|发布日期|发稿时间|公开日期|发布于|信息提供日期|信息来源.{0,20}?时间)[:|]{0,3}" + DATE);
+            "(?:发布时间|发布日期|发稿时间|公开日期|发布于|信息提供日期|信息来源.{0,20}?时间)[:：|]{0,3}" + DATE);
     /** A bare 「时间:」「日期:」, not the end of another label (统计时间, 办理时间): checked on the line with its spaces. */
     private static final Pattern BARE = Pattern.compile("(?:^|[\\s|:\\]】)）])(?:时间|日期)\\s*[:：]\\s*" + DATE.replace("[-/.年]", "\\s*[-/.年]\\s*")
             .replace("[-/.月]", "\\s*[-/.月]\\s*"));
     /** Dates of the document rather than of the page: taken only when no publication label gives one. */
     private static final Pattern DOCUMENT = Pattern.compile(
-            "(?:生成日期|公文生成日期|成文日期|发文日期|更新时间)(?:/有效期)?[:|]{0,3}" + DATE);
+            "(?:生成日期|公文生成日期|成文日期|发文日期|更新时间)(?:/有效期)?[:：|]{0,3}" + DATE);
     /** Where a page's footer or its list of related pages begins. */
     private static final Pattern FOOTER = Pattern.compile(
             "相关链接|相关文章|相关阅读|相关新闻|相关信息|相关文件|上一篇|下一篇|版权所有|主办单位|网站标识码|ICP备|扫一扫在手机");

@@ -49,12 +49,21 @@ class CheckPages {
     private final AssessmentStore assessments;
     private final Reviews reviews;
     private final RoundStore rounds;
+    private final org.nianbao.store.PrivateCheckRetention retention;
 
-    CheckPages(AssessmentService service, AssessmentStore assessments, Reviews reviews, RoundStore rounds) {
+    CheckPages(AssessmentService service, AssessmentStore assessments, Reviews reviews, RoundStore rounds,
+               org.nianbao.store.PrivateCheckRetention retention) {
         this.service = service;
         this.assessments = assessments;
         this.reviews = reviews;
         this.rounds = rounds;
+        this.retention = retention;
+    }
+
+    /** How long a self-check scored without an account is kept, for the scoring page to say. */
+    @org.springframework.web.bind.annotation.ModelAttribute("privateChecksKept")
+    String privateChecksKept() {
+        return retention.keepInWords();
     }
 
     @GetMapping("/")
@@ -77,6 +86,7 @@ class CheckPages {
         try {
             String chosenLevel = level == null || level.isBlank() ? null : level; // the form's 「按机关名称判断」
             String name = AssessmentController.checkedUpload(file, chosenLevel);
+            AssessmentController.within("scorecard", scorecard, AssessmentController.MAX_SCORECARD);
             // a reviewer's report is stored for the committee; anyone else's is a private self-check
             Submitter submitter = Submitter.of(signedIn != null && request.isUserInRole("REVIEWER") ? signedIn.getName() : null);
             if (Readers.isArchive(file.getBytes())) { // a ZIP of reports: each scored on its own
@@ -96,11 +106,17 @@ class CheckPages {
             return new ModelAndView(submitter.isPrivate() ? "redirect:/check/" + submitter.privateLink()
                     : "redirect:/assessments/" + a.id());
         } catch (RejectedInput e) {
-            ModelAndView page = new ModelAndView("index", Map.of("error", e.getMessage(),
-                    "scorecards", service.scorecards().all()));
-            page.setStatus(ApiErrors.statusOf(e));
-            return page;
+            return refused(e.getMessage(), ApiErrors.statusOf(e));
+        } catch (AssessmentController.BadRequest e) {
+            return refused(e.getMessage(), org.springframework.http.HttpStatus.BAD_REQUEST);
         }
+    }
+
+    /** The scoring page again, saying why the report was not scored. */
+    private ModelAndView refused(String message, org.springframework.http.HttpStatusCode status) {
+        ModelAndView page = new ModelAndView("index", Map.of("error", message, "scorecards", service.scorecards().all()));
+        page.setStatus(status);
+        return page;
     }
 
     /** Keeps a ZIP's results in the session (the last five), under a key for their page. */

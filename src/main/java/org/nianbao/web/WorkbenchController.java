@@ -43,28 +43,19 @@ public class WorkbenchController {
     private final RulesetVersionStore versions;
     private final AssessmentStore assessments;
     private final DryRuns dryRuns;
-    private final org.nianbao.store.PrivateCheckRetention retention;
     private final AssessmentPdf pdf;
     private final org.nianbao.store.ReviewStatistics reviewStatistics;
 
     public WorkbenchController(AssessmentService service, ActivationService activation, RulesetVersionStore versions,
-                               AssessmentStore assessments, DryRuns dryRuns,
-                               org.nianbao.store.PrivateCheckRetention retention, AssessmentPdf pdf,
+                               AssessmentStore assessments, DryRuns dryRuns, AssessmentPdf pdf,
                                org.nianbao.store.ReviewStatistics reviewStatistics) {
         this.service = service;
         this.activation = activation;
         this.versions = versions;
         this.assessments = assessments;
         this.dryRuns = dryRuns;
-        this.retention = retention;
         this.pdf = pdf;
         this.reviewStatistics = reviewStatistics;
-    }
-
-    /** How long a self-check scored without an account is kept, for the scoring page to say. */
-    @org.springframework.web.bind.annotation.ModelAttribute("privateChecksKept")
-    String privateChecksKept() {
-        return retention.keepInWords();
     }
 
     /** The scoring method in force, as a printable page (the same as {@code GET /api/rules/method}). */

@@ -57,9 +57,11 @@ class MissingMetadataTest {
 
         assertThat(a.report().year()).isNull();
         assertThat(a.report().format()).isEqualTo("2019");
+        // the format cannot be shown to fit a year the report does not name: C5 earns nothing, and says why
         assertThat(a.findings()).anySatisfy(f -> {
-            assertThat(f.ruleId()).isEqualTo("COMP-FORMAT-UNDECIDABLE");
-            assertThat(f.message()).contains("未能确定报告年度");
+            assertThat(f.ruleId()).isEqualTo("SCORE-YEAR-OMITTED");
+            assertThat(f.check()).isEqualTo("C5");
+            assertThat(f.message()).contains("没有写明所报告的年度");
         });
         assertThat(outcome(a, "C5")).isEqualTo("failed");
     }

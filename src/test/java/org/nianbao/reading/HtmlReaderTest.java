@@ -14,6 +14,16 @@ class HtmlReaderTest {
 
     /** Table 3 as government sites print it: merged header cells, vertical labels spanning rows. */
     @Test
+    void aNoticePagesDateAfterAFullWidthColonIsItsPageDate() {
+        String page = "<html><head><meta charset=\"utf-8\"></head><body><h1>关于公开年度报告的通知</h1>"
+                + "<p>发布时间：2024-01-30</p><p>附件：<a href=\"r.pdf\">××局2023年政府信息公开工作年度报告.pdf</a></p></body></html>";
+
+        assertThat(Readers.read("notice.html", page.getBytes(StandardCharsets.UTF_8)).pageDate())
+                .isEqualTo(java.time.LocalDate.of(2024, 1, 30));
+        assertThat(PageDates.inText("成文日期：2023年12月28日 其他")).isEqualTo(java.time.LocalDate.of(2023, 12, 28));
+    }
+
+    @Test
     void readsATableWithRowAndColumnSpans() {
         String page = """
                 <html><head><meta charset="utf-8"><meta name="PubDate" content="2024-01-28 10:00"></head><body>

@@ -122,7 +122,8 @@ class AnonymousLimitsTest {
         HttpResponse<String> r = checkPage(new Multipart().file("file", "reports.zip",
                 zip("003_a08e251a7459b3ee.txt", "004_e93a6eea8c407df3.txt"))); // 3,046 + 3,230 characters
 
-        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.statusCode()).as("to the batch's own page").isEqualTo(302);
+        assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/check/batch/"));
         assertThat(stored()).isEqualTo(before + 2);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment WHERE private_link IS NOT NULL").query(Long.class).single())
                 .isGreaterThanOrEqualTo(2);

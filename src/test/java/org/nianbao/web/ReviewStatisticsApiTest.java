@@ -44,9 +44,10 @@ class ReviewStatisticsApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** A round of one agency with one sample handed in and scored; its assessment id. */
+    /** A round of one agency with one sample handed in and scored, where one reviewer decides; its assessment id. */
     private long[] roundWith(String roundName, String agency, String sample) throws Exception {
-        HttpResponse<String> created = postJson("/api/rounds", "{\"name\":\"" + roundName + "\",\"year\":2023}");
+        HttpResponse<String> created = postJson("/api/rounds", "{\"name\":\"" + roundName
+                + "\",\"year\":2023,\"secondReviewer\":false}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long round = json.readTree(created.body()).get("id").asLong();
         http.send(new Multipart().file("file", "list.csv", "单位名称\n" + agency + "\n")

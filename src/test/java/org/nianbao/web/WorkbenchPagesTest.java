@@ -136,7 +136,7 @@ class WorkbenchPagesTest {
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.body()).contains("\"categories\"", "\"caps\"", "\"organs\"", "\"deadline\":\"03-31\"",
                 "ARITH-RULES-BY-ORGAN",
-                "\"names\"", "{\"key\":\"carried_forward\",\"label\":\"四、结转下年度继续办理\"}");
+                "\"names\"", "{\"key\":\"carried_forward\",\"label\":\"四、结转下年度继续办理\",\"written\":[\"结转下年度\"");
     }
 
     @Test
