@@ -6,7 +6,7 @@
 # Run from the project root after `mvn -B -DskipTests package`:
 #   src/build/timings.sh          the executable jar, target/nianbao.jar
 #   src/build/timings.sh cli      the jar unpacked in target/cli/ with its class-data sharing archives (and, for
-#                                 score, the JIT's first tier only), as README "The command line" gives it
+#                                 score, the JIT's first tier only), as docs/performance.md describes
 set -eu
 cli=$(pwd)/target/cli
 if [[ ${1:-} == cli ]]; then
