@@ -56,9 +56,17 @@ class ReadmeCommandsTest {
         assertThat(everywhere).as("a page shows how to import rules").anyMatch(c -> c.contains(" rules import "));
     }
 
+    @Test
+    void everyCommandLineOfTheReadmeRunsAsWritten() throws Exception {
+        runAll(Path.of("README.md"));
+    }
+
+    /** The docs pages' commands: a JVM each, some minutes in all, so with the slow tests (.ci/run). */
     @TestFactory
-    Stream<DynamicTest> everyCommandLineOfTheReadmeAndTheDocsRunsAsWritten() throws IOException {
-        return DocPages.all().stream().map(page -> DynamicTest.dynamicTest(page.toString(), () -> runAll(page)));
+    @org.junit.jupiter.api.Tag("slow")
+    Stream<DynamicTest> everyCommandLineOfTheDocsRunsAsWritten() throws IOException {
+        return DocPages.all().stream().filter(page -> !page.equals(Path.of("README.md")))
+                .map(page -> DynamicTest.dynamicTest(page.toString(), () -> runAll(page)));
     }
 
     private void runAll(Path page) throws Exception {

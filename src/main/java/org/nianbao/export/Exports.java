@@ -116,7 +116,7 @@ public final class Exports {
             return row;
         }
         row.addAll(List.of(a.source(), nz(a.report().agency()), nz(a.report().year()), nz(a.report().level()),
-                a.report().format(), nz(a.report().publishedOn()), a.score(), a.grade()));
+                nz(a.report().format()), nz(a.report().publishedOn()), a.score(), a.grade()));
         for (String id : categories) {
             CategoryScore c = a.categories().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
             row.add(c == null ? "" : c.score() + "/" + c.max());

@@ -102,6 +102,20 @@ class ScoreCommandTest {
     }
 
     @Test
+    void writesACsvLineForAReportWithNeitherYearNorAFormatItsTablesShow() throws IOException {
+        // tables printed as pictures, and no year anywhere: no format to print
+        Path report = dir.resolve("no-year.txt");
+        Files.writeString(report, Files.readString(Samples.RULES.resolve("tests/reports/tables-as-images.txt"))
+                .replace("2023年", "本年").replace("2024年", "次年"));
+        int status = run("--format", "csv", report.toString());
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\r?\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).contains("no-year.txt,衢州市应急管理局,,department,,");
+    }
+
+    @Test
     void writesAWorkbookOfScoresAndFindings() throws IOException {
         assertThat(run("--format", "xlsx", Samples.DIR.resolve("004_e93a6eea8c407df3.txt").toString())).isZero();
 

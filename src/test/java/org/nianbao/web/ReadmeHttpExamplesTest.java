@@ -67,10 +67,20 @@ class ReadmeHttpExamplesTest {
         }
     }
 
+    @Test
+    void theReadmesCurlExamplesRunAgainstARealService() throws Exception {
+        run(Path.of("README.md"), curlLines(Files.readString(Path.of("README.md"))));
+    }
+
+    /** The docs pages' curl examples: a service each, a minute or two in all, so with the slow tests (.ci/run). */
     @TestFactory
-    Stream<DynamicTest> theCurlExamplesOfEveryPageRunAgainstARealService() throws IOException {
+    @org.junit.jupiter.api.Tag("slow")
+    Stream<DynamicTest> theCurlExamplesOfEveryDocsPageRunAgainstARealService() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path page : DocPages.all()) {
+            if (page.equals(Path.of("README.md"))) {
+                continue;
+            }
             List<String> lines = curlLines(Files.readString(page));
             if (!lines.isEmpty()) {
                 tests.add(DynamicTest.dynamicTest(page.toString(), () -> run(page, lines)));
