@@ -62,6 +62,20 @@ class RulesCommandTest {
     }
 
     @Test
+    void tellsASentenceTheRuleLanguageDoesNotHaveInChineseAtItsLine() throws IOException {
+        Path rules = copyOfRules();
+        Path fee = rules.resolve("information-fee.dslr");
+        Files.writeString(fee, Files.readString(fee).replace("全文没有说明「信息处理费收取情况」", "全文未说明「信息处理费收取情况」"));
+
+        assertThat(run("validate", "--rules", rules.toString())).isEqualTo(1);
+        String told = err.toString(StandardCharsets.UTF_8);
+        assertThat(told.lines().filter(l -> l.contains("information-fee.dslr:12")).findFirst().orElse(""))
+                .contains("「全文未说明「信息处理费收取情况」」不是规则语言中的句子", "全文没有说明「信息处理费收取情况」");
+        assertThat(told.indexOf("不是规则语言中的句子")).as("told before the parser's own message")
+                .isLessThan(told.indexOf("Unable to expand"));
+    }
+
+    @Test
     void refusesARuleThatCountsAgainstACheckTheScorecardLacks() throws IOException {
         Path rules = copyOfRules();
         Files.writeString(rules.resolve("extra.drl"), """
