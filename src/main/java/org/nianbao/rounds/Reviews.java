@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
  * changes nothing until another reviewer dismisses it too.
  */
 @Service
-public class Reviews {
+public class Reviews implements org.nianbao.policy.Dismissals {
 
     public static final String CONFIRMED = "confirmed";
     public static final String DISMISSED = "dismissed";
@@ -302,6 +302,7 @@ public class Reviews {
     }
 
     /** The fingerprints of the findings dismissed in a report (by its SHA-256): left out of every assessment of it. */
+    @Override
     public Set<String> dismissed(String sha) {
         return latest(sha).values().stream().filter(r -> DISMISSED.equals(r.decision())).map(Review::fingerprint)
                 .collect(Collectors.toSet());
