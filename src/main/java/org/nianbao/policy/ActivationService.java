@@ -90,6 +90,7 @@ public class ActivationService {
                                        Dismissals dismissals) {
         Map<Long, AssessmentStore.KeptFacts> kept = store.keptFacts(ids);
         Map<Long, String> shas = store.sha256Of(ids);
+        Map<String, java.util.Set<String>> dismissedBySha = dismissals.dismissedIn(new java.util.HashSet<>(shas.values()));
         List<Long> toRead = ids.stream().filter(id -> !usable(kept.get(id), inForce) || !usable(kept.get(id), candidate))
                 .toList();
         Map<Long, AssessmentStore.StoredReport> reports = new java.util.HashMap<>();
@@ -106,7 +107,7 @@ public class ActivationService {
                 break; // the dry run stopped elsewhere (a rule past its time budget): nothing more to do here
             }
             // the findings reviewers dismissed are left out of both sides, as the stored assessments leave them out
-            java.util.Set<String> dismissed = shas.containsKey(id) ? dismissals.dismissed(shas.get(id)) : java.util.Set.of();
+            java.util.Set<String> dismissed = dismissedBySha.getOrDefault(shas.get(id), java.util.Set.of());
             try {
                 runs.add(DryRun.compare(side(inForce, facts, report, dismissed), side(candidate, facts, report, dismissed)));
             } catch (org.nianbao.rules.RuleTimeout e) {

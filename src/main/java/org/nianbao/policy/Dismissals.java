@@ -14,4 +14,11 @@ public interface Dismissals {
 
     /** The fingerprints of the findings dismissed in the report of this SHA-256. */
     Set<String> dismissed(String sha256);
+
+    /** The same for many reports at once, by SHA-256 (a report with none dismissed may be missing). */
+    default java.util.Map<String, Set<String>> dismissedIn(java.util.Collection<String> sha256s) {
+        java.util.Map<String, Set<String>> all = new java.util.HashMap<>();
+        sha256s.forEach(sha -> all.put(sha, dismissed(sha)));
+        return all;
+    }
 }
