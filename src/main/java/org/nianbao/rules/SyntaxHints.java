@@ -100,7 +100,7 @@ public final class SyntaxHints {
             }
             char open = openQuote(line);
             if (open != 0) {
-                hints.add(new RuleProblem(file, number, "第 %d 行的引号没有配对：以「%c」开始的文字到行尾还没有结束，请补上「%c」"
+                hints.add(new RuleProblem(file, number, "第 %d 行的引号没有配对：引号 %c 开始的文字到行尾还没有结束，请在文字后补上 %c"
                         .formatted(number, open, open == '「' ? '」' : open == '“' ? '”' : '"')));
             } else if (unexpanded.contains(number) && number < swallowedFrom) {
                 hints.add(new RuleProblem(file, number, notASentence(number, word, condition, sentences)));
