@@ -110,7 +110,7 @@ public final class RulesCommand {
         Validation active = Validation.of(rules, scorecard);
         if (!active.valid()) {
             err.println("规则或记分卡有误，共 " + active.problems().size() + " 处：");
-            active.problems().forEach(p -> err.println("  " + p));
+            active.problems().forEach(p -> err.println((p.fromParser() ? "  （详细信息）" : "  ") + p));
             return 1;
         }
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -141,7 +141,7 @@ public final class RulesCommand {
                         candidateScorecard == null ? scorecard : candidateScorecard);
                 if (!other.valid()) {
                     err.println("候选规则或记分卡有误，共 " + other.problems().size() + " 处：");
-                    other.problems().forEach(p -> err.println("  " + p));
+                    other.problems().forEach(p -> err.println((p.fromParser() ? "  （详细信息）" : "  ") + p));
                     return 1;
                 }
                 out.println(json.writeValueAsString(diff(new Assessor(active.rules(), active.scorecard()),

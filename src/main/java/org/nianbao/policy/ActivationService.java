@@ -29,11 +29,14 @@ public class ActivationService {
     private final RulesetVersionStore versions;
     private final NianbaoProperties properties;
     private final ReentrantLock lock = new ReentrantLock();
+    private final org.springframework.beans.factory.ObjectProvider<Dismissals> dismissals;
 
-    public ActivationService(ActiveRuleset active, RulesetVersionStore versions, NianbaoProperties properties) {
+    public ActivationService(ActiveRuleset active, RulesetVersionStore versions, NianbaoProperties properties,
+                             org.springframework.beans.factory.ObjectProvider<Dismissals> dismissals) {
         this.active = active;
         this.versions = versions;
         this.properties = properties;
+        this.dismissals = dismissals;
     }
 
     /** The files of the version in force (or, before any activation, of the folder on disk). */
@@ -74,16 +77,20 @@ public class ActivationService {
         }
         Assessor candidate = new Assessor(v.rules(), v.scorecard());
         List<Long> ids = assessments.latestOf(year);
+        Dismissals dismissed = dismissals.getIfAvailable(() -> Dismissals.NONE);
         progress.started(ids.size());
         return Parallel.inChunks(ids, DRY_RUN_CHUNK, Parallel.threads(),
-                chunk -> dryRun(chunk, inForce, candidate, assessments), progress::done);
+                chunk -> dryRun(chunk, inForce, candidate, assessments, dismissed), progress::done);
     }
 
     /** Reports a dry-run task takes at a time: enough to make each query worth it, few enough to share the work. */
     private static final int DRY_RUN_CHUNK = 40;
 
-    private static List<DryRun> dryRun(List<Long> ids, Assessor inForce, Assessor candidate, AssessmentStore store) {
+    private static List<DryRun> dryRun(List<Long> ids, Assessor inForce, Assessor candidate, AssessmentStore store,
+                                       Dismissals dismissals) {
         Map<Long, AssessmentStore.KeptFacts> kept = store.keptFacts(ids);
+        Map<Long, String> shas = store.sha256Of(ids);
+        Map<String, java.util.Set<String>> dismissedBySha = dismissals.dismissedIn(new java.util.HashSet<>(shas.values()));
         List<Long> toRead = ids.stream().filter(id -> !usable(kept.get(id), inForce) || !usable(kept.get(id), candidate))
                 .toList();
         Map<Long, AssessmentStore.StoredReport> reports = new java.util.HashMap<>();
@@ -99,8 +106,10 @@ public class ActivationService {
             if (Thread.currentThread().isInterrupted()) {
                 break; // the dry run stopped elsewhere (a rule past its time budget): nothing more to do here
             }
+            // the findings reviewers dismissed are left out of both sides, as the stored assessments leave them out
+            java.util.Set<String> dismissed = dismissedBySha.getOrDefault(shas.get(id), java.util.Set.of());
             try {
-                runs.add(DryRun.compare(side(inForce, facts, report), side(candidate, facts, report)));
+                runs.add(DryRun.compare(side(inForce, facts, report, dismissed), side(candidate, facts, report, dismissed)));
             } catch (org.nianbao.rules.RuleTimeout e) {
                 // a candidate rule that runs past its budget on one report would on the next: the dry run stops here
                 throw new org.nianbao.rules.RuleTimeout("试算已停止：" + source + " " + e.getMessage(), e.rule());
@@ -116,14 +125,16 @@ public class ActivationService {
     }
 
     /** One side of a dry run: the kept facts assessed again, or the stored report read again when they cannot be. */
-    private static Assessment side(Assessor assessor, AssessmentStore.KeptFacts facts, AssessmentStore.StoredReport report) {
+    private static Assessment side(Assessor assessor, AssessmentStore.KeptFacts facts, AssessmentStore.StoredReport report,
+                                   java.util.Set<String> dismissed) {
         if (usable(facts, assessor)) {
-            return assessor.assess(facts.source(), facts.facts());
+            return dismissed.isEmpty() ? assessor.assess(facts.source(), facts.facts())
+                    : assessor.assessAgain(facts.source(), facts.facts(), AssessmentOptions.NONE.withDismissed(dismissed)).assessment();
         }
         java.time.LocalDate published = report.publishedOn() == null ? null : java.time.LocalDate.parse(report.publishedOn());
         SourceText text = TextDecoder.decode(report.source(), report.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         AssessmentOptions options = new AssessmentOptions("given".equals(report.publishedOnSource()) ? published : null,
-                null, report.level());
+                null, report.level()).withDismissed(dismissed);
         return assessor.assess(new Document(text, "text", "page".equals(report.publishedOnSource()) ? published : null),
                 options);
     }

@@ -31,6 +31,11 @@ public final class DefaultBundle {
         return folder().resolve("scorecards").resolve("default.yaml");
     }
 
+    /** Whether {@code path} is in the temporary folder the bundled rules and scorecards were copied to. */
+    public static synchronized boolean isBundled(Path path) {
+        return extracted != null && path.toAbsolutePath().normalize().startsWith(extracted.toAbsolutePath().normalize());
+    }
+
     /** {@code dir} when it is a folder, else the bundled rules. */
     public static Path rulesOr(Path dir) {
         return Files.isDirectory(dir) ? dir : rulesDir();

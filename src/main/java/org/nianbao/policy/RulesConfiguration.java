@@ -37,7 +37,7 @@ public class RulesConfiguration {
     private ActiveRuleset inForce(NianbaoProperties properties, RulesetVersionStore versions) {
         RulesetVersionStore.Stored inForce = versions.active().orElse(null);
         RulesetFiles stored = inForce == null ? null : inForce.files();
-        String reason = "启动时数据库中还没有规则版本，从 " + properties.rulesDir() + " 读取";
+        String reason = "启动时" + loaded(properties);
         if (stored != null) {
             Loaded loaded = stored.inFolder((dir, scorecard) -> {
                 Validation v = Validation.of(dir, scorecard);
@@ -49,8 +49,8 @@ public class RulesConfiguration {
             }
             LOG.warn("The ruleset version in force no longer validates ({} problems); the rules folder is put in force",
                     loaded.validation().problems().size());
-            reason = "启动时数据库中现行的规则版本不再有效（" + loaded.validation().problems().get(0).message() + "），改用 "
-                    + properties.rulesDir();
+            reason = "启动时数据库中现行的规则版本不再有效（" + loaded.validation().problems().get(0).message() + "），改为"
+                    + loaded(properties);
         }
         Validation v = Validation.of(properties.rulesDir(), properties.scorecard());
         if (!v.valid()) {
@@ -59,6 +59,18 @@ public class RulesConfiguration {
         RulesetFiles files = RulesetFiles.read(properties.rulesDir(), properties.scorecard());
         long id = versions.activate(v.rules().version(), v.scorecard().label(), files, "system", reason, files.diffFrom(stored));
         return new ActiveRuleset(new Assessor(v.rules(), v.scorecard()), Scorecards.load(properties.scorecardsDir()), id);
+    }
+
+    /**
+     * Which rules a start-up put in force, as a person reads it in the history: the project's own (those the jar
+     * carries, copied to a temporary folder no one needs to see), or those of the configured folder, by its name.
+     */
+    static String loaded(NianbaoProperties properties) {
+        if (DefaultBundle.isBundled(properties.rulesDir())) {
+            return "载入项目自带的规则";
+        }
+        Path name = properties.rulesDir().normalize().getFileName();
+        return "载入规则文件夹「" + (name == null || name.toString().isEmpty() ? properties.rulesDir() : name) + "」中的规则";
     }
 
     /** A stored version as validated, with the scorecards it keeps. */

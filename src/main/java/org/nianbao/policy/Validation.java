@@ -65,11 +65,15 @@ public record Validation(List<RuleProblem> problems, RuleSet rules, Scorecard sc
         List<RuleProblem> out = new ArrayList<>();
         java.util.Set<String> explainedFiles = new java.util.HashSet<>();
         for (RuleProblem p : problems) {
-            if (SyntaxHints.isParserMessage(p.message()) && p.file() != null && p.file().endsWith(".drl")
-                    && explainedFiles.add(p.file())) {
+            if (SyntaxHints.isParserMessage(p.message()) && p.file() != null
+                    && (p.file().endsWith(".drl") || p.file().endsWith(".dslr")) && explainedFiles.add(p.file())) {
                 List<RuleProblem> hints = List.of();
                 try {
-                    hints = SyntaxHints.of(p.file(), java.nio.file.Files.readString(rulesDir.resolve(p.file())));
+                    String text = java.nio.file.Files.readString(rulesDir.resolve(p.file()));
+                    hints = p.file().endsWith(".drl") ? SyntaxHints.of(p.file(), text)
+                            : SyntaxHints.ofDslr(p.file(), text, sentences(rulesDir), problems.stream()
+                                    .filter(q -> p.file().equals(q.file()) && SyntaxHints.isUnexpanded(q.message()))
+                                    .map(RuleProblem::line).collect(java.util.stream.Collectors.toSet()));
                 } catch (java.io.IOException | RuntimeException ignored) {
                     // the file cannot be read again: the parser's messages stand alone
                 }
@@ -78,6 +82,17 @@ public record Validation(List<RuleProblem> problems, RuleSet rules, Scorecard sc
         }
         out.addAll(problems);
         return out;
+    }
+
+    /** The sentences of the rule language, as the folder's .dsl files define them. */
+    private static List<SyntaxHints.Sentence> sentences(Path rulesDir) throws java.io.IOException {
+        List<SyntaxHints.Sentence> sentences = new ArrayList<>();
+        try (var files = java.nio.file.Files.list(rulesDir)) {
+            for (Path dsl : files.filter(f -> f.getFileName().toString().endsWith(".dsl")).sorted().toList()) {
+                sentences.addAll(SyntaxHints.sentences(java.nio.file.Files.readString(dsl)));
+            }
+        }
+        return sentences;
     }
 
     /** 「第 12 行：…」 → 12. */

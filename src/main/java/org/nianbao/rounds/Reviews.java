@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
  * changes nothing until another reviewer dismisses it too.
  */
 @Service
-public class Reviews {
+public class Reviews implements org.nianbao.policy.Dismissals {
 
     public static final String CONFIRMED = "confirmed";
     public static final String DISMISSED = "dismissed";
@@ -302,9 +302,28 @@ public class Reviews {
     }
 
     /** The fingerprints of the findings dismissed in a report (by its SHA-256): left out of every assessment of it. */
+    @Override
     public Set<String> dismissed(String sha) {
         return latest(sha).values().stream().filter(r -> DISMISSED.equals(r.decision())).map(Review::fingerprint)
                 .collect(Collectors.toSet());
+    }
+
+    /** As {@link #dismissed(String)} for many reports, in one query: a dry run asks it of every report of a year. */
+    @Override
+    public Map<String, Set<String>> dismissedIn(java.util.Collection<String> shas) {
+        if (shas.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<String, String>> decisions = new java.util.HashMap<>(); // sha → fingerprint → latest decision
+        jdbc.sql("SELECT source_sha256, fingerprint, decision FROM finding_review WHERE source_sha256 IN (:shas) ORDER BY id")
+                .param("shas", shas)
+                .query(rs -> {
+                    decisions.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+                });
+        Map<String, Set<String>> dismissed = new java.util.HashMap<>();
+        decisions.forEach((sha, latest) -> dismissed.put(sha, latest.entrySet().stream()
+                .filter(e -> DISMISSED.equals(e.getValue())).map(Map.Entry::getKey).collect(Collectors.toSet())));
+        return dismissed;
     }
 
     /** The latest decision on each finding of a report. */

@@ -226,6 +226,24 @@ public class AssessmentStore {
         return deleted;
     }
 
+    /** The SHA-256 of the report of each of these assessments, by id. */
+    public Map<Long, String> sha256Of(java.util.Collection<Long> ids) {
+        Map<Long, String> shas = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, source_sha256 FROM assessment WHERE id IN (:ids)").param("ids", ids)
+                    .query(rs -> {
+                        shas.put(rs.getLong("id"), rs.getString("source_sha256"));
+                    });
+        }
+        return shas;
+    }
+
+    /** The latest year stored reports (not private) are of, if any. */
+    public java.util.Optional<Integer> latestYear() {
+        return jdbc.sql("SELECT MAX(report_year) FROM assessment WHERE private_link IS NULL AND report_year IS NOT NULL")
+                .query(Integer.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** The latest assessment of each source stored for a year (not private), oldest first: the ids. */
     public List<Long> latestOf(int year) {
         return jdbc.sql("""

@@ -58,6 +58,18 @@ public class WorkbenchController {
         this.reviewStatistics = reviewStatistics;
     }
 
+    /**
+     * Whether the signed-in account edits rules (EDITOR): only then do the pages offer to save, activate or roll
+     * back; a reviewer sees the catalogue, the files and the history read-only (the server refuses them anyway).
+     */
+    @org.springframework.web.bind.annotation.ModelAttribute("canEdit")
+    boolean canEdit(jakarta.servlet.http.HttpServletRequest request) {
+        return request.isUserInRole("EDITOR");
+    }
+
+    /** What an activation asks of the person activating, on the page and as the server requires it. */
+    static final String CONFIRM = "确定启用？启用后所有新评分都用这些规则";
+
     /** The scoring method in force, as a printable page (the same as {@code GET /api/rules/method}). */
     @GetMapping("/method")
     public String method(Model model) {
@@ -82,7 +94,7 @@ public class WorkbenchController {
     }
 
     @GetMapping("/workbench")
-    public String workbench(Model model) {
+    public String workbench(@RequestParam(required = false) String q, Model model) {
         var assessor = service.assessor();
         var tests = activation.testsInForce();
         List<RuleCases.Result> failed = tests.stream().filter(t -> !t.passed()).toList();
@@ -93,7 +105,12 @@ public class WorkbenchController {
         model.addAttribute("categoryNames", assessor.scorecard().categories().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> c.name(), (x, y) -> x)));
         model.addAttribute("scorecard", assessor.scorecard().label());
-        model.addAttribute("catalogue", CatalogueEntry.of(assessor.rules().rules(), assessor.scorecard()));
+        List<CatalogueEntry> catalogue = CatalogueEntry.of(assessor.rules().rules(), assessor.scorecard());
+        String query = q == null ? "" : q.strip();
+        model.addAttribute("ruleCount", catalogue.size());
+        model.addAttribute("q", query);
+        model.addAttribute("catalogue", query.isEmpty() ? catalogue
+                : catalogue.stream().filter(r -> matches(r, query)).toList());
         model.addAttribute("reviewed", reviewStatistics.byRule());
         model.addAttribute("files", new java.util.TreeSet<>(activation.filesInForce().ruleFiles().keySet()));
         model.addAttribute("versions", versions.history());
@@ -107,6 +124,19 @@ public class WorkbenchController {
         return "workbench";
     }
 
+    /** The year a dry run opens on: the latest year stored reports are of (else last year). */
+    private int defaultYear() {
+        return assessments.latestYear().orElse(LocalDate.now().getYear() - 1);
+    }
+
+    /** Whether a rule of the catalogue has {@code query} in its id, check, check's name, description or file. */
+    private static boolean matches(CatalogueEntry rule, String query) {
+        String q = query.toLowerCase(java.util.Locale.ROOT);
+        return java.util.stream.Stream.of(rule.id(), rule.check(), rule.checkName(), rule.description(),
+                        rule.file() + ":" + rule.line())
+                .anyMatch(f -> f != null && f.toLowerCase(java.util.Locale.ROOT).contains(q));
+    }
+
     /** A rule test file (under {@code tests/}), edited like a rule file: its cases run when it is activated. */
     @GetMapping("/workbench/tests/{file}")
     public String testFile(@PathVariable String file, Model model) {
@@ -118,8 +148,9 @@ public class WorkbenchController {
                                      @RequestParam(required = false) String content,
                                      @RequestParam(required = false) Integer year,
                                      @RequestParam(required = false) String reason,
+                                     @RequestParam(required = false) String confirmed,
                                      Principal signedIn) throws IOException {
-        return edit("tests/" + file, action, content, null, year, reason, signedIn);
+        return edit("tests/" + file, action, content, null, year, reason, confirmed, signedIn);
     }
 
     /** Where a file's form posts: its own address under files/ or tests/. */
@@ -135,7 +166,7 @@ public class WorkbenchController {
         model.addAttribute("formAction", formAction(name));
         model.addAttribute("spreadsheet", stored.startsWith("base64:"));
         model.addAttribute("content", stored.startsWith("base64:") ? "" : stored);
-        model.addAttribute("year", LocalDate.now().getYear() - 1);
+        model.addAttribute("year", defaultYear());
         model.addAttribute("problemLines", "");
         return "file";
     }
@@ -166,6 +197,7 @@ public class WorkbenchController {
                              @RequestParam(required = false) MultipartFile upload,
                              @RequestParam(required = false) Integer year,
                              @RequestParam(required = false) String reason,
+                             @RequestParam(required = false) String confirmed,
                              Principal signedIn) throws IOException {
         String stored = storedContent(name);
         boolean spreadsheet = stored.startsWith("base64:");
@@ -176,7 +208,7 @@ public class WorkbenchController {
         page.addObject("formAction", formAction(name));
         page.addObject("spreadsheet", spreadsheet);
         page.addObject("content", spreadsheet ? "" : edited);
-        page.addObject("year", year == null ? LocalDate.now().getYear() - 1 : year);
+        page.addObject("year", year == null ? defaultYear() : year);
         page.addObject("reason", reason); // typed once, kept through validate, dry run and activate
         page.addObject("problemLines", "");
         try {
@@ -191,12 +223,21 @@ public class WorkbenchController {
                     }
                 }
                 case "dry-run" -> page.addObject("runs", activation.dryRun(candidate,
-                        year == null ? LocalDate.now().getYear() - 1 : year, service.assessor(), assessments));
+                        year == null ? defaultYear() : year, service.assessor(), assessments));
                 case "activate" -> {
                     if (reason == null || reason.isBlank()) {
                         page.addObject("problems", List.of(new org.nianbao.rules.RuleProblem(name, 0, "启用须填写原因")));
                         page.addObject("failedTests", List.of());
                         page.setStatus(HttpStatus.BAD_REQUEST);
+                    } else if (!"yes".equals(confirmed)) {
+                        // not confirmed: nothing is activated; what would refuse it anyway is told first
+                        Validation v = activation.validate(candidate);
+                        page.addObject("problems", v.valid()
+                                ? List.of(new org.nianbao.rules.RuleProblem(name, 0, "启用前请勾选「我已核对试算结果」：" + CONFIRM))
+                                : v.problems());
+                        page.addObject("problemLines", problemLines(name, v.problems()));
+                        page.addObject("failedTests", List.of());
+                        page.setStatus(v.valid() ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT);
                     } else {
                         page.addObject("activated", activation.activate(candidate, signedIn.getName(), reason.strip()));
                     }
@@ -235,7 +276,7 @@ public class WorkbenchController {
                                                            @RequestParam(required = false) Integer year,
                                                            Principal signedIn) throws IOException {
         RulesetFiles candidate = activation.candidate(Map.of(name, edited(name, storedContent(name), content, upload)));
-        int of = year == null ? LocalDate.now().getYear() - 1 : year;
+        int of = year == null ? defaultYear() : year;
         var inForce = service.assessor();
         DryRuns.Run run = dryRuns.start(signedIn.getName(),
                 progress -> activation.dryRun(candidate, of, inForce, assessments, progress));
@@ -262,7 +303,7 @@ public class WorkbenchController {
         }
         ModelAndView part = new ModelAndView("file :: runs");
         part.addObject("runs", run.result());
-        part.addObject("year", year == null ? LocalDate.now().getYear() - 1 : year);
+        part.addObject("year", year == null ? defaultYear() : year);
         return part;
     }
 
@@ -282,10 +323,15 @@ public class WorkbenchController {
     }
 
     @PostMapping("/workbench/versions/{id}/activate")
-    public String reactivate(@PathVariable long id, @RequestParam String reason, Principal signedIn,
+    public String reactivate(@PathVariable long id, @RequestParam String reason,
+                             @RequestParam(required = false) String confirmed, Principal signedIn,
                              RedirectAttributes redirect) {
         if (reason.isBlank()) {
             redirect.addFlashAttribute("error", "重新启用须填写原因");
+            return "redirect:/workbench";
+        }
+        if (!"yes".equals(confirmed)) {
+            redirect.addFlashAttribute("error", "重新启用版本 #" + id + " 前请勾选确认：" + CONFIRM);
             return "redirect:/workbench";
         }
         try {

@@ -62,6 +62,21 @@ class RulesCommandTest {
     }
 
     @Test
+    void tellsASentenceTheRuleLanguageDoesNotHaveInChineseAtItsLine() throws IOException {
+        Path rules = copyOfRules();
+        Path fee = rules.resolve("information-fee.dslr");
+        Files.writeString(fee, Files.readString(fee).replace("全文没有说明「信息处理费收取情况」", "全文未说明「信息处理费收取情况」"));
+
+        assertThat(run("validate", "--rules", rules.toString())).isEqualTo(1);
+        String told = err.toString(StandardCharsets.UTF_8);
+        assertThat(told.lines().filter(l -> l.contains("information-fee.dslr:12")).findFirst().orElse(""))
+                .contains("「全文未说明「信息处理费收取情况」」不是规则语言中的句子", "全文没有说明「信息处理费收取情况」");
+        assertThat(told.indexOf("不是规则语言中的句子")).as("told before the parser's own message")
+                .isLessThan(told.indexOf("Unable to expand"));
+        assertThat(told.lines().filter(l -> l.contains("Unable to expand"))).allSatisfy(l -> assertThat(l).contains("（详细信息）"));
+    }
+
+    @Test
     void refusesARuleThatCountsAgainstACheckTheScorecardLacks() throws IOException {
         Path rules = copyOfRules();
         Files.writeString(rules.resolve("extra.drl"), """
@@ -119,8 +134,12 @@ class RulesCommandTest {
         JsonNode runs = JsonMapper.builder().build().readTree(out());
 
         assertThat(runs.get(0).get("change").asDouble()).isNegative(); // 004 omits the 信息处理费 statement
-        assertThat(runs.get(0).get("added").valueStream().map(JsonNode::asString)).anyMatch(s -> s.startsWith("NARR-NO-INFO-FEE (-20.0)"));
-        assertThat(runs.get(0).get("removed").valueStream().map(JsonNode::asString)).anyMatch(s -> s.startsWith("NARR-NO-INFO-FEE (-4.0)"));
+        // the same finding deducting more: one changed finding, not one added and one removed
+        assertThat(runs.get(0).get("changed").valueStream().map(JsonNode::asString))
+                .anyMatch(s -> s.startsWith("NARR-NO-INFO-FEE (-4.0 → -20.0)"));
+        assertThat(runs.get(0).get("added").valueStream().map(JsonNode::asString)).noneMatch(s -> s.startsWith("NARR-NO-INFO-FEE"));
+        assertThat(runs.get(0).get("removed").valueStream().map(JsonNode::asString)).noneMatch(s -> s.startsWith("NARR-NO-INFO-FEE"));
+        assertThat(runs.get(0).get("agency").asString()).isEqualTo("忻州市应急管理局");
         assertThat(runs.get(1).get("change").asDouble()).isPositive(); // 001 states it: more of its points are earned
     }
 

@@ -35,6 +35,8 @@ class DryRunTest {
     AssessmentStore store;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.nianbao.rounds.Reviews reviews;
 
     private final Map<String, Assessment> stored = new java.util.HashMap<>();
 
@@ -118,5 +120,40 @@ class DryRunTest {
         assertThat(runs).isNotEmpty().allSatisfy(run -> assertThat(run.active().score())
                 .isEqualTo(stored.get(run.source()).score()));
         assertThat(runs).anySatisfy(run -> assertThat(run.added()).isNotEmpty());
+    }
+
+    @Test
+    void aFindingReviewersDismissedIsLeftOutOfBothSidesAsTheStoredAssessmentLeavesItOut() {
+        Assessment before = stored.get("004_e93a6eea8c407df3.txt");
+        var finding = before.findings().stream().filter(f -> f.deduction() != null && f.deduction() > 0)
+                .findFirst().orElseThrow();
+        Assessment dismissed = reviews.decide(before.id(), finding.fingerprint(), "dismissed", "不适用于本单位", "fuhe")
+                .assessment();
+        assertThat(dismissed.score()).isGreaterThan(before.score());
+
+        List<DryRun> runs = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store);
+
+        DryRun run = runs.stream().filter(r -> r.source().equals(before.source())).findFirst().orElseThrow();
+        assertThat(run.active().score()).isEqualTo(dismissed.score());
+        assertThat(run.candidate().score()).isEqualTo(dismissed.score());
+        assertThat(run.differs()).isFalse();
+    }
+
+    @Test
+    void aFindingWhoseDeductionChangesIsOneChangedFindingNotOneAddedAndOneRemoved() {
+        String card = activation.filesInForce().files().get(RulesetFiles.SCORECARD);
+        String cheaper = card.replaceFirst("points: 3\n    perFinding: 3", "points: 3\n    perFinding: 2");
+        assertThat(cheaper).isNotEqualTo(card);
+
+        List<DryRun> runs = activation.dryRun(activation.candidate(Map.of(RulesetFiles.SCORECARD, cheaper)), 2023,
+                service.assessor(), store);
+
+        assertThat(runs).anySatisfy(run -> assertThat(run.changed()).anySatisfy(c -> assertThat(c).contains("(-3.0 → -2.0)")));
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.added()).isEmpty();
+            assertThat(run.removed()).isEmpty();
+            assertThat(run.year()).isEqualTo(2023);
+        });
+        assertThat(runs).anySatisfy(run -> assertThat(run.agency()).isEqualTo("忻州市应急管理局"));
     }
 }

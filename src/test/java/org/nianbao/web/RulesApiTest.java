@@ -95,6 +95,23 @@ class RulesApiTest {
     }
 
     @Test
+    void tellsASentenceTheRuleLanguageLacksInChineseAtItsLineBeforeTheExpandersOwnMessage() throws Exception {
+        String fee = Files.readString(Path.of("rules/information-fee.dslr"))
+                .replace("全文没有说明「信息处理费收取情况」", "全文未说明「信息处理费收取情况」");
+
+        HttpResponse<String> response = validate("information-fee.dslr", fee);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problems = json.readTree(response.body()).get("problems");
+        assertThat(problems.get(0).get("file").asString()).isEqualTo("information-fee.dslr");
+        assertThat(problems.get(0).get("line").asInt()).isEqualTo(12);
+        assertThat(problems.get(0).get("message").asString())
+                .contains("「全文未说明「信息处理费收取情况」」不是规则语言中的句子", "全文没有说明「信息处理费收取情况」")
+                .doesNotContain("information_fee", "Unable to expand");
+        assertThat(response.body()).contains("Unable to expand"); // Drools' own, after it
+    }
+
+    @Test
     void refusesAFileThatIsNotARuleFile() throws Exception {
         assertThat(validate("report.txt", "一、总体情况").statusCode()).isEqualTo(400);
     }

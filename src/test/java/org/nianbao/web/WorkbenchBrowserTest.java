@@ -62,14 +62,82 @@ class WorkbenchBrowserTest {
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
-    @Test
-    void aFullWidthQuoteIsToldInChineseAtItsLineThenTheFixIsTriedActivatedAndRolledBack() throws Exception {
+    /** An activation asks first: the question is answered yes. */
+    private void acceptConfirmation() {
+        org.openqa.selenium.Alert alert = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        assertThat(alert.getText()).isEqualTo("确定启用？启用后所有新评分都用这些规则");
+        alert.accept();
+    }
+
+    private void signIn() {
         browser.get(url("/login"));
+        if (!browser.getCurrentUrl().contains("/login") || browser.findElements(By.name("username")).isEmpty()) {
+            return; // signed in already
+        }
         browser.findElement(By.name("username")).sendKeys(SignIn.ADMIN);
         browser.findElement(By.name("password")).sendKeys(SignIn.ADMIN_PASSWORD);
         click(By.cssSelector("form button[type=submit]"));
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
                 .until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** Keys pressed in the focused element, a new sequence each time. */
+    private org.openqa.selenium.interactions.Actions keys() {
+        return new org.openqa.selenium.interactions.Actions(browser);
+    }
+
+    private boolean focusInEditor() {
+        return (Boolean) browser.executeScript("return !!document.activeElement.closest('.CodeMirror');");
+    }
+
+    @Test
+    void theEditorIsLeftByEscThenTabAndItsButtonsAreReachedByKeyboard() throws Exception {
+        signIn();
+        browser.get(url("/workbench/files/narrative.drl"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector(".CodeMirror-linenumber")).isEmpty());
+        WebElement input = browser.findElement(By.cssSelector(".CodeMirror textarea"));
+        assertThat(input.getAttribute("aria-describedby")).isEqualTo("editor-keys");
+        assertThat(browser.findElement(By.id("editor-keys")).getAttribute("textContent")).contains("Esc", "Tab", "Shift+Tab");
+
+        browser.executeScript("ruleEditor.focus(); ruleEditor.setCursor({line: 0, ch: 0});");
+        keys().sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(focusInEditor()).as("Tab alone indents").isTrue();
+        assertThat((String) browser.executeScript("return ruleEditor.getLine(0);")).matches("^\\s+.*");
+
+        keys().sendKeys(org.openqa.selenium.Keys.ESCAPE).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(focusInEditor()).as("Esc then Tab leaves the editor").isFalse();
+        assertThat((String) browser.executeScript("return document.activeElement.name;")).isEqualTo("year");
+        for (String next : java.util.List.of("reason", "confirmed", "action")) {
+            keys().sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            assertThat((String) browser.executeScript("return document.activeElement.name;")).isEqualTo(next);
+        }
+        assertThat((String) browser.executeScript("return document.activeElement.value;")).isEqualTo("validate");
+        keys().sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat((String) browser.executeScript("return document.activeElement.value;")).isEqualTo("dry-run");
+        keys().sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat((String) browser.executeScript("return document.activeElement.value;")).isEqualTo("activate");
+
+        browser.executeScript("ruleEditor.focus();");
+        keys().sendKeys(org.openqa.selenium.Keys.ESCAPE).keyDown(org.openqa.selenium.Keys.SHIFT)
+                .sendKeys(org.openqa.selenium.Keys.TAB).keyUp(org.openqa.selenium.Keys.SHIFT).perform();
+        assertThat(focusInEditor()).as("Esc then Shift+Tab leaves the editor backwards").isFalse();
+        assertThat((String) browser.executeScript("return document.activeElement.tagName;")).isNotEqualTo("BODY");
+        assertThat(ResultPageBrowserTest.seriousViolations(browser)).isEmpty();
+
+        // the catalogue's search box filters as one types
+        browser.get(url("/workbench"));
+        browser.findElement(By.id("catalogue-q")).sendKeys("information-fee");
+        assertThat(browser.findElements(By.cssSelector("#catalogue-rules tbody tr")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList()).singleElement().asString().contains("NARR-NO-INFO-FEE");
+        assertThat(browser.findElement(By.id("catalogue-count")).getText()).startsWith("找到 1 条规则");
+        assertThat(ResultPageBrowserTest.seriousViolations(browser)).isEmpty();
+    }
+
+    @Test
+    void aFullWidthQuoteIsToldInChineseAtItsLineThenTheFixIsTriedActivatedAndRolledBack() throws Exception {
+        signIn();
 
         browser.get(url("/workbench/files/arithmetic.drl"));
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
@@ -111,6 +179,7 @@ class WorkbenchBrowserTest {
         assertThat((String) browser.executeScript("return ruleEditor.getValue();")).isEqualTo(original);
         assertThat(browser.findElement(By.name("reason")).getAttribute("value")).isEqualTo("更正第" + line + "行的引号");
         click(By.cssSelector("button[value=activate]"));
+        acceptConfirmation();
         until("已启用");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("已启用");
 
@@ -125,6 +194,7 @@ class WorkbenchBrowserTest {
         form.findElement(By.name("reason")).sendKeys("回到上一版");
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", form);
         form.findElement(By.cssSelector("button")).click();
+        acceptConfirmation();
         until("已重新启用版本");
         assertThat(browser.getCurrentUrl()).doesNotContain("jsessionid");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("已重新启用版本");

@@ -217,7 +217,7 @@ class WorkbenchPagesTest {
 
         String clearer = narrative.replace("第五部分未写明改进措施", "第五部分没有写改进措施");
         HttpResponse<String> activated = editor.form("/workbench/files/narrative.drl", "action", "activate",
-                "content", clearer, "by", "赵六", "reason", "措辞更清楚");
+                "content", clearer, "by", "赵六", "reason", "措辞更清楚", "confirmed", "yes");
         assertThat(activated.statusCode()).isEqualTo(200);
         assertThat(activated.body()).contains("已启用", "修改 narrative.drl");
         assertThat(editor.get("/workbench").body()).contains("措辞更清楚").doesNotContain("赵六"); // a typed name counts for nothing
@@ -226,7 +226,8 @@ class WorkbenchPagesTest {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
         assertThat(versions).contains("\"activatedBy\":\"" + SignIn.ADMIN + "\",\"reason\":\"措辞更清楚\"");
         String firstId = versions.replaceAll("(?s).*\"id\":(\\d+).*", "$1"); // the oldest
-        HttpResponse<String> back = editor.form("/workbench/versions/" + firstId + "/activate", "reason", "撤回");
+        HttpResponse<String> back = editor.form("/workbench/versions/" + firstId + "/activate", "reason", "撤回",
+                "confirmed", "yes");
         assertThat(back.statusCode()).isEqualTo(302);
         assertThat(editor.get("/workbench").body()).contains("已重新启用版本 #" + firstId);
     }
@@ -318,5 +319,126 @@ class WorkbenchPagesTest {
             assertThat(book.getSheet("排名").getRow(2).getCell(1).getStringCellValue()).isEqualTo("忻州市应急管理局");
         }
         assertThat(new Browser().get("/rounds/" + round).statusCode()).isEqualTo(302);
+    }
+
+    private String versions() throws Exception {
+        return http.send(SignIn.asAdmin(url("/api/rules/versions")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+    }
+
+    @Test
+    void anActivationIsPostedOnlyWhenItsConfirmationIsTicked() throws Exception {
+        Browser editor = editor();
+        String narrative = Files.readString(Path.of("rules/narrative.drl"));
+        String before = versions();
+        String page = editor.get("/workbench/files/narrative.drl").body();
+        assertThat(page).contains("name=\"confirmed\"", "我已核对试算结果", "确定启用？启用后所有新评分都用这些规则");
+
+        HttpResponse<String> unconfirmed = editor.form("/workbench/files/narrative.drl", "action", "activate",
+                "content", narrative.replace("第五部分未写明改进措施", "未确认的措辞"), "reason", "未确认");
+        assertThat(unconfirmed.statusCode()).isEqualTo(400);
+        assertThat(unconfirmed.body()).contains("请勾选「我已核对试算结果」", "未启用").doesNotContain("已启用：");
+        assertThat(versions()).isEqualTo(before);
+
+        String firstId = before.replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+        HttpResponse<String> back = editor.form("/workbench/versions/" + firstId + "/activate", "reason", "未确认");
+        assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(editor.get("/workbench").body()).contains("前请勾选确认");
+        assertThat(versions()).isEqualTo(before);
+    }
+
+    @Test
+    void aReviewerSeesTheCatalogueFilesAndHistoryWithoutControlsToEditActivateOrRollBack() throws Exception {
+        HttpResponse<String> made = http.send(SignIn.asAdmin(url("/api/accounts"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=fuheyuan&password=a-long-enough-password&roles=REVIEWER"))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        Browser reviewer = new Browser().signIn("fuheyuan", "a-long-enough-password");
+
+        String workbench = reviewer.get("/workbench").body();
+        assertThat(workbench).contains("规则目录", "ARITH-T3-BALANCE-TOTAL", "历史版本", "第 1 版", "须由规则编辑人员操作")
+                .doesNotContain("/workbench/versions/", "name=\"confirmed\"");
+        String file = reviewer.get("/workbench/files/narrative.drl").body();
+        assertThat(file).contains("只读", "readonly").doesNotContain("value=\"activate\"", "value=\"validate\"",
+                "value=\"dry-run\"");
+        assertThat(reviewer.get("/workbench/files/required-statements.drl.xlsx").body())
+                .contains("下载当前启用的表格").doesNotContain("name=\"upload\"");
+
+        // an editor is offered all of them
+        String editing = editor().get("/workbench/files/narrative.drl").body();
+        assertThat(editing).contains("value=\"activate\"", "value=\"validate\"", "value=\"dry-run\"").doesNotContain("只读");
+        assertThat(editor().get("/workbench").body()).doesNotContain("须由规则编辑人员操作");
+    }
+
+    @Test
+    void theCatalogueIsSearchedByRuleIdCheckTextOrFile() throws Exception {
+        Browser editor = editor();
+        String all = editor.get("/workbench").body();
+        assertThat(all).contains("type=\"search\"", "name=\"q\"", "查找规则", "/catalogue.js");
+        int rules = org.nianbao.rules.RuleSetLoader.load(Path.of("rules")).rules().size();
+        assertThat(catalogueRows(all)).hasSize(rules); // without a query (and without scripts): every rule
+
+        List<String> byId = catalogueRows(editor.get("/workbench?q=arith-t3-balance").body());
+        assertThat(byId).isNotEmpty().allSatisfy(r -> assertThat(r).contains("ARITH-T3-BALANCE"));
+        assertThat(catalogueRows(editor.get("/workbench?q=" + URLEncoder.encode("information-fee.dslr", StandardCharsets.UTF_8)).body()))
+                .singleElement().asString().contains("NARR-NO-INFO-FEE");
+        assertThat(catalogueRows(editor.get("/workbench?q=" + URLEncoder.encode("信息处理费", StandardCharsets.UTF_8)).body()))
+                .anySatisfy(r -> assertThat(r).contains("NARR-NO-INFO-FEE"));
+        String none = editor.get("/workbench?q=" + URLEncoder.encode("没有这样的规则", StandardCharsets.UTF_8)).body();
+        assertThat(catalogueRows(none)).isEmpty();
+        assertThat(none).contains("找到 0 条规则（共 " + rules + " 条）");
+    }
+
+    /** The rows of the catalogue's table in a workbench page. */
+    private static List<String> catalogueRows(String page) {
+        Matcher table = Pattern.compile("(?s)<table id=\"catalogue-rules\">.*?<tbody>(.*?)</tbody>").matcher(page);
+        assertThat(table.find()).as("the catalogue's table").isTrue();
+        return Pattern.compile("(?s)<tr>(.*?)</tr>").matcher(table.group(1)).results().map(m -> m.group(1)).toList();
+    }
+
+    @Test
+    void aSentenceTheRuleLanguageLacksIsToldInChineseAtItsLineOnTheFilePage() throws Exception {
+        String fee = Files.readString(Path.of("rules/information-fee.dslr"));
+        HttpResponse<String> page = editor().form("/workbench/files/information-fee.dslr", "action", "validate",
+                "content", fee.replace("全文没有说明「信息处理费收取情况」", "全文未说明「信息处理费收取情况」"));
+
+        assertThat(page.statusCode()).isEqualTo(422);
+        String told = page.body().substring(0, page.body().indexOf("<details"));
+        assertThat(told).contains("发现 1 处问题", "information-fee.dslr　第 12 行",
+                "「全文未说明「信息处理费收取情况」」不是规则语言中的句子", "全文没有说明「信息处理费收取情况」")
+                .doesNotContain("information_fee", "Unable to expand");
+        assertThat(page.body().substring(page.body().indexOf("<details"))).contains("详细信息", "Unable to expand");
+        assertThat(page.body()).contains("data-problem-lines=\"12\"");
+    }
+
+    @Test
+    void theDryRunOpensOnTheLatestYearWithStoredReportsAndNamesEachReportByItsAgency() throws Exception {
+        http.send(new Multipart().file("file", "004.txt", Samples.bytes("004_e93a6eea8c407df3.txt"))
+                .post(SignIn.asAdmin(url("/api/assessments"))), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        Browser editor = editor();
+        assertThat(editor.get("/workbench/files/narrative.drl").body()).containsPattern("name=\"year\"[^>]*value=\"2023\"");
+
+        // a check that deducts less per finding: the finding is one changed finding, under the agency's name
+        String card = Files.readString(Path.of("scorecards/default.yaml"));
+        String cheaper = card.replaceFirst("points: 3\n    perFinding: 3", "points: 3\n    perFinding: 2");
+        assertThat(cheaper).isNotEqualTo(card);
+        HttpResponse<String> tried = editor.form("/workbench/files/scorecard.yaml", "action", "dry-run", "content", cheaper);
+        assertThat(tried.statusCode()).isEqualTo(200);
+        String result = tried.body().substring(tried.body().indexOf("试算："));
+        assertThat(result).contains("试算：2023年度", "忻州市应急管理局（2023年度）", "004.txt", "扣分有变化的问题",
+                "TIME-SIGNED-IN-REPORT-YEAR (-3.0 → -2.0)");
+        String row = result.substring(result.indexOf("忻州市应急管理局（2023年度）"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).doesNotContain("TIME-SIGNED-IN-REPORT-YEAR (-3.0)", "TIME-SIGNED-IN-REPORT-YEAR (-2.0)");
+    }
+
+    @Test
+    void theFirstVersionsReasonReadsAsAPersonWouldWriteIt() throws Exception {
+        String workbench = editor().get("/workbench").body();
+        Matcher first = Pattern.compile("(?s)<td>第 1 版</td>(.*?)</tr>").matcher(workbench);
+        assertThat(first.find()).isTrue();
+        assertThat(first.group(1)).contains("启动时载入规则文件夹「rules」中的规则")
+                .doesNotContain(System.getProperty("java.io.tmpdir"), "/tmp", "\\");
     }
 }
