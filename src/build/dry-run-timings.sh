@@ -5,14 +5,15 @@
 # of its own), the service is stopped and started again, and then the same dry run (rules/examples/problems.dslr
 # over 2023) is asked TIMES times; each one's wall time is printed, the first being the cold one.
 # Run from the project root after `mvn -B -DskipTests package`:
-#   src/build/dry-run-timings.sh                  4,000 reports, 10 dry runs
+#   src/build/dry-run-timings.sh                  5,000 reports (4,000 of them of 2023), 10 dry runs
 #   REPORTS=1000 TIMES=3 src/build/dry-run-timings.sh
 #   WARM_UP=0s src/build/dry-run-timings.sh       the same without the start-up warm-up (nianbao.warm-up)
+#   SETTLE=30 src/build/dry-run-timings.sh        the first dry run asked 30 s after the service is ready
 set -eu
 root=$(pwd)
 jar=$root/target/nianbao.jar
 [[ -f $jar ]] || { echo "no $jar: build first (mvn -B -DskipTests package)"; exit 1; }
-reports=${REPORTS:-4000}
+reports=${REPORTS:-5000}
 times=${TIMES:-10}
 work=$(mktemp -d)
 pid=
@@ -56,6 +57,7 @@ echo "stored: $stored reports of 2023"
 stop "$pid"; pid=
 
 start
+sleep "${SETTLE:-0}"
 for i in $(seq 1 "$times"); do
   began=$(date +%s.%N)
   n=$(curl -sf -u "$auth" -F year=2023 -F "files=@$root/rules/examples/problems.dslr" "$url/api/rules/dry-run" \

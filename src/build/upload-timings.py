@@ -23,7 +23,7 @@ from pathlib import Path
 
 BASE, USER, PASSWORD = sys.argv[1], sys.argv[2], sys.argv[3]
 COUNT, CLIENTS = 2000, 32
-SAMPLE = Path(__file__).resolve().parents[1] / "src/test/resources/samples/004_e93a6eea8c407df3.txt"
+SAMPLE = Path(__file__).resolve().parents[2] / "src/test/resources/samples/004_e93a6eea8c407df3.txt"
 url = urllib.parse.urlparse(BASE)
 
 

@@ -15,6 +15,7 @@ import org.nianbao.assessment.Parallel;
 import org.nianbao.reading.Document;
 import org.nianbao.reading.Readers;
 import org.nianbao.report.ReportFacts;
+import org.nianbao.store.AssessmentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,8 +29,10 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Before the service says it is ready ({@code /actuator/health/readiness}), it scores the reports it carries (the
- * rule tests' reports in its bundle) on every core for up to {@code nianbao.warm-up} (default 4 s): each read,
- * its facts drawn, written and read back as the store keeps them, and assessed again from them as a dry run does.
+ * rule tests' reports in its bundle) on every core for up to half of {@code nianbao.warm-up} (default 4 s): each
+ * read, its facts drawn, written and read back as the store keeps them, and assessed again from them as a dry run
+ * does; then, for the rest of the time, the facts stored with the latest year's assessments are read from the
+ * database and assessed again, as a dry run over that year reads and assesses them.
  * The engine compiles a rule's conditions when it first evaluates them and the JIT compiles what runs often, so
  * without this the first self-check and the first dry run of the day pay for both. {@code nianbao.warm-up=0}
  * starts without it.
@@ -43,16 +46,22 @@ public class WarmUp implements ApplicationRunner {
     private static final int MOST_ROUNDS = 12;
 
     private final AssessmentService service;
+    private final AssessmentStore store;
     private final ObjectMapper json;
     private final Duration budget;
     private volatile Result last;
 
-    /** What a warm-up did: reports assessed (each read and assessed again from its facts), rounds over them, time taken. */
-    public record Result(int reports, int assessed, int rounds, long millis) {
+    /**
+     * What a warm-up did: the reports carried, how many times one was scored (read and assessed again from its
+     * facts), rounds over them, stored assessments assessed again from their facts, the time taken.
+     */
+    public record Result(int reports, int assessed, int rounds, int stored, long millis) {
     }
 
-    public WarmUp(AssessmentService service, ObjectMapper json, @Value("${nianbao.warm-up:4s}") Duration budget) {
+    public WarmUp(AssessmentService service, AssessmentStore store, ObjectMapper json,
+                  @Value("${nianbao.warm-up:4s}") Duration budget) {
         this.service = service;
+        this.store = store;
         this.json = json;
         this.budget = budget;
     }
@@ -64,8 +73,8 @@ public class WarmUp implements ApplicationRunner {
         }
         try {
             last = warm(carried(), budget);
-            LOG.info("启动预热 (warm-up): {} 份报告评分 {} 次，{} 轮，用时 {} ms", last.reports(), last.assessed(), last.rounds(),
-                    last.millis());
+            LOG.info("启动预热 (warm-up): {} 份报告评分 {} 次，{} 轮；已存评估按事实重评 {} 份；用时 {} ms", last.reports(),
+                    last.assessed(), last.rounds(), last.stored(), last.millis());
         } catch (RuntimeException e) {
             // warming is an optimisation: the service starts cold rather than not at all
             LOG.warn("启动预热未完成 (warm-up failed): {}", e.toString());
@@ -80,16 +89,14 @@ public class WarmUp implements ApplicationRunner {
     Result warm(List<Document> reports, Duration within) {
         long start = System.nanoTime();
         long deadline = start + within.toNanos();
-        if (reports.isEmpty()) {
-            return new Result(0, 0, 0, 0);
-        }
+        long half = start + within.toNanos() / 2;
         AtomicInteger assessed = new AtomicInteger();
         int rounds = 0;
-        while (rounds < MOST_ROUNDS && System.nanoTime() < deadline) {
+        while (!reports.isEmpty() && rounds < MOST_ROUNDS && System.nanoTime() < half) {
             Assessor assessor = service.assessor(); // the rules in force now (an activation meanwhile is warmed next round)
             Parallel.inChunks(reports, 2, Parallel.threads(), chunk -> {
                 for (Document d : chunk) {
-                    if (System.nanoTime() >= deadline) {
+                    if (System.nanoTime() >= half) {
                         break;
                     }
                     once(assessor, d);
@@ -99,7 +106,42 @@ public class WarmUp implements ApplicationRunner {
             }, done -> { });
             rounds++;
         }
-        return new Result(reports.size(), assessed.get(), rounds, (System.nanoTime() - start) / 1_000_000);
+        int stored = stored(deadline);
+        return new Result(reports.size(), assessed.get(), rounds, stored, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The latest year's stored assessments, read from the database and assessed again from their facts, until {@code deadline}. */
+    private int stored(long deadline) {
+        AtomicInteger done = new AtomicInteger();
+        try {
+            Integer year = store.latestYear().orElse(null);
+            if (year == null) {
+                return 0;
+            }
+            Assessor assessor = service.assessor();
+            Parallel.inChunks(store.latestOf(year), 40, Parallel.threads(), ids -> {
+                if (System.nanoTime() >= deadline) {
+                    return List.of();
+                }
+                for (AssessmentStore.KeptFacts kept : store.keptFacts(ids).values()) {
+                    if (System.nanoTime() >= deadline) {
+                        break;
+                    }
+                    if (kept.drawnAs(assessor)) {
+                        try {
+                            assessor.assess(kept.source(), kept.facts());
+                            done.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            // a stored report the rules in force refuse: the next one goes on
+                        }
+                    }
+                }
+                return List.of();
+            }, chunks -> { });
+        } catch (RuntimeException e) {
+            LOG.warn("启动预热：未能读取已存评估 (warm-up could not read stored assessments): {}", e.toString());
+        }
+        return done.get();
     }
 
     /** A report read and assessed, its facts kept as the store keeps them and assessed again from them. */
