@@ -20,9 +20,18 @@ class LauncherIT {
     private static final Path CACHE = Path.of("target/cli/cache");
 
     private static String run(String... args) throws Exception {
+        return run(null, args);
+    }
+
+    /** The launcher run with {@code javaHome} as JAVA_HOME (null: as the build's environment has it). */
+    private static String run(Path javaHome, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("./nianbao"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        if (javaHome != null) {
+            builder.environment().put("JAVA_HOME", javaHome.toString());
+        }
+        Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
@@ -67,5 +76,27 @@ class LauncherIT {
         } finally {
             Files.setLastModifiedTime(jar, built);
         }
+    }
+
+    /**
+     * On Java 25 and later the launcher takes the ahead-of-time cache: made by the first run, taken by the next, the
+     * same scores. Runs where a Java 25 or later is installed beside the build's (e.g. /usr/lib/jvm/temurin-25-*).
+     */
+    @Test
+    void onJava25TheLauncherMakesAndTakesTheAheadOfTimeCache() throws Exception {
+        Path java25 = null;
+        if (Files.isDirectory(Path.of("/usr/lib/jvm"))) {
+            try (var homes = Files.list(Path.of("/usr/lib/jvm"))) {
+                java25 = homes.filter(h -> h.getFileName().toString().matches(".*-(2[5-9]|[3-9]\\d)(?:[.-].*)?")
+                        && Files.isExecutable(h.resolve("bin/java"))).sorted().findFirst().orElse(null);
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(java25 != null, "no Java 25 or later installed beside the build's");
+        String sample = "src/test/resources/samples/004_e93a6eea8c407df3.txt";
+
+        String first = run(java25, "score", "--format", "csv", sample);
+        assertThat(caches()).as("an AOT cache made").anyMatch(f -> f.getFileName().toString().endsWith(".aot"));
+        assertThat(first).contains("忻州市应急管理局", "53.49", "不合格");
+        assertThat(run(java25, "score", "--format", "csv", sample)).as("the cache taken").isEqualTo(first);
     }
 }
