@@ -127,6 +127,11 @@ public final class RuleLanguage {
         if (!text.parsable()) {
             return new Checked(null, problems);
         }
+        List<RuleProblem> tooLong = RuleSections.tooLong(file, drl);
+        if (!tooLong.isEmpty()) {
+            problems.addAll(tooLong);
+            return new Checked(null, problems);
+        }
         PackageDescr pkg;
         try {
             DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);

@@ -128,7 +128,27 @@ class ClosedRuleLanguageTest {
         String longSum = "value > " + "1 + ".repeat(3000) + "1";
         InvalidRuleSet e = refused(rule("TableCell(" + longSum.replace("1 + ", "1 +\n") + ")",
                 "findings.report(drools, \"x\", null);"));
-        assertThat(e.problems()).isNotEmpty();
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.message()).contains("「when」之后有超过 " + RuleSections.MOST_OPERATIONS + " 个运算");
+            assertThat(p.line()).isEqualTo(6);
+        });
+    }
+
+    @Test
+    void aConsequenceThreeThousandTermsLongIsRefusedByItsCount() throws IOException {
+        String longSum = "1 +\n".repeat(3000) + "1";
+        InvalidRuleSet e = refused(rule("Report()", "findings.report(drools, \"x\", String.valueOf(" + longSum + "));"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).contains("「then」之后有超过"));
+    }
+
+    @Test
+    void operationsInStringsAndCommentsAreNotCounted() throws IOException {
+        String plus = "\"+\" + ".repeat(200) + "\"\"";
+        String comment = "// " + "+ ".repeat(400) + "\n    ";
+        Path rules = Samples.copyRules(Files.createDirectories(dir.resolve("rules")));
+        Files.writeString(rules.resolve("extra.drl"), HEAD + rule(comment + "Report()",
+                "findings.report(drools, \"x\" + " + plus + ", null);"));
+        assertThat(RuleSections.tooLong("extra.drl", Files.readString(rules.resolve("extra.drl")))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,93 @@
+package org.nianbao.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How many operations each part of a rule file chains, counted before any parser reads it: the conditions of a rule
+ * (after 「when」), its consequence (after 「then」), and whatever comes between. A part chaining more than
+ * {@value #MOST_OPERATIONS} is refused by that count, the same on every machine, rather than by how deep a parser's
+ * recursion happens to reach there. The carried rules chain at most a few dozen in any part.
+ */
+final class RuleSections {
+
+    static final int MOST_OPERATIONS = 300;
+
+    /** The words that begin a new part of a rule file. */
+    private static final Set<String> KEYWORDS = Set.of("rule", "when", "then", "end", "query", "function", "declare",
+            "import", "global", "package");
+
+    private static final String OPERATOR_CHARACTERS = "+-*/%&|^<>=!?:,.";
+
+    private RuleSections() {
+    }
+
+    /** The parts of {@code drl} that chain too many operations, each at the line its part begins; empty when none. */
+    static List<RuleProblem> tooLong(String file, String drl) {
+        List<RuleProblem> problems = new ArrayList<>();
+        int line = 1;
+        int partLine = 1;
+        String part = "";
+        int count = 0;
+        boolean told = false;
+        boolean inOperator = false;
+        int n = drl.length();
+        for (int i = 0; i < n; i++) {
+            char c = drl.charAt(i);
+            if (c == '\n') {
+                line++;
+                continue;
+            }
+            if (c == '/' && i + 1 < n && drl.charAt(i + 1) == '/') {
+                while (i + 1 < n && drl.charAt(i + 1) != '\n') {
+                    i++;
+                }
+                continue;
+            }
+            if (c == '/' && i + 1 < n && drl.charAt(i + 1) == '*') {
+                for (i += 2; i < n && !(drl.charAt(i) == '*' && i + 1 < n && drl.charAt(i + 1) == '/'); i++) {
+                    if (drl.charAt(i) == '\n') {
+                        line++;
+                    }
+                }
+                i++;
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                for (i++; i < n && drl.charAt(i) != c; i++) {
+                    if (drl.charAt(i) == '\\') {
+                        i++;
+                    } else if (drl.charAt(i) == '\n') {
+                        line++;
+                    }
+                }
+                inOperator = false;
+                continue;
+            }
+            if (Character.isJavaIdentifierStart(c)) {
+                int start = i;
+                while (i + 1 < n && Character.isJavaIdentifierPart(drl.charAt(i + 1))) {
+                    i++;
+                }
+                String word = drl.substring(start, i + 1);
+                if (KEYWORDS.contains(word)) {
+                    part = word;
+                    partLine = line;
+                    count = 0;
+                    told = false;
+                }
+                inOperator = false;
+                continue;
+            }
+            boolean operator = OPERATOR_CHARACTERS.indexOf(c) >= 0;
+            if (operator && !inOperator && ++count > MOST_OPERATIONS && !told) {
+                problems.add(new RuleProblem(file, partLine, (part.isEmpty() ? "这一部分" : "「" + part + "」之后")
+                        + "有超过 %d 个运算连在一起：请拆成几个条件或几条规则".formatted(MOST_OPERATIONS)));
+                told = true;
+            }
+            inOperator = operator || inOperator && Character.isWhitespace(c);
+        }
+        return problems;
+    }
+}
