@@ -86,11 +86,26 @@ public final class Assessor {
 
     /** As {@link #assess(Document, AssessmentOptions)}, with the facts of the report (those of other reports left out). */
     public Assessed assessKeepingFacts(Document document, AssessmentOptions options) {
+        return assessDrawn(document.text().name(), draw(document), options);
+    }
+
+    /**
+     * The facts of a report as read, before any option applies: drawn from its text, and dated by its page when the
+     * page it was published on tells the date. For a caller that looks at them before assessing them
+     * ({@link #otherAgency(ReportFacts)}, then {@link #assessDrawn(Document, ReportFacts, AssessmentOptions)}): the
+     * report is read once.
+     */
+    public ReportFacts draw(Document document) {
         ReportFacts facts = extractor.extract(document.text());
         if (document.pageDate() != null && !"page".equals(facts.report().publishedOnSource())) {
             facts = facts.withReport(facts.report().withPublication(document.pageDate(), "page"));
         }
-        return assessDrawn(document.text().name(), facts, options);
+        return facts;
+    }
+
+    /** As {@link #assessKeepingFacts(Document, AssessmentOptions)}, with the facts {@link #draw(Document)} drew from it. */
+    public Assessed assessDrawn(Document document, ReportFacts drawn, AssessmentOptions options) {
+        return assessDrawn(document.text().name(), drawn, options);
     }
 
     /**
@@ -109,7 +124,7 @@ public final class Assessor {
         }
         List<Object> others = new ArrayList<>();
         if (!options.otherAgencies().isEmpty()) {
-            String mine = SectionFiveText.of(facts);
+            int[] mine = SectionFiveText.pairs(SectionFiveText.of(facts));
             for (AssessmentOptions.OtherAgency other : options.otherAgencies()) {
                 others.add(new OtherAgencyReport(other.agency(), SectionFiveText.similarity(mine, other.sectionFive()),
                         other.publishedOn()));
@@ -123,10 +138,13 @@ public final class Assessor {
      * was published as far as its page says (a date under the report is when it was signed, not published).
      */
     public AssessmentOptions.OtherAgency otherAgency(Document document) {
-        ReportFacts facts = extractor.extract(document.text());
-        java.time.LocalDate published = document.pageDate() != null ? document.pageDate()
-                : "page".equals(facts.report().publishedOnSource()) ? facts.report().publishedOn() : null;
-        return new AssessmentOptions.OtherAgency(facts.report().agency(), SectionFiveText.of(facts), published);
+        return otherAgency(draw(document));
+    }
+
+    /** As {@link #otherAgency(Document)}, from the facts {@link #draw(Document)} drew from the report. */
+    public AssessmentOptions.OtherAgency otherAgency(ReportFacts drawn) {
+        java.time.LocalDate published = "page".equals(drawn.report().publishedOnSource()) ? drawn.report().publishedOn() : null;
+        return new AssessmentOptions.OtherAgency(drawn.report().agency(), SectionFiveText.of(drawn), published);
     }
 
     public Assessment assess(SourceText text, AssessmentOptions options) {

@@ -1,7 +1,5 @@
 package org.nianbao.report;
 
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Section 五 (problems and measures) reduced to what two reports can be compared by: its words, without years,
@@ -24,20 +22,40 @@ public final class SectionFiveText {
         if (a == null || b == null || a.length() < 2 || b.length() < 2) {
             return 0;
         }
-        Set<String> x = pairs(a);
-        Set<String> y = pairs(b);
-        Set<String> both = new HashSet<>(x);
-        both.retainAll(y);
-        Set<String> either = new HashSet<>(x);
-        either.addAll(y);
-        return Math.round((double) both.size() / either.size() * 1000) / 1000.0;
+        return similarity(pairs(a), b);
     }
 
-    private static Set<String> pairs(String s) {
-        Set<String> pairs = new HashSet<>();
-        for (int i = 0; i + 1 < s.length(); i++) {
-            pairs.add(s.substring(i, i + 2));
+    /** As {@link #similarity(String, String)}, with the first text's {@linkplain #pairs(String) pairs} already made. */
+    public static double similarity(int[] a, String b) {
+        if (a.length == 0 || b == null || b.length() < 2) {
+            return 0;
         }
-        return pairs;
+        int[] y = pairs(b);
+        int both = 0;
+        for (int i = 0, j = 0; i < a.length && j < y.length; ) { // both sorted: walked together once
+            if (a[i] == y[j]) {
+                both++;
+                i++;
+                j++;
+            } else if (a[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        int either = a.length + y.length - both;
+        return Math.round((double) both / either * 1000) / 1000.0;
+    }
+
+    /** A text's distinct pairs of neighbouring characters, each as one number (the two chars side by side), sorted. */
+    public static int[] pairs(String s) {
+        if (s == null || s.length() < 2) {
+            return new int[0];
+        }
+        int[] pairs = new int[s.length() - 1];
+        for (int i = 0; i + 1 < s.length(); i++) {
+            pairs[i] = s.charAt(i) << 16 | s.charAt(i + 1);
+        }
+        return java.util.Arrays.stream(pairs).sorted().distinct().toArray();
     }
 }

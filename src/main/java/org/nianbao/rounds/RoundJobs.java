@@ -33,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Assesses the reports of the rounds' submissions in the background, one per worker thread at a time, in every
- * instance that shares the database. A dispatcher claims waiting items (see {@link RoundStore#claim}) for this
- * instance with a lease it renews while it works; an item's outcome and its assessment are stored in one
+ * instance that shares the database. A dispatcher claims waiting items (see {@link RoundStore#claim}), a few per
+ * worker at a time, for this instance with a lease it renews while it works; an item's outcome and its assessment are stored in one
  * transaction, and only while the claim still holds. An instance that stops answering loses its items when their
  * lease runs out, and another takes them up; one that stops in order finishes what it is assessing and hands the
  * rest back.
@@ -48,6 +48,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RoundJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoundJobs.class);
+
+    /**
+     * How many items this instance holds per worker thread: those being assessed and those claimed next, so that a
+     * claim (a commit) takes several items rather than one.
+     */
+    static final int HELD_PER_THREAD = 4;
 
     /** A job still being received after this long was cut off by a stop (another instance may be receiving one now). */
     static final Duration UNFINISHED = Duration.ofMinutes(10);
@@ -137,8 +143,10 @@ public class RoundJobs {
         Instant renewAt = Instant.now().plus(settings.lease().dividedBy(3));
         while (running) {
             try {
-                int free = settings.threads() - inFlight.size();
-                List<Long> claimed = free > 0 ? rounds.claim(settings.instance(), free, Instant.now().plus(settings.lease()))
+                // claimed a few at a time (one commit for several), once the workers are down to one item each
+                int free = HELD_PER_THREAD * settings.threads() - inFlight.size();
+                List<Long> claimed = inFlight.size() <= settings.threads()
+                        ? rounds.claim(settings.instance(), free, Instant.now().plus(settings.lease()))
                         : List.of();
                 for (long id : claimed) {
                     inFlight.add(id);
@@ -149,7 +157,7 @@ public class RoundJobs {
                     rounds.removeUnfinishedJobs(Instant.now().minus(UNFINISHED));
                     renewAt = Instant.now().plus(settings.lease().dividedBy(3));
                 }
-                if (claimed.isEmpty() || inFlight.size() >= settings.threads()) {
+                if (claimed.isEmpty() || inFlight.size() > settings.threads()) {
                     synchronized (signal) {
                         signal.wait(settings.poll().toMillis());
                     }
@@ -171,6 +179,9 @@ public class RoundJobs {
 
     private void run(long itemId) {
         try {
+            if (!running) {
+                return; // claimed but not begun when the service stopped: handed back by stop()
+            }
             process(itemId);
         } catch (RoundStore.ClaimLost e) {
             LOG.info("任务项 {} 已由其他实例处理 (taken over by another instance)", itemId);
@@ -221,7 +232,8 @@ public class RoundJobs {
             Document document = read.pageDate() == null && pageDate != null
                     ? new Document(read.text(), read.format(), pageDate) : read;
             String sha = Hashes.sha256(item.content());
-            AssessmentOptions.OtherAgency self = assessor.otherAgency(document);
+            org.nianbao.report.ReportFacts drawn = assessor.draw(document); // read once: matched, then assessed
+            AssessmentOptions.OtherAgency self = assessor.otherAgency(drawn);
             List<RoundStore.Expected> expected = rounds.expected(round.id()); // once per report: matching and level
             AgencyMatcher.Candidate agency = matcher(expected).match(item.agencyName(), self.agency(), item.source());
             Long agencyId = agency == null ? null : agency.agencyId();
@@ -233,7 +245,7 @@ public class RoundJobs {
             if (agency != null) {
                 options = options.withPreviousYear(previousYear(agency.agencyId(), agency.name(), round.year()));
             }
-            Assessor.Assessed assessed = assessor.assessKeepingFacts(document, options);
+            Assessor.Assessed assessed = assessor.assessDrawn(document, drawn, options);
             Assessment assessment = assessed.assessment();
             metrics.assessed("scored", document.format(), AssessmentMetrics.since(start));
             // a report of another year than the round's is scored, but not counted for the agency: a reviewer decides

@@ -154,15 +154,21 @@ public class RoundStore {
         long jobId = key.getKey().longValue();
         try {
             for (JobInput item : items) {
+                GeneratedKeyHolder itemKey = new GeneratedKeyHolder();
+                boolean waiting = item.error() == null;
                 jdbc.sql("""
-                        INSERT INTO job_item (job_id, source, content, agency_name, published_on, state, error, url)
-                        VALUES (:job, :source, :content, :agency, :published, :state, :error, :url)
+                        INSERT INTO job_item (job_id, source, agency_name, published_on, state, error, url)
+                        VALUES (:job, :source, :agency, :published, :state, :error, :url)
                         """)
-                        .param("job", jobId).param("source", item.source()).param("content", item.content())
+                        .param("job", jobId).param("source", item.source())
                         .param("url", item.url())
                         .param("agency", item.agencyName()).param("published", item.publishedOn())
-                        .param("state", item.error() == null ? "pending" : "failed").param("error", item.error())
-                        .update();
+                        .param("state", waiting ? "pending" : "failed").param("error", item.error())
+                        .update(itemKey, "id");
+                if (waiting && item.content() != null) {
+                    jdbc.sql("INSERT INTO job_item_content (item_id, content) VALUES (:item, :content)")
+                            .param("item", itemKey.getKey().longValue()).param("content", item.content()).update();
+                }
             }
             jdbc.sql("UPDATE job SET state = 'ready' WHERE id = :id").param("id", jobId).update();
         } catch (RuntimeException e) {
@@ -181,6 +187,8 @@ public class RoundStore {
     }
 
     private void removeJob(long jobId) {
+        jdbc.sql("DELETE FROM job_item_content WHERE item_id IN (SELECT id FROM job_item WHERE job_id = :id)")
+                .param("id", jobId).update();
         jdbc.sql("DELETE FROM job_item WHERE job_id = :id").param("id", jobId).update();
         jdbc.sql("DELETE FROM job WHERE id = :id").param("id", jobId).update();
     }
@@ -216,13 +224,28 @@ public class RoundStore {
      */
     @Transactional
     public List<Long> claim(String instance, int n, Instant until) {
+        Timestamp now = Timestamp.from(Instant.now());
+        // the next waiting items, read in the order of the index of waiting items and a few more than asked for
+        // (another instance may be claiming some), leaving out the jobs still being received
+        List<Long> receiving = jdbc.sql("SELECT id FROM job WHERE state <> 'ready'").query(Long.class).list();
+        List<Long> next = jdbc.sql("""
+                SELECT id FROM job_item
+                WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < :now)%s
+                ORDER BY state, id LIMIT :k
+                """.formatted(receiving.isEmpty() ? "" : " AND job_id NOT IN (:receiving)"))
+                .param("now", now).param("k", 2 * n).param("receiving", receiving.isEmpty() ? List.of(0L) : receiving)
+                .query(Long.class).list();
+        if (next.isEmpty()) {
+            return List.of();
+        }
+        // then each of them locked and checked again: what another instance claimed meanwhile is skipped
         List<Long> ids = jdbc.sql("""
                 SELECT id FROM job_item
-                WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < :now)
+                WHERE id IN (:next) AND state = 'pending' AND (lease_until IS NULL OR lease_until < :now)
                   AND job_id IN (SELECT id FROM job WHERE state = 'ready')
                 ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED
                 """)
-                .param("now", Timestamp.from(Instant.now())).param("n", n)
+                .param("next", next).param("now", now).param("n", n)
                 .query(Long.class).list();
         if (!ids.isEmpty()) {
             jdbc.sql("UPDATE job_item SET claimed_by = :me, lease_until = :until WHERE id IN (:ids)")
@@ -260,9 +283,9 @@ public class RoundStore {
 
     public Optional<PendingItem> pendingItem(long itemId) {
         return jdbc.sql("""
-                SELECT i.id, i.job_id, j.round_id, i.source, i.content, i.agency_name, i.published_on, j.submitted_by,
+                SELECT i.id, i.job_id, j.round_id, i.source, c.content, i.agency_name, i.published_on, j.submitted_by,
                        i.assessment_id, i.url
-                FROM job_item i JOIN job j ON j.id = i.job_id
+                FROM job_item i JOIN job j ON j.id = i.job_id LEFT JOIN job_item_content c ON c.item_id = i.id
                 WHERE i.id = :id AND i.state = 'pending'
                 """)
                 .param("id", itemId)
@@ -284,7 +307,7 @@ public class RoundStore {
      */
     private void close(PendingItem item, String error, String instance) {
         int closed = jdbc.sql("""
-                UPDATE job_item SET state = :state, error = :error, content = NULL, lease_until = NULL
+                UPDATE job_item SET state = :state, error = :error, lease_until = NULL
                 WHERE id = :id AND state = 'pending' AND claimed_by = :me
                 """)
                 .param("state", error == null ? "done" : "failed").param("error", error).param("id", item.id())
@@ -292,6 +315,7 @@ public class RoundStore {
         if (closed != 1) {
             throw new ClaimLost(item.id());
         }
+        jdbc.sql("DELETE FROM job_item_content WHERE item_id = :id").param("id", item.id()).update();
     }
 
     /** An item whose claim ran out and that another instance took (or finished) meanwhile. */
@@ -407,16 +431,27 @@ public class RoundStore {
 
     /** The latest report of an agency for a year, in whichever round it was handed in. */
     public Optional<org.nianbao.store.AssessmentStore.ReportText> reportOf(long agencyId, int year) {
-        return jdbc.sql("""
-                SELECT a.source, a.source_text FROM round_submission s
-                JOIN evaluation_round r ON r.id = s.round_id
-                JOIN assessment a ON a.id = s.assessment_id
-                WHERE s.agency_id = :agency AND r.report_year = :year
-                ORDER BY s.id DESC LIMIT 1
-                """)
-                .param("agency", agencyId).param("year", year)
-                .query((rs, n) -> new org.nianbao.store.AssessmentStore.ReportText(rs.getString(1), rs.getString(2)))
-                .optional();
+        // round by round (a year has few), each looked up by the index of a round's agencies in the order stored
+        long latest = 0;
+        org.nianbao.store.AssessmentStore.ReportText found = null;
+        for (long round : jdbc.sql("SELECT id FROM evaluation_round WHERE report_year = :year").param("year", year)
+                .query(Long.class).list()) {
+            var last = jdbc.sql("""
+                    SELECT s.id, a.source, a.source_text FROM round_submission s
+                    JOIN assessment a ON a.id = s.assessment_id
+                    WHERE s.round_id = :round AND s.agency_id = :agency
+                    ORDER BY s.round_id DESC, s.agency_id DESC, s.id DESC LIMIT 1
+                    """)
+                    .param("round", round).param("agency", agencyId)
+                    .query((rs, n) -> java.util.Map.entry(rs.getLong(1),
+                            new org.nianbao.store.AssessmentStore.ReportText(rs.getString(2), rs.getString(3))))
+                    .optional();
+            if (last.isPresent() && last.get().getKey() > latest) {
+                latest = last.get().getKey();
+                found = last.get().getValue();
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** An expected agency's section 五 (its latest report's), for comparing the round's reports with one another. */
@@ -424,24 +459,59 @@ public class RoundStore {
     }
 
     /**
-     * The section 五 of every agency of the round but {@code except} (null: none left out), from its latest report:
-     * each agency's latest submission found once (grouped), not by a query per submission.
+     * The section 五 of every agency of the round but {@code except} (null: none left out), from its latest report.
+     *
+     * <p>Every report of a round is compared with all the others, so this is asked once per report: the latest
+     * submission of each agency is kept per round as this instance has read it, and each call reads only the
+     * submissions stored since (and the last {@value #FIVES_REREAD} before them again, for a transaction that took its
+     * number earlier and committed later). All of the round is read afresh every {@link #FIVES_FRESH} and after a
+     * submission is assigned to another agency here, so that what another instance changed is seen within that time.
      */
     public List<SectionFive> sectionFives(long roundId, Long except) {
-        return jdbc.sql("""
-                SELECT s.agency_id, a.name, s.section_five, s.assessment_id, s.published_on
-                FROM (SELECT MAX(t.id) AS id FROM round_submission t
-                      WHERE t.round_id = :round AND t.agency_id IS NOT NULL AND t.assessment_id IS NOT NULL
-                      GROUP BY t.agency_id) latest
-                JOIN round_submission s ON s.id = latest.id
-                JOIN agency a ON a.id = s.agency_id
-                WHERE s.section_five IS NOT NULL AND (CAST(:except AS BIGINT) IS NULL OR s.agency_id <> :except)
-                ORDER BY s.agency_id
-                """)
-                .param("round", roundId).param("except", except)
-                .query((rs, n) -> new SectionFive(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()))
-                .list();
+        KnownFives known = fives.computeIfAbsent(roundId, id -> new KnownFives());
+        synchronized (known) {
+            Instant now = Instant.now();
+            if (known.readAt == null || known.readAt.isBefore(now.minus(FIVES_FRESH))) {
+                known.latest.clear();
+                known.seen = 0;
+                known.readAt = now;
+            }
+            List<Latest> read = jdbc.sql("""
+                    SELECT s.id, s.agency_id, a.name, s.section_five, s.assessment_id, s.published_on
+                    FROM round_submission s JOIN agency a ON a.id = s.agency_id
+                    WHERE s.round_id = :round AND s.id > :after AND s.assessment_id IS NOT NULL
+                    ORDER BY s.id
+                    """)
+                    .param("round", roundId).param("after", Math.max(0, known.seen - FIVES_REREAD))
+                    .query((rs, n) -> new Latest(rs.getLong(1), new SectionFive(rs.getLong(2), rs.getString(3),
+                            rs.getString(4), rs.getLong(5), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate())))
+                    .list();
+            for (Latest l : read) { // in the order stored: an agency's later submission replaces its earlier one
+                known.latest.merge(l.five().agencyId(), l, (was, later) -> later.submissionId() >= was.submissionId() ? later : was);
+                known.seen = Math.max(known.seen, l.submissionId());
+            }
+            return known.latest.values().stream().map(Latest::five)
+                    .filter(f -> f.text() != null && (except == null || f.agencyId() != except))
+                    .sorted(java.util.Comparator.comparingLong(SectionFive::agencyId))
+                    .toList();
+        }
+    }
+
+    /** How long what {@link #sectionFives} read of a round is kept before all of it is read again. */
+    static final java.time.Duration FIVES_FRESH = java.time.Duration.ofSeconds(30);
+    /** How many submissions before the last one read {@link #sectionFives} reads again each time. */
+    static final int FIVES_REREAD = 256;
+
+    private final java.util.Map<Long, KnownFives> fives = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A round's latest submission per agency, as far as this instance has read them, and up to which one. */
+    private static final class KnownFives {
+        private final java.util.Map<Long, Latest> latest = new java.util.HashMap<>();
+        private long seen;
+        private Instant readAt;
+    }
+
+    private record Latest(long submissionId, SectionFive five) {
     }
 
     /** The round and agency an assessment was handed in for, if it was handed in to a round. */
@@ -462,8 +532,10 @@ public class RoundStore {
 
     /** Assigns an unmatched (or wrongly matched) submission to an expected agency. */
     public boolean assign(long roundId, long submissionId, long agencyId) {
-        return jdbc.sql("UPDATE round_submission SET agency_id = :agency WHERE id = :id AND round_id = :round")
+        boolean assigned = jdbc.sql("UPDATE round_submission SET agency_id = :agency WHERE id = :id AND round_id = :round")
                 .param("agency", agencyId).param("id", submissionId).param("round", roundId).update() == 1;
+        fives.remove(roundId); // read afresh: the submission now counts for another agency
+        return assigned;
     }
 
     // ---- collected from the web ----------------------------------------------------------------------

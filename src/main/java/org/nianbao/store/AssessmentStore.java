@@ -144,12 +144,15 @@ public class AssessmentStore {
     public record ReportText(String source, String text) {
     }
 
-    /** The text (as read) of the latest stored report of an agency, by its exact name, for a year; never a private one. */
+    /**
+     * The text (as read) of the latest stored report of an agency, by its exact name, for a year; never a private one.
+     * Ordered as its index is ({@code assessment_agency_year}), so that the database reads the newest first and stops.
+     */
     public Optional<ReportText> latestReport(String agency, int year) {
         return jdbc.sql("""
                 SELECT source, source_text FROM assessment
                 WHERE agency = :agency AND report_year = :year AND private_link IS NULL
-                ORDER BY id DESC LIMIT 1
+                ORDER BY agency DESC, report_year DESC, id DESC LIMIT 1
                 """)
                 .param("agency", agency).param("year", year)
                 .query((rs, n) -> new ReportText(rs.getString(1), rs.getString(2)))
