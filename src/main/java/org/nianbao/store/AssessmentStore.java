@@ -2,6 +2,7 @@ package org.nianbao.store;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -247,17 +248,31 @@ public class AssessmentStore {
                 .query(Integer.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
-    /** The latest assessment of each source stored for a year (not private), oldest first: the ids. */
+    /**
+     * The latest assessment of each source stored for a year (not private), oldest first: the ids. Read from indexes
+     * alone ({@code assessment_year_latest}, {@code assessment_sha_latest}), no stored assessment is read: the year's
+     * reports, then whether the same bytes were stored again later (under another year).
+     */
     public List<Long> latestOf(int year) {
-        return jdbc.sql("""
-                SELECT id FROM assessment
-                WHERE report_year = :year AND private_link IS NULL
-                  AND id IN (SELECT MAX(id) FROM assessment WHERE private_link IS NULL GROUP BY source_sha256)
-                ORDER BY id
-                """)
+        Map<String, Long> latest = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, source_sha256, private_link FROM assessment WHERE report_year = :year")
                 .param("year", year)
-                .query(Long.class)
-                .list();
+                .query(rs -> {
+                    if (rs.getString(3) == null) {
+                        latest.merge(rs.getString(2), rs.getLong(1), Math::max);
+                    }
+                });
+        List<String> shas = new ArrayList<>(latest.keySet());
+        for (int from = 0; from < shas.size(); from += 500) {
+            jdbc.sql("SELECT source_sha256, id, private_link FROM assessment WHERE source_sha256 IN (:shas)")
+                    .param("shas", shas.subList(from, Math.min(shas.size(), from + 500)))
+                    .query(rs -> {
+                        if (rs.getString(3) == null && rs.getLong(2) > latest.getOrDefault(rs.getString(1), Long.MAX_VALUE)) {
+                            latest.remove(rs.getString(1)); // stored again later: counted where it was stored last
+                        }
+                    });
+        }
+        return latest.values().stream().sorted().toList();
     }
 
     /** The columns an assessment fills, by parameter name: what it says of the report, its score, itself. */
