@@ -19,10 +19,14 @@ public final class AgencyMatcher {
     public record Candidate(long agencyId, String name, List<String> aliases) {
     }
 
-    private final List<Candidate> candidates;
+    /** A candidate with its full name and aliases as they are compared ({@link #normalise}), made once. */
+    private record Prepared(Candidate candidate, List<String> names) {
+    }
+
+    private final List<Prepared> candidates;
 
     public AgencyMatcher(List<Candidate> candidates) {
-        this.candidates = List.copyOf(candidates);
+        this.candidates = candidates.stream().map(c -> new Prepared(c, names(c))).toList();
     }
 
     /** The agency the first of {@code names} that can be matched unambiguously belongs to, or null. */
@@ -43,9 +47,9 @@ public final class AgencyMatcher {
         }
         // the full name or an alias, exactly
         Set<Candidate> exact = new LinkedHashSet<>();
-        for (Candidate c : candidates) {
-            if (normalise(c.name()).equals(name) || c.aliases().stream().anyMatch(a -> normalise(a).equals(name))) {
-                exact.add(c);
+        for (Prepared c : candidates) {
+            if (c.names().contains(name)) {
+                exact.add(c.candidate());
             }
         }
         if (exact.size() == 1) {
@@ -57,15 +61,15 @@ public final class AgencyMatcher {
         // a longer text (a file name, a title) that holds exactly one expected name or alias, the longest one
         List<Candidate> within = new ArrayList<>();
         int longest = 0;
-        for (Candidate c : candidates) {
-            for (String n : names(c)) {
+        for (Prepared c : candidates) {
+            for (String n : c.names()) {
                 if (n.length() >= 3 && name.contains(n)) {
                     if (n.length() > longest) {
                         within.clear();
                         longest = n.length();
                     }
-                    if (n.length() == longest && !within.contains(c)) {
-                        within.add(c);
+                    if (n.length() == longest && !within.contains(c.candidate())) {
+                        within.add(c.candidate());
                     }
                 }
             }
@@ -81,9 +85,9 @@ public final class AgencyMatcher {
             return null;
         }
         List<Candidate> shortened = new ArrayList<>();
-        for (Candidate c : candidates) {
-            if (names(c).stream().anyMatch(n -> n.length() > name.length() && inOrder(name, n))) {
-                shortened.add(c);
+        for (Prepared c : candidates) {
+            if (c.names().stream().anyMatch(n -> n.length() > name.length() && inOrder(name, n))) {
+                shortened.add(c.candidate());
             }
         }
         return shortened.size() == 1 ? shortened.get(0) : null;
@@ -104,7 +108,7 @@ public final class AgencyMatcher {
         record Scored(Candidate candidate, double score) {
         }
         return candidates.stream()
-                .map(c -> new Scored(c, names(c).stream().mapToDouble(n -> given.stream()
+                .map(c -> new Scored(c.candidate(), c.names().stream().mapToDouble(n -> given.stream()
                         .mapToDouble(g -> (double) common(g, n) / Math.max(n.length(), 1)).max().orElse(0)).max().orElse(0)))
                 .filter(s -> s.score() >= 0.3)
                 .sorted(java.util.Comparator.comparingDouble((Scored s) -> -s.score()).thenComparing(s -> s.candidate().name()))

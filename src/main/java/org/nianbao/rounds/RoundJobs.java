@@ -234,12 +234,12 @@ public class RoundJobs {
             String sha = Hashes.sha256(item.content());
             org.nianbao.report.ReportFacts drawn = assessor.draw(document); // read once: matched, then assessed
             AssessmentOptions.OtherAgency self = assessor.otherAgency(drawn);
-            List<RoundStore.Expected> expected = rounds.expected(round.id()); // once per report: matching and level
-            AgencyMatcher.Candidate agency = matcher(expected).match(item.agencyName(), self.agency(), item.source());
+            Agencies agencies = agencies(round.id());
+            AgencyMatcher.Candidate agency = agencies.matcher().match(item.agencyName(), self.agency(), item.source());
             Long agencyId = agency == null ? null : agency.agencyId();
             // the committee's list knows the level; a report handed in again keeps the reviewers' dismissals
             AssessmentOptions options = new AssessmentOptions(item.publishedOn(), null,
-                    agency == null ? null : levelOf(expected, agency.agencyId()))
+                    agency == null ? null : agencies.levels().get(agency.agencyId()))
                     .withDismissed(reviews.dismissed(sha))
                     .withOtherAgencies(otherAgencies(round.id(), agencyId));
             if (agency != null) {
@@ -343,7 +343,7 @@ public class RoundJobs {
 
     /** A report that could not be assessed still counts against its agency, when the manifest or its file name tells which. */
     private void failed(RoundStore.PendingItem item, String error) {
-        AgencyMatcher.Candidate agency = matcher(rounds.expected(item.roundId())).match(item.agencyName(), item.source());
+        AgencyMatcher.Candidate agency = agencies(item.roundId()).matcher().match(item.agencyName(), item.source());
         rounds.finish(item, agency == null ? null : agency.agencyId(), null, null, error, null, null, null, settings.instance());
     }
 
@@ -379,15 +379,24 @@ public class RoundJobs {
                 .map(RoundStore.SectionFive::assessmentId).toList();
     }
 
-    private static AgencyMatcher matcher(List<RoundStore.Expected> expected) {
-        return new AgencyMatcher(expected.stream()
-                .map(e -> new AgencyMatcher.Candidate(e.agencyId(), e.name(), e.aliases()))
-                .toList());
+    /** A round's expected agencies as reports are matched to them: by name and alias, and each one's level. */
+    record Agencies(List<RoundStore.Expected> expected, AgencyMatcher matcher, java.util.Map<Long, String> levels) {
+        static Agencies of(List<RoundStore.Expected> expected) {
+            java.util.Map<Long, String> levels = new java.util.HashMap<>();
+            expected.forEach(e -> levels.putIfAbsent(e.agencyId(), e.level()));
+            return new Agencies(expected, new AgencyMatcher(expected.stream()
+                    .map(e -> new AgencyMatcher.Candidate(e.agencyId(), e.name(), e.aliases()))
+                    .toList()), levels);
+        }
     }
 
-    private static String levelOf(List<RoundStore.Expected> expected, long agencyId) {
-        return expected.stream().filter(e -> e.agencyId() == agencyId).findFirst()
-                .map(RoundStore.Expected::level).orElse(null);
+    private final java.util.Map<Long, Agencies> agencies = new ConcurrentHashMap<>();
+
+    /** The round's agencies, made again only when the store reads the round's list again. */
+    private Agencies agencies(long roundId) {
+        List<RoundStore.Expected> expected = rounds.expectedRecently(roundId);
+        return agencies.compute(roundId, (id, known) -> known != null && known.expected() == expected ? known
+                : Agencies.of(expected));
     }
 
     /**

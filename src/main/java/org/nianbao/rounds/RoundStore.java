@@ -123,7 +123,45 @@ public class RoundStore {
                     .param("group", e.group()).param("aliases", String.join(";", e.aliases())).param("url", e.url())
                     .update();
         }
+        forgetExpected(roundId);
         return entries.size();
+    }
+
+    /**
+     * As {@link #expected}, read again at most every {@link #EXPECTED_FRESH} — and at once after this instance changed
+     * the list — for matching each report of a round to its agency: a province's list has thousands of agencies,
+     * and a round thousands of reports. A list another instance changed is seen here within that time.
+     */
+    public List<Expected> expectedRecently(long roundId) {
+        Instant now = Instant.now();
+        KnownExpected known = expectedKnown.get(roundId);
+        if (known == null || known.readAt().isBefore(now.minus(EXPECTED_FRESH))) {
+            known = new KnownExpected(now, expected(roundId));
+            expectedKnown.put(roundId, known);
+        }
+        return known.expected();
+    }
+
+    /** How long {@link #expectedRecently} keeps a round's list before reading it again. */
+    static final java.time.Duration EXPECTED_FRESH = java.time.Duration.ofSeconds(10);
+
+    private record KnownExpected(Instant readAt, List<Expected> expected) {
+    }
+
+    private final java.util.Map<Long, KnownExpected> expectedKnown = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The round's list is read again from the database once the change being made is committed (at once without one). */
+    private void forgetExpected(long roundId) {
+        expectedKnown.remove(roundId);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            expectedKnown.remove(roundId);
+                        }
+                    });
+        }
     }
 
     public List<Expected> expected(long roundId) {
