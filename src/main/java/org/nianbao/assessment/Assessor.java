@@ -103,7 +103,7 @@ public final class Assessor {
         return facts;
     }
 
-    /** As {@link #assessKeepingFacts(Document, AssessmentOptions)}, with the facts {@link #draw(Document)} drew from it. */
+    /** As {@link #assessKeepingFacts(Document, AssessmentOptions)}, with the facts {@link #draw} drew from it. */
     public Assessed assessDrawn(Document document, ReportFacts drawn, AssessmentOptions options) {
         return assessDrawn(document.text().name(), drawn, options);
     }
@@ -143,7 +143,8 @@ public final class Assessor {
 
     /** As {@link #otherAgency(Document)}, from the facts {@link #draw(Document)} drew from the report. */
     public AssessmentOptions.OtherAgency otherAgency(ReportFacts drawn) {
-        java.time.LocalDate published = "page".equals(drawn.report().publishedOnSource()) ? drawn.report().publishedOn() : null;
+        java.time.LocalDate published = "page".equals(drawn.report().publishedOnSource())
+                ? drawn.report().publishedOn() : null;
         return new AssessmentOptions.OtherAgency(drawn.report().agency(), SectionFiveText.of(drawn), published);
     }
 

@@ -34,10 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Assesses the reports of the rounds' submissions in the background, one per worker thread at a time, in every
  * instance that shares the database. A dispatcher claims waiting items (see {@link RoundStore#claim}), a few per
- * worker at a time, for this instance with a lease it renews while it works; an item's outcome and its assessment are stored in one
- * transaction, and only while the claim still holds. An instance that stops answering loses its items when their
- * lease runs out, and another takes them up; one that stops in order finishes what it is assessing and hands the
- * rest back.
+ * worker at a time, for this instance with a lease it renews while it works; an item's outcome and its assessment
+ * are stored in one transaction, and only while the claim still holds. An instance that stops answering loses its
+ * items when their lease runs out, and another takes them up; one that stops in order finishes what it is
+ * assessing and hands the rest back (those claimed but not begun included).
  *
  * <p>An item is read, matched to an expected agency (by the manifest, the agency the report names, or its file
  * name) and assessed with the round's frozen rules. When that agency has a report for the year before in another

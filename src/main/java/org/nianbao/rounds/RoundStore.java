@@ -128,9 +128,9 @@ public class RoundStore {
     }
 
     /**
-     * As {@link #expected}, read again at most every {@link #EXPECTED_FRESH} — and at once after this instance changed
-     * the list — for matching each report of a round to its agency: a province's list has thousands of agencies,
-     * and a round thousands of reports. A list another instance changed is seen here within that time.
+     * As {@link #expected}, read again at most every {@link #EXPECTED_FRESH} — and at once after this instance
+     * changed the list — for matching each report of a round to its agency: a province's list has thousands of
+     * agencies, and a round thousands of reports. A list another instance changed is seen here within that time.
      */
     public List<Expected> expectedRecently(long roundId) {
         Instant now = Instant.now();
@@ -150,7 +150,7 @@ public class RoundStore {
 
     private final java.util.Map<Long, KnownExpected> expectedKnown = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The round's list is read again from the database once the change being made is committed (at once without one). */
+    /** The round's list is read again once the change being made is committed (at once, outside a transaction). */
     private void forgetExpected(long roundId) {
         expectedKnown.remove(roundId);
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -525,7 +525,8 @@ public class RoundStore {
                             rs.getString(4), rs.getLong(5), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate())))
                     .list();
             for (Latest l : read) { // in the order stored: an agency's later submission replaces its earlier one
-                known.latest.merge(l.five().agencyId(), l, (was, later) -> later.submissionId() >= was.submissionId() ? later : was);
+                known.latest.merge(l.five().agencyId(), l,
+                        (was, later) -> later.submissionId() >= was.submissionId() ? later : was);
                 known.seen = Math.max(known.seen, l.submissionId());
             }
             return known.latest.values().stream().map(Latest::five)

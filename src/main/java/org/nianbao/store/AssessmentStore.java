@@ -267,8 +267,9 @@ public class AssessmentStore {
             jdbc.sql("SELECT source_sha256, id, private_link FROM assessment WHERE source_sha256 IN (:shas)")
                     .param("shas", shas.subList(from, Math.min(shas.size(), from + 500)))
                     .query(rs -> {
-                        if (rs.getString(3) == null && rs.getLong(2) > latest.getOrDefault(rs.getString(1), Long.MAX_VALUE)) {
-                            latest.remove(rs.getString(1)); // stored again later: counted where it was stored last
+                        String sha = rs.getString(1);
+                        if (rs.getString(3) == null && rs.getLong(2) > latest.getOrDefault(sha, Long.MAX_VALUE)) {
+                            latest.remove(sha); // stored again later: counted where it was stored last
                         }
                     });
         }
