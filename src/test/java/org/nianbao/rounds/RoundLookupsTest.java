@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nianbao.store.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the round's workers look up for every report, kept between reports, on a real H2 database. */
@@ -20,10 +19,7 @@ class RoundLookupsTest {
 
     @BeforeEach
     void database() {
-        JdbcDataSource data = new JdbcDataSource();
-        data.setURL("jdbc:h2:mem:round-lookups-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
-        jdbc = JdbcClient.create(data);
+        jdbc = TestDatabases.migratedInMemory("round-lookups");
         rounds = new RoundStore(jdbc);
         round = rounds.create("2023 年度", 2023, null, "default", "r", "s", "{}", "admin", false);
     }

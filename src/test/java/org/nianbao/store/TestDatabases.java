@@ -32,6 +32,17 @@ public final class TestDatabases implements ContextCustomizerFactory {
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
     /**
+     * A new H2 database in memory with the service's schema (every migration applied), for a test of what the stores
+     * ask of the database without a service around them.
+     */
+    public static org.springframework.jdbc.core.simple.JdbcClient migratedInMemory(String name) {
+        org.h2.jdbcx.JdbcDataSource data = new org.h2.jdbcx.JdbcDataSource();
+        data.setURL("jdbc:h2:mem:" + name + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        org.flywaydb.core.Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+        return org.springframework.jdbc.core.simple.JdbcClient.create(data);
+    }
+
+    /**
      * The JDBC URL of the database called {@code name}: created empty the first time this run asks for it (on
      * PostgreSQL), else an H2 file database in {@code h2Folder} (null: in memory).
      */
