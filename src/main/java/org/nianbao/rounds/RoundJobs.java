@@ -395,6 +395,9 @@ public class RoundJobs {
     /** The round's agencies, made again only when the store reads the round's list again. */
     private Agencies agencies(long roundId) {
         List<RoundStore.Expected> expected = rounds.expectedRecently(roundId);
+        if (agencies.size() > 16) { // rounds this instance worked on before: let go
+            agencies.keySet().removeIf(id -> id != roundId);
+        }
         return agencies.compute(roundId, (id, known) -> known != null && known.expected() == expected ? known
                 : Agencies.of(expected));
     }

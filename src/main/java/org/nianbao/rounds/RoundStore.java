@@ -134,6 +134,7 @@ public class RoundStore {
      */
     public List<Expected> expectedRecently(long roundId) {
         Instant now = Instant.now();
+        expectedKnown.values().removeIf(k -> k.readAt().isBefore(now.minus(EXPECTED_FRESH)));
         KnownExpected known = expectedKnown.get(roundId);
         if (known == null || known.readAt().isBefore(now.minus(EXPECTED_FRESH))) {
             known = new KnownExpected(now, expected(roundId));
@@ -506,9 +507,11 @@ public class RoundStore {
      * submission is assigned to another agency here, so that what another instance changed is seen within that time.
      */
     public List<SectionFive> sectionFives(long roundId, Long except) {
+        Instant now = Instant.now();
+        // what is kept of rounds no report was compared with for a while is let go (it would be read afresh anyway)
+        fives.values().removeIf(k -> k.readAt != null && k.readAt.isBefore(now.minus(FIVES_FRESH.multipliedBy(2))));
         KnownFives known = fives.computeIfAbsent(roundId, id -> new KnownFives());
         synchronized (known) {
-            Instant now = Instant.now();
             if (known.readAt == null || known.readAt.isBefore(now.minus(FIVES_FRESH))) {
                 known.latest.clear();
                 known.seen = 0;
@@ -547,7 +550,7 @@ public class RoundStore {
     private static final class KnownFives {
         private final java.util.Map<Long, Latest> latest = new java.util.HashMap<>();
         private long seen;
-        private Instant readAt;
+        private volatile Instant readAt;
     }
 
     private record Latest(long submissionId, SectionFive five) {

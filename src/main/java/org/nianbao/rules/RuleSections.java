@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * How many operations each part of a rule file chains, counted before any parser reads it: the conditions of a rule
- * (after 「when」), its consequence (after 「then」), and whatever comes between. A part chaining more than
+ * (after 「when」), its consequence (after 「then」), and whatever comes between, each part begun by its keyword at
+ * the start of a line. A part chaining more than
  * {@value #MOST_OPERATIONS} is refused by that count, the same on every machine, rather than by how deep a parser's
  * recursion happens to reach there. The carried rules chain at most a few dozen in any part.
  */
@@ -32,13 +33,20 @@ final class RuleSections {
         int count = 0;
         boolean told = false;
         boolean inOperator = false;
+        boolean lineStart = true; // nothing but blanks yet on this line
         int n = drl.length();
         for (int i = 0; i < n; i++) {
             char c = drl.charAt(i);
             if (c == '\n') {
                 line++;
+                lineStart = true;
                 continue;
             }
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            boolean first = lineStart;
+            lineStart = false;
             if (c == '/' && i + 1 < n && drl.charAt(i + 1) == '/') {
                 while (i + 1 < n && drl.charAt(i + 1) != '\n') {
                     i++;
@@ -71,7 +79,7 @@ final class RuleSections {
                     i++;
                 }
                 String word = drl.substring(start, i + 1);
-                if (KEYWORDS.contains(word)) {
+                if (first && KEYWORDS.contains(word)) { // as a rule file writes them: 「$a.end」 begins no part
                     part = word;
                     partLine = line;
                     count = 0;
@@ -86,7 +94,7 @@ final class RuleSections {
                         + "有超过 %d 个运算连在一起：请拆成几个条件或几条规则".formatted(MOST_OPERATIONS)));
                 told = true;
             }
-            inOperator = operator || inOperator && Character.isWhitespace(c);
+            inOperator = operator;
         }
         return problems;
     }

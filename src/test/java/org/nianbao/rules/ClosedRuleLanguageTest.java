@@ -142,6 +142,13 @@ class ClosedRuleLanguageTest {
     }
 
     @Test
+    void aKeywordsNameWithinALineBeginsNoNewPartOfTheCount() {
+        String drl = HEAD + rule("TableCell(" + "value + end +\n".repeat(200) + "1 > 0)", "findings.report(drools, \"x\", null);");
+        assertThat(RuleSections.tooLong("extra.drl", drl)).singleElement()
+                .satisfies(p -> assertThat(p.line()).isEqualTo(6));
+    }
+
+    @Test
     void operationsInStringsAndCommentsAreNotCounted() throws IOException {
         String plus = "\"+\" + ".repeat(200) + "\"\"";
         String comment = "// " + "+ ".repeat(400) + "\n    ";
