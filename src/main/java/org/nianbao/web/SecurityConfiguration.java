@@ -8,6 +8,7 @@ import org.nianbao.accounts.AccountStore;
 import org.nianbao.accounts.ApiTokens;
 import org.nianbao.accounts.SignInThrottle;
 import org.nianbao.accounts.VerifiedCredentials;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -56,9 +57,18 @@ public class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * Passwords are kept as BCrypt hashes of {@code nianbao.security.password-strength} log rounds (10 unless set,
+     * 4 to 31): each step doubles what setting or checking a password costs. A hash keeps its own strength, so a
+     * changed setting applies to the passwords set after it.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${nianbao.security.password-strength:10}") int strength) {
+        if (strength < 4 || strength > 31) {
+            throw new IllegalStateException(
+                    "nianbao.security.password-strength 应在 4 到 31 之间 (BCrypt log rounds, 4 to 31): " + strength);
+        }
+        return new BCryptPasswordEncoder(strength);
     }
 
     /** Name and password, by the form or HTTP Basic: throttled, cached for a moment, checked against the stamp. */
