@@ -81,8 +81,10 @@ class RulesetPersistenceTest {
     void anActivationSurvivesAKillRightAfterItWasAcknowledged() throws Exception {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                org.nianbao.Main.class.getName(), "--server.port=" + port, "--logging.level.root=WARN"));
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(ServiceProcess.jitAndCollector());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), org.nianbao.Main.class.getName(),
+                "--server.port=" + port, "--logging.level.root=WARN"));
         command.addAll(database());
         File log = dir.resolve("service.log").toFile();
 

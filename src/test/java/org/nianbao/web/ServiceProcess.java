@@ -32,8 +32,10 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(String name, Path logDir, List<String> arguments) throws Exception {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                org.nianbao.Main.class.getName(), "--server.port=" + port, "--logging.level.root=WARN"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        command.addAll(jitAndCollector());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), org.nianbao.Main.class.getName(),
+                "--server.port=" + port, "--logging.level.root=WARN"));
         command.addAll(arguments);
         Path log = logDir.resolve(name + ".log");
         File file = log.toFile();
@@ -42,6 +44,15 @@ final class ServiceProcess implements AutoCloseable {
         ServiceProcess service = new ServiceProcess(name, port, p, log);
         service.awaitReady();
         return service;
+    }
+
+    /**
+     * The JIT and collector options this test JVM runs with ({@code nianbao.test.jvm} in the build), for the services
+     * a test starts: the first tier only in the test suites, the service's own defaults under {@code -Pload}.
+     */
+    static List<String> jitAndCollector() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(o -> o.startsWith("-XX:TieredStopAtLevel=") || o.matches("-XX:\\+Use\\w+GC")).toList();
     }
 
     String url(String path) {
