@@ -30,6 +30,8 @@ public class ActivationService {
     private final NianbaoProperties properties;
     private final ReentrantLock lock = new ReentrantLock();
     private final org.springframework.beans.factory.ObjectProvider<Dismissals> dismissals;
+    /** What the rules in force made of the stored reports dry runs assessed, while they are in force. */
+    private final InForceSides inForceSides = new InForceSides();
 
     public ActivationService(ActiveRuleset active, RulesetVersionStore versions, NianbaoProperties properties,
                              org.springframework.beans.factory.ObjectProvider<Dismissals> dismissals) {
@@ -83,15 +85,49 @@ public class ActivationService {
                 chunk -> dryRun(chunk, inForce, candidate, assessments, dismissed), progress::done);
     }
 
+    /**
+     * What the rules in force make of {@code year}'s stored reports, worked out on every core until {@code deadline}
+     * ({@link System#nanoTime()}) and kept for the dry runs (a service warming up does this); returns how many
+     * reports were assessed.
+     */
+    public int prepareDryRuns(int year, Assessor inForce, AssessmentStore assessments, long deadline) {
+        Dismissals dismissed = dismissals.getIfAvailable(() -> Dismissals.NONE);
+        List<Integer> done = Parallel.inChunks(assessments.latestOf(year), DRY_RUN_CHUNK, Parallel.threads(), chunk -> {
+            if (System.nanoTime() >= deadline) {
+                return List.<Integer>of();
+            }
+            return List.of(dryRun(chunk, inForce, null, assessments, dismissed, deadline).size());
+        }, chunks -> { });
+        return done.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** How many stored reports' sides the rules in force have kept for the dry runs. */
+    int keptForDryRuns(Assessor inForce) {
+        return inForceSides.size(inForce);
+    }
+
     /** Reports a dry-run task takes at a time: enough to make each query worth it, few enough to share the work. */
     private static final int DRY_RUN_CHUNK = 40;
 
-    private static List<DryRun> dryRun(List<Long> ids, Assessor inForce, Assessor candidate, AssessmentStore store,
-                                       Dismissals dismissals) {
+    private List<DryRun> dryRun(List<Long> ids, Assessor inForce, Assessor candidate, AssessmentStore store,
+                                Dismissals dismissals) {
+        return dryRun(ids, inForce, candidate, store, dismissals, Long.MAX_VALUE);
+    }
+
+    /**
+     * The dry run of these stored reports; with no {@code candidate}, only the rules in force's sides worked out and
+     * kept (each report's result then compares the side with itself), until {@code deadline}.
+     */
+    private List<DryRun> dryRun(List<Long> ids, Assessor inForce, Assessor candidate, AssessmentStore store,
+                                Dismissals dismissals, long deadline) {
         Map<Long, AssessmentStore.KeptFacts> kept = store.keptFacts(ids);
         Map<Long, String> shas = store.sha256Of(ids);
         Map<String, java.util.Set<String>> dismissedBySha = dismissals.dismissedIn(new java.util.HashSet<>(shas.values()));
-        List<Long> toRead = ids.stream().filter(id -> !usable(kept.get(id), inForce) || !usable(kept.get(id), candidate))
+        if (candidate == null) { // the rules in force's sides alone: only those that can be kept
+            ids = ids.stream().filter(id -> usable(kept.get(id), inForce)).toList();
+        }
+        List<Long> toRead = ids.stream()
+                .filter(id -> !usable(kept.get(id), inForce) || candidate != null && !usable(kept.get(id), candidate))
                 .toList();
         Map<Long, AssessmentStore.StoredReport> reports = new java.util.HashMap<>();
         store.reports(toRead).forEach(r -> reports.put(r.id(), r));
@@ -103,13 +139,15 @@ public class ActivationService {
             if (facts == null && report == null) {
                 continue; // deleted meanwhile
             }
-            if (Thread.currentThread().isInterrupted()) {
-                break; // the dry run stopped elsewhere (a rule past its time budget): nothing more to do here
+            if (Thread.currentThread().isInterrupted() || deadline != Long.MAX_VALUE && System.nanoTime() >= deadline) {
+                break; // the dry run stopped elsewhere (a rule past its time budget), or its time is up
             }
             // the findings reviewers dismissed are left out of both sides, as the stored assessments leave them out
             java.util.Set<String> dismissed = dismissedBySha.getOrDefault(shas.get(id), java.util.Set.of());
             try {
-                runs.add(DryRun.compare(side(inForce, facts, report, dismissed), side(candidate, facts, report, dismissed)));
+                DryRun.Seen before = inForceSide(inForce, facts, report, dismissed);
+                runs.add(DryRun.compare(before, candidate == null ? before
+                        : DryRun.Seen.of(side(candidate, facts, report, dismissed))));
             } catch (org.nianbao.rules.RuleTimeout e) {
                 // a candidate rule that runs past its budget on one report would on the next: the dry run stops here
                 throw new org.nianbao.rules.RuleTimeout("试算已停止：" + source + " " + e.getMessage(), e.rule());
@@ -118,6 +156,20 @@ public class ActivationService {
             }
         }
         return runs;
+    }
+
+    /** The rules in force's side of a stored report: kept from an earlier dry run of them, or assessed and kept. */
+    private DryRun.Seen inForceSide(Assessor inForce, AssessmentStore.KeptFacts facts, AssessmentStore.StoredReport report,
+                                    java.util.Set<String> dismissed) {
+        if (!usable(facts, inForce)) {
+            return DryRun.Seen.of(side(inForce, facts, report, dismissed)); // read again each time: rare, and not kept
+        }
+        DryRun.Seen kept = inForceSides.get(inForce, facts.id(), facts.digest(), dismissed);
+        if (kept == null) {
+            kept = DryRun.Seen.of(side(inForce, facts, report, dismissed));
+            inForceSides.put(inForce, facts.id(), facts.digest(), dismissed, kept);
+        }
+        return kept;
     }
 
     private static boolean usable(AssessmentStore.KeptFacts facts, Assessor assessor) {

@@ -26,9 +26,30 @@ public record DryRun(String source, String agency, Integer year, Side active, Si
         }
     }
 
+    /**
+     * What a dry run compares of one assessment: the report it is of, its side (score, grade, versions), and each
+     * finding (rule and message) with the deductions it makes, in order.
+     */
+    public record Seen(String source, String agency, Integer year, Side side, Map<String, List<Double>> findings) {
+
+        public Seen {
+            Map<String, List<Double>> copy = new LinkedHashMap<>();
+            findings.forEach((finding, deductions) -> copy.put(finding, List.copyOf(deductions)));
+            findings = java.util.Collections.unmodifiableMap(copy);
+        }
+
+        public static Seen of(Assessment a) {
+            return new Seen(a.source(), a.report().agency(), a.report().year(), Side.of(a), DryRun.findings(a));
+        }
+    }
+
     public static DryRun compare(Assessment active, Assessment candidate) {
-        Map<String, List<Double>> before = findings(active);
-        Map<String, List<Double>> after = findings(candidate);
+        return compare(Seen.of(active), Seen.of(candidate));
+    }
+
+    public static DryRun compare(Seen active, Seen candidate) {
+        Map<String, List<Double>> before = active.findings();
+        Map<String, List<Double>> after = candidate.findings();
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -46,9 +67,9 @@ public record DryRun(String source, String agency, Integer year, Side active, Si
                 e.getValue().forEach(d -> removed.add(key(e.getKey(), "-" + d)));
             }
         }
-        double change = Math.round((candidate.score() - active.score()) * 100) / 100.0;
-        return new DryRun(active.source(), active.report().agency(), active.report().year(), Side.of(active),
-                Side.of(candidate), change, added, removed, changed, null);
+        double change = Math.round((candidate.side().score() - active.side().score()) * 100) / 100.0;
+        return new DryRun(active.source(), active.agency(), active.year(), active.side(), candidate.side(), change, added,
+                removed, changed, null);
     }
 
     public static DryRun failed(String source, String error) {

@@ -179,8 +179,11 @@ public class AssessmentStore {
         return assessment.withId(id);
     }
 
-    /** The facts an assessment was made from, and the version of what drew them. */
-    public record KeptFacts(long id, String source, String extractorVersion, ReportFacts facts) {
+    /**
+     * The facts an assessment was made from, the version of what drew them, and a digest of them as stored (another
+     * once the assessment is replaced by a re-score), by which what was made of them can be known again.
+     */
+    public record KeptFacts(long id, String source, String extractorVersion, ReportFacts facts, long digest) {
 
         /** Whether {@code assessor} would draw the same facts from the report: then they serve instead of reading it. */
         public boolean drawnAs(Assessor assessor) {
@@ -201,14 +204,24 @@ public class AssessmentStore {
                 .param("ids", ids)
                 .query(rs -> {
                     try {
-                        ReportFacts facts = json.readValue(rs.getString("facts_json"), ReportFacts.class);
+                        String stored = rs.getString("facts_json");
+                        ReportFacts facts = json.readValue(stored, ReportFacts.class);
                         kept.put(rs.getLong("id"), new KeptFacts(rs.getLong("id"), rs.getString("source"),
-                                rs.getString("extractor_version"), facts));
+                                rs.getString("extractor_version"), facts, digest(stored)));
                     } catch (tools.jackson.core.JacksonException e) {
                         // facts of an earlier shape: the report is read again
                     }
                 });
         return kept;
+    }
+
+    /** A 64-bit FNV-1a digest of a text's characters. */
+    static long digest(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h = (h ^ text.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
     }
 
     /**
@@ -242,9 +255,16 @@ public class AssessmentStore {
         return shas;
     }
 
-    /** The latest year stored reports (not private) are of, if any. */
+    /**
+     * The latest year stored reports (not private) are of, if any. Read from an index alone
+     * ({@code assessment_year_latest}): written 「private_link IS NULL」, the condition leads H2 to the index of private
+     * links and then to every stored row (3.4 s over 5,000 stored reports on a service just started, against 0.06 s).
+     */
     public java.util.Optional<Integer> latestYear() {
-        return jdbc.sql("SELECT MAX(report_year) FROM assessment WHERE private_link IS NULL AND report_year IS NOT NULL")
+        return jdbc.sql("""
+                SELECT MAX(report_year) FROM assessment
+                WHERE report_year IS NOT NULL AND CASE WHEN private_link IS NULL THEN 1 ELSE 0 END = 1
+                """)
                 .query(Integer.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 

@@ -12,6 +12,7 @@ import org.nianbao.assessment.Assessment;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
 import org.nianbao.assessment.Parallel;
+import org.nianbao.policy.ActivationService;
 import org.nianbao.reading.Document;
 import org.nianbao.reading.Readers;
 import org.nianbao.report.ReportFacts;
@@ -28,11 +29,12 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Before the service says it is ready ({@code /actuator/health/readiness}), it scores the reports it carries (the
- * rule tests' reports in its bundle) on every core for up to half of {@code nianbao.warm-up} (default 4 s): each
- * read, its facts drawn, written and read back as the store keeps them, and assessed again from them as a dry run
- * does; then, for the rest of the time, the facts stored with the latest year's assessments are read from the
- * database and assessed again, as a dry run over that year reads and assesses them.
+ * Before the service says it is ready ({@code /actuator/health/readiness}), it works on every core for up to
+ * {@code nianbao.warm-up} (default 4 s). For up to half of it, the facts stored with the latest year's assessments
+ * are read from the database and assessed again by the rules in force, as a dry run over that year reads and
+ * assesses them, and what they make of each is kept for the dry runs (which then run only their candidate over it).
+ * For the rest of the time it scores the reports it carries (the rule tests' reports in its bundle): each read, its
+ * facts drawn, written and read back as the store keeps them, and assessed again from them.
  * The engine compiles a rule's conditions when it first evaluates them and the JIT compiles what runs often, so
  * without this the first self-check and the first dry run of the day pay for both. {@code nianbao.warm-up=0}
  * starts without it.
@@ -47,20 +49,23 @@ public class WarmUp implements ApplicationRunner {
 
     private final AssessmentService service;
     private final AssessmentStore store;
+    private final ActivationService activation;
     private final ObjectMapper json;
     private final Duration budget;
     private volatile Result last;
 
     /**
      * What a warm-up did: the reports carried, how many times one was scored (read and assessed again from its
-     * facts), rounds over them, stored assessments assessed again from their facts, the time taken.
+     * facts), rounds over them, stored assessments assessed again from their facts and the time that took, the time
+     * taken in all.
      */
-    public record Result(int reports, int assessed, int rounds, int stored, long millis) {
+    public record Result(int reports, int assessed, int rounds, int stored, long storedMillis, long millis) {
     }
 
-    public WarmUp(AssessmentService service, AssessmentStore store, ObjectMapper json,
+    public WarmUp(AssessmentService service, AssessmentStore store, ActivationService activation, ObjectMapper json,
                   @Value("${nianbao.warm-up:4s}") Duration budget) {
         this.service = service;
+        this.activation = activation;
         this.store = store;
         this.json = json;
         this.budget = budget;
@@ -73,8 +78,8 @@ public class WarmUp implements ApplicationRunner {
         }
         try {
             last = warm(carried(), budget);
-            LOG.info("启动预热 (warm-up): {} 份报告评分 {} 次，{} 轮；已存评估按事实重评 {} 份；用时 {} ms", last.reports(),
-                    last.assessed(), last.rounds(), last.stored(), last.millis());
+            LOG.info("启动预热 (warm-up): 已存评估按事实重评 {} 份（{} ms）；{} 份报告评分 {} 次，{} 轮；用时 {} ms", last.stored(),
+                    last.storedMillis(), last.reports(), last.assessed(), last.rounds(), last.millis());
         } catch (RuntimeException e) {
             // warming is an optimisation: the service starts cold rather than not at all
             LOG.warn("启动预热未完成 (warm-up failed): {}", e.toString());
@@ -89,14 +94,15 @@ public class WarmUp implements ApplicationRunner {
     Result warm(List<Document> reports, Duration within) {
         long start = System.nanoTime();
         long deadline = start + within.toNanos();
-        long half = start + within.toNanos() / 2;
+        int stored = stored(start + within.toNanos() / 2);
+        long storedMillis = (System.nanoTime() - start) / 1_000_000;
         AtomicInteger assessed = new AtomicInteger();
         int rounds = 0;
-        while (!reports.isEmpty() && rounds < MOST_ROUNDS && System.nanoTime() < half) {
+        while (!reports.isEmpty() && rounds < MOST_ROUNDS && System.nanoTime() < deadline) {
             Assessor assessor = service.assessor(); // the rules in force now (an activation meanwhile is warmed next round)
             Parallel.inChunks(reports, 2, Parallel.threads(), chunk -> {
                 for (Document d : chunk) {
-                    if (System.nanoTime() >= half) {
+                    if (System.nanoTime() >= deadline) {
                         break;
                     }
                     once(assessor, d);
@@ -106,42 +112,23 @@ public class WarmUp implements ApplicationRunner {
             }, done -> { });
             rounds++;
         }
-        int stored = stored(deadline);
-        return new Result(reports.size(), assessed.get(), rounds, stored, (System.nanoTime() - start) / 1_000_000);
+        return new Result(reports.size(), assessed.get(), rounds, stored, storedMillis,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** The latest year's stored assessments, read from the database and assessed again from their facts, until {@code deadline}. */
+    /**
+     * The latest year's stored assessments, read from the database and assessed again from their facts by the rules
+     * in force, as a dry run over that year does, until {@code deadline}; what they make of each is kept for the dry
+     * runs, which then run only their candidate over it.
+     */
     private int stored(long deadline) {
-        AtomicInteger done = new AtomicInteger();
         try {
             Integer year = store.latestYear().orElse(null);
-            if (year == null) {
-                return 0;
-            }
-            Assessor assessor = service.assessor();
-            Parallel.inChunks(store.latestOf(year), 40, Parallel.threads(), ids -> {
-                if (System.nanoTime() >= deadline) {
-                    return List.of();
-                }
-                for (AssessmentStore.KeptFacts kept : store.keptFacts(ids).values()) {
-                    if (System.nanoTime() >= deadline) {
-                        break;
-                    }
-                    if (kept.drawnAs(assessor)) {
-                        try {
-                            assessor.assess(kept.source(), kept.facts());
-                            done.incrementAndGet();
-                        } catch (RuntimeException e) {
-                            // a stored report the rules in force refuse: the next one goes on
-                        }
-                    }
-                }
-                return List.of();
-            }, chunks -> { });
+            return year == null ? 0 : activation.prepareDryRuns(year, service.assessor(), store, deadline);
         } catch (RuntimeException e) {
             LOG.warn("启动预热：未能读取已存评估 (warm-up could not read stored assessments): {}", e.toString());
+            return 0;
         }
-        return done.get();
     }
 
     /** A report read and assessed, its facts kept as the store keeps them and assessed again from them. */

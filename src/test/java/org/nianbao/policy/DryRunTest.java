@@ -140,6 +140,41 @@ class DryRunTest {
     }
 
     @Test
+    void whatTheRulesInForceMakeOfAReportIsKeptAndTheNextDryRunComesOutTheSame() {
+        String card = activation.filesInForce().files().get(RulesetFiles.SCORECARD);
+        RulesetFiles cheaper = activation.candidate(Map.of(RulesetFiles.SCORECARD,
+                card.replaceFirst("points: 3\n    perFinding: 3", "points: 3\n    perFinding: 2")));
+        var inForce = service.assessor();
+
+        List<DryRun> first = activation.dryRun(cheaper, 2023, inForce, store);
+        assertThat(activation.keptForDryRuns(inForce)).isGreaterThanOrEqualTo(first.size());
+        List<DryRun> second = activation.dryRun(cheaper, 2023, inForce, store);
+
+        assertThat(second).containsExactlyInAnyOrderElementsOf(first);
+        assertThat(first).anySatisfy(run -> assertThat(run.differs()).isTrue());
+    }
+
+    @Test
+    void aReportScoredAgainIsAssessedAgainNotTakenFromWhatWasKeptOfIt() {
+        var inForce = service.assessor();
+        assertThat(activation.prepareDryRuns(2023, inForce, store, System.nanoTime() + 60_000_000_000L))
+                .as("what a warming service does").isEqualTo(store.latestOf(2023).size()).isEqualTo(4);
+        Assessment xinzhou = stored.get("004_e93a6eea8c407df3.txt");
+        String other = "000_0b909c2a4ee59f11.txt";
+        // the stored assessment replaced (as a re-score replaces it) by one made from other facts
+        var again = inForce.assessKeepingFacts(org.nianbao.reading.Readers.read(other, Samples.bytes(other)),
+                AssessmentOptions.NONE);
+        store.replace(xinzhou.id(), again.assessment(), again.facts());
+
+        List<DryRun> runs = activation.dryRun(activation.candidate(Map.of()), 2023, inForce, store);
+
+        assertThat(runs.stream().filter(r -> r.active().score() == xinzhou.score())).as("the side kept of the facts replaced")
+                .isEmpty();
+        assertThat(runs).filteredOn(r -> r.active().score() == stored.get(other).score()).as("the original and the replaced")
+                .hasSize(2);
+    }
+
+    @Test
     void aFindingWhoseDeductionChangesIsOneChangedFindingNotOneAddedAndOneRemoved() {
         String card = activation.filesInForce().files().get(RulesetFiles.SCORECARD);
         String cheaper = card.replaceFirst("points: 3\n    perFinding: 3", "points: 3\n    perFinding: 2");

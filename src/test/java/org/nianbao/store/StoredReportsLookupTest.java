@@ -50,6 +50,20 @@ class StoredReportsLookupTest {
     }
 
     @Test
+    void theLatestYearIsThatOfAPublicReportAPrivateSelfCheckOfALaterYearCountsNot() {
+        assertThat(store.latestYear()).isEmpty();
+        stored("a", "甲局", null, null);
+        assertThat(store.latestYear()).as("a report whose year is unknown").isEmpty();
+
+        stored("b", "甲局", 2022, null);
+        stored("c", "乙局", 2024, "private-link-c");
+
+        assertThat(store.latestYear()).contains(2022);
+        stored("d", "乙局", 2023, null);
+        assertThat(store.latestYear()).contains(2023);
+    }
+
+    @Test
     void anAgencysReportForAYearIsItsLatestPublicOne() {
         stored("a", "甲局", 2022, null);
         stored("b", "甲局", 2022, null);
