@@ -9,11 +9,11 @@ import org.nianbao.assessment.Assessor;
  * force: the next dry run over the same reports runs only the candidate. A stored report's side is known again by
  * its assessment, a digest of the facts it was assessed from (another once a re-score replaces them) and the
  * findings reviewers dismissed in it; another ruleset in force, and everything is forgotten. At most {@link #MOST}
- * are kept (about 3 KB each); past that a dry run assesses the rest with the rules in force as before.
+ * are kept (about 3 KB each, 30 MB in all); past that a dry run assesses the rest with the rules in force as before.
  */
 final class InForceSides {
 
-    static final int MOST = 20_000;
+    static final int MOST = 10_000;
 
     private record Key(long assessment, long facts, Set<String> dismissed) {
     }
