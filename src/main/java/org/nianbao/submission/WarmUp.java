@@ -78,8 +78,8 @@ public class WarmUp implements ApplicationRunner {
         }
         try {
             last = warm(carried(), budget);
-            LOG.info("启动预热 (warm-up): 已存评估按事实重评 {} 份（{} ms）；{} 份报告评分 {} 次，{} 轮；用时 {} ms", last.stored(),
-                    last.storedMillis(), last.reports(), last.assessed(), last.rounds(), last.millis());
+            LOG.info("启动预热 (warm-up): {} 份报告评分 {} 次，{} 轮；已存评估按事实重评 {} 份（{} ms）；用时 {} ms", last.reports(),
+                    last.assessed(), last.rounds(), last.stored(), last.storedMillis(), last.millis());
         } catch (RuntimeException e) {
             // warming is an optimisation: the service starts cold rather than not at all
             LOG.warn("启动预热未完成 (warm-up failed): {}", e.toString());
