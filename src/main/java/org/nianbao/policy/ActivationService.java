@@ -121,7 +121,10 @@ public class ActivationService {
     private List<DryRun> dryRun(List<Long> ids, Assessor inForce, Assessor candidate, AssessmentStore store,
                                 Dismissals dismissals, long deadline) {
         Map<Long, AssessmentStore.KeptFacts> kept = store.keptFacts(ids);
-        Map<Long, String> shas = store.sha256Of(ids);
+        // each report's hash, by which dismissals are found: kept with its facts, else read from the assessment
+        Map<Long, String> shas = new java.util.HashMap<>(
+                store.sha256Of(ids.stream().filter(id -> !kept.containsKey(id)).toList()));
+        kept.forEach((id, facts) -> shas.put(id, facts.sha256()));
         Map<String, java.util.Set<String>> dismissedBySha = dismissals.dismissedIn(new java.util.HashSet<>(shas.values()));
         if (candidate == null) { // the rules in force's sides alone: only those that can be kept
             ids = ids.stream().filter(id -> usable(kept.get(id), inForce)).toList();

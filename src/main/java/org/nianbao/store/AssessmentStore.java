@@ -12,6 +12,7 @@ import org.nianbao.report.ReportFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,22 +34,21 @@ public class AssessmentStore {
     }
 
     /**
-     * Stores the assessment, the facts it was made from ({@code facts}, null when not known) and who handed it in,
-     * and returns it with its new id.
+     * Stores the assessment, the facts it was made from ({@code facts}, null when not known; in a table of their
+     * own) and who handed it in, in one transaction, and returns it with its new id.
      */
+    @Transactional
     public Assessment save(Assessment assessment, Assessor.Drawn facts, String sourceSha256, String sourceText,
                            Submitter submitter) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO assessment (source, source_sha256, source_text, agency, report_year, score, grade,
                                         ruleset_version, scorecard_version, assessment_json, created_at,
-                                        submitted_by, private_link, facts_json, extractor_version)
+                                        submitted_by, private_link)
                 VALUES (:source, :sha, :text, :agency, :year, :score, :grade, :ruleset, :scorecard, :json, :created,
-                        :by, :link, :facts, :extractor)
+                        :by, :link)
                 """)
                 .params(columns(assessment))
-                .param("facts", facts == null ? null : json.writeValueAsString(facts.facts()))
-                .param("extractor", facts == null ? null : facts.extractorVersion())
                 .param("source", assessment.source())
                 .param("sha", sourceSha256)
                 .param("text", sourceText)
@@ -56,7 +56,22 @@ public class AssessmentStore {
                 .param("by", submitter.account())
                 .param("link", submitter.privateLink())
                 .update(key, "id");
-        return assessment.withId(key.getKey().longValue());
+        long id = key.getKey().longValue();
+        if (facts != null) {
+            keepFacts(id, assessment.source(), sourceSha256, facts);
+        }
+        return assessment.withId(id);
+    }
+
+    private void keepFacts(long id, String source, String sourceSha256, Assessor.Drawn facts) {
+        jdbc.sql("""
+                INSERT INTO assessment_facts (assessment_id, source, source_sha256, extractor_version, facts_json)
+                VALUES (:id, :source, :sha, :extractor, :facts)
+                """)
+                .param("id", id).param("source", source).param("sha", sourceSha256)
+                .param("extractor", facts.extractorVersion())
+                .param("facts", json.writeValueAsString(facts.facts()))
+                .update();
     }
 
     /**
@@ -164,26 +179,30 @@ public class AssessmentStore {
      * Replaces a stored assessment by the same report assessed again (a review, a re-score): same id, same source,
      * and the facts it was made from.
      */
+    @Transactional
     public Assessment replace(long id, Assessment assessment, Assessor.Drawn facts) {
         jdbc.sql("""
                 UPDATE assessment SET agency = :agency, report_year = :year, score = :score, grade = :grade,
-                       ruleset_version = :ruleset, scorecard_version = :scorecard, assessment_json = :json,
-                       facts_json = :facts, extractor_version = :extractor
+                       ruleset_version = :ruleset, scorecard_version = :scorecard, assessment_json = :json
                 WHERE id = :id
                 """)
                 .params(columns(assessment))
-                .param("facts", json.writeValueAsString(facts.facts()))
-                .param("extractor", facts.extractorVersion())
                 .param("id", id)
                 .update();
+        var names = jdbc.sql("SELECT source, source_sha256 FROM assessment WHERE id = :id").param("id", id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+        jdbc.sql("DELETE FROM assessment_facts WHERE assessment_id = :id").param("id", id).update();
+        names.ifPresent(n -> keepFacts(id, n[0], n[1], facts));
         return assessment.withId(id);
     }
 
     /**
-     * The facts an assessment was made from, the version of what drew them, and a digest of them as stored (another
-     * once the assessment is replaced by a re-score), by which what was made of them can be known again.
+     * The facts an assessment was made from, the report's name and hash, the version of what drew them, and a digest
+     * of them as stored (another once the assessment is replaced by a re-score), by which what was made of them can
+     * be known again.
      */
-    public record KeptFacts(long id, String source, String extractorVersion, ReportFacts facts, long digest) {
+    public record KeptFacts(long id, String source, String sha256, String extractorVersion, ReportFacts facts,
+                            long digest) {
 
         /** Whether {@code assessor} would draw the same facts from the report: then they serve instead of reading it. */
         public boolean drawnAs(Assessor assessor) {
@@ -200,13 +219,17 @@ public class AssessmentStore {
             return Map.of();
         }
         Map<Long, KeptFacts> kept = new java.util.HashMap<>();
-        jdbc.sql("SELECT id, source, extractor_version, facts_json FROM assessment WHERE id IN (:ids) AND facts_json IS NOT NULL")
+        jdbc.sql("""
+                SELECT assessment_id, source, source_sha256, extractor_version, facts_json FROM assessment_facts
+                WHERE assessment_id IN (:ids)
+                """)
                 .param("ids", ids)
                 .query(rs -> {
                     try {
                         String stored = rs.getString("facts_json");
                         ReportFacts facts = json.readValue(stored, ReportFacts.class);
-                        kept.put(rs.getLong("id"), new KeptFacts(rs.getLong("id"), rs.getString("source"),
+                        long id = rs.getLong("assessment_id");
+                        kept.put(id, new KeptFacts(id, rs.getString("source"), rs.getString("source_sha256"),
                                 rs.getString("extractor_version"), facts, digest(stored)));
                     } catch (tools.jackson.core.JacksonException e) {
                         // facts of an earlier shape: the report is read again

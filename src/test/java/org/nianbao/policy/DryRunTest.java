@@ -51,11 +51,17 @@ class DryRunTest {
 
     @Test
     void everyStoredAssessmentKeepsItsFactsAndTheVersionOfTheExtractorThatDrewThem() {
-        List<Map<String, Object>> rows = jdbc.sql("SELECT extractor_version, facts_json FROM assessment").query().listOfRows();
+        List<Map<String, Object>> rows = jdbc.sql("""
+                SELECT f.extractor_version, f.facts_json, f.source AS kept_source, a.source, f.source_sha256 AS kept_sha,
+                       a.source_sha256
+                FROM assessment a JOIN assessment_facts f ON f.assessment_id = a.id
+                """).query().listOfRows();
 
         assertThat(rows).hasSize(5).allSatisfy(row -> {
             assertThat(row.get("EXTRACTOR_VERSION")).isEqualTo(service.assessor().extractorVersion());
             assertThat((String) row.get("FACTS_JSON")).contains("\"cells\"", "\"report\"");
+            assertThat(row.get("KEPT_SOURCE")).isEqualTo(row.get("SOURCE"));
+            assertThat(row.get("KEPT_SHA")).isEqualTo(row.get("SOURCE_SHA256"));
         });
         assertThat(service.assessor().extractorVersion()).matches("[0-9a-f]{12}-[0-9a-f]{12}");
     }
@@ -93,7 +99,7 @@ class DryRunTest {
 
     @Test
     void factsDrawnByAnotherVersionOfTheExtractorAreDrawnAgainFromTheStoredText() {
-        jdbc.sql("UPDATE assessment SET extractor_version = 'earlier-version'").update();
+        jdbc.sql("UPDATE assessment_facts SET extractor_version = 'earlier-version'").update();
 
         List<DryRun> runs = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store);
 

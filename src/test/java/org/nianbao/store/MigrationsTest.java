@@ -58,6 +58,34 @@ class MigrationsTest {
     }
 
     @Test
+    void theFactsKeptWithAnAssessmentMoveToTheirOwnTableWithItsNameAndHash() throws Exception {
+        String url = "jdbc:h2:mem:facts-move;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("17").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            for (String row : new String[] {"1, 'a.txt', '%s', '{\"kept\":1}', 'v1'".formatted("a".repeat(64)),
+                    "2, 'b.txt', '%s', NULL, NULL".formatted("b".repeat(64))}) {
+                s.execute("""
+                        INSERT INTO assessment (id, source, source_sha256, facts_json, extractor_version, source_text, score,
+                                                grade, ruleset_version, scorecard_version, assessment_json, created_at)
+                        VALUES (%s, '报告', 80, '良好', 'r', 's', '{}', CURRENT_TIMESTAMP)""".formatted(row));
+            }
+        }
+
+        flyway(url, "classpath:db/migration").migrate();
+
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(new org.springframework.jdbc.datasource
+                .DriverManagerDataSource(url, "sa", ""));
+        assertThat(jdbc.sql("SELECT assessment_id, source, source_sha256, extractor_version, facts_json FROM assessment_facts")
+                .query().listOfRows()).singleElement().satisfies(row -> {
+                    assertThat(((Number) row.values().toArray()[0]).longValue()).isEqualTo(1);
+                    assertThat(row.values()).contains("a.txt", "a".repeat(64), "v1", "{\"kept\":1}");
+                });
+        jdbc.sql("DELETE FROM assessment WHERE id = 1").update();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_facts").query(Long.class).single())
+                .as("deleted with its assessment").isZero();
+    }
+
+    @Test
     void aNewDatabaseNeedsNoRepair() {
         Flyway current = flyway("jdbc:h2:mem:new-database;DB_CLOSE_DELAY=-1", "classpath:db/migration");
         current.migrate();

@@ -474,7 +474,8 @@ class RoundsApiTest {
         // an explicit, recorded re-score with another scorecard keeps it too; the facts of this one are marked as
         // drawn by an earlier extractor, so that it is read again from its text (and its facts kept anew)
         long againId = again.get("assessmentId").asLong();
-        jdbc.sql("UPDATE assessment SET extractor_version = 'earlier' WHERE id = :id").param("id", againId).update();
+        jdbc.sql("UPDATE assessment_facts SET extractor_version = 'earlier' WHERE assessment_id = :id").param("id", againId)
+                .update();
         assertThat(postJson("/api/rounds/" + round + "/rescore", "{\"scorecard\":\"self-check\"}").statusCode()).isEqualTo(400);
         waitFor(postJson("/api/rounds/" + round + "/rescore", "{\"scorecard\":\"self-check\",\"reason\":\"改用自查记分卡试算\"}"));
         JsonNode moved = json.readTree(get("/api/rounds/" + round).body());
@@ -488,7 +489,7 @@ class RoundsApiTest {
         assertThat(rescored.get("findings").valueStream().map(f -> f.get("ruleId").asString()))
                 .contains("TIME-SIGNATURE-DATE-IMPOSSIBLE")
                 .doesNotContain("TIME-SIGNED-IN-REPORT-YEAR");
-        assertThat(jdbc.sql("SELECT extractor_version FROM assessment WHERE id = :id").param("id", againId)
+        assertThat(jdbc.sql("SELECT extractor_version FROM assessment_facts WHERE assessment_id = :id").param("id", againId)
                 .query(String.class).single()).isNotEqualTo("earlier").matches("[0-9a-f]{12}-[0-9a-f]{12}");
 
         // bad decisions
