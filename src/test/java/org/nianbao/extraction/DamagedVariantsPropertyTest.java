@@ -46,35 +46,55 @@ class DamagedVariantsPropertyTest {
         for (String name : Samples.NAMES) {
             truth.put(name, IncompleteReportsTest.cells(Samples.assess(name)));
         }
-        Map<String, Integer> assessed = new HashMap<>();
-        Map<String, Integer> refused = new HashMap<>();
-        java.util.Set<Integer> blankedVariants = new java.util.HashSet<>();
-        for (int i = 0; i < VARIANTS; i++) {
-            String name = Samples.NAMES.get(random.nextInt(Samples.NAMES.size()));
-            Variant v = damage(Samples.text(name), random);
-            try {
-                Assessment a = Samples.assessor().assess(name, v.bytes(), AssessmentOptions.NONE);
-                assessed.merge(v.kind(), 1, Integer::sum);
-                Map<String, Number> right = truth.get(name);
-                for (var c : a.facts().cells()) {
-                    String key = c.table() + "/" + c.row() + "/" + c.column();
-                    if (right.containsKey(key) && c.value() == null && right.get(key) != null) {
-                        blankedVariants.add(i); // a cell that could not be placed is read as blank, never as a number
-                    } else if (right.containsKey(key) && !java.util.Objects.equals(right.get(key), c.value())) {
-                        fail("variant %d (%s of %s): %s read as %s, the report has %s"
-                                .formatted(i, v.kind(), name, key, c.value(), right.get(key)));
-                    }
-                }
-            } catch (RejectedInput e) {
-                refused.merge(v.kind(), 1, Integer::sum);
-            } catch (RuntimeException e) {
-                throw new AssertionError("variant %d (%s of %s) ended in an internal error".formatted(i, v.kind(), name), e);
+        Map<String, Integer> assessed = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> refused = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Set<Integer> blankedVariants = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        // the variants made one after another from the seed (the same ones every run), assessed on every core in
+        // batches small enough to keep few of them in memory at once
+        for (int from = 0; from < VARIANTS; from += BATCH) {
+            List<Damaged> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(VARIANTS, from + BATCH); i++) {
+                String name = Samples.NAMES.get(random.nextInt(Samples.NAMES.size()));
+                batch.add(new Damaged(i, name, damage(Samples.text(name), random)));
             }
+            batch.parallelStream().forEach(d -> check(d, truth, assessed, refused, blankedVariants));
         }
         System.out.printf("%d damaged variants: assessed %s, refused %s; %d with a cell read as blank%n",
                 VARIANTS, assessed, refused, blankedVariants.size());
         // a variant that still has its title or a heading is a report: nearly all are assessed
         assertThat(assessed.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(VARIANTS * 9 / 10);
+    }
+
+    /** Variants made and assessed at a time. */
+    private static final int BATCH = 200;
+
+    /** The {@code i}th variant, of sample {@code name}. */
+    private record Damaged(int i, String name, Variant variant) {
+    }
+
+    private static void check(Damaged d, Map<String, Map<String, Number>> truth, Map<String, Integer> assessed,
+                              Map<String, Integer> refused, java.util.Set<Integer> blankedVariants) {
+        int i = d.i();
+        String name = d.name();
+        Variant v = d.variant();
+        try {
+            Assessment a = Samples.assessor().assess(name, v.bytes(), AssessmentOptions.NONE);
+            assessed.merge(v.kind(), 1, Integer::sum);
+            Map<String, Number> right = truth.get(name);
+            for (var c : a.facts().cells()) {
+                String key = c.table() + "/" + c.row() + "/" + c.column();
+                if (right.containsKey(key) && c.value() == null && right.get(key) != null) {
+                    blankedVariants.add(i); // a cell that could not be placed is read as blank, never as a number
+                } else if (right.containsKey(key) && !java.util.Objects.equals(right.get(key), c.value())) {
+                    fail("variant %d (%s of %s): %s read as %s, the report has %s"
+                            .formatted(i, v.kind(), name, key, c.value(), right.get(key)));
+                }
+            }
+        } catch (RejectedInput e) {
+            refused.merge(v.kind(), 1, Integer::sum);
+        } catch (RuntimeException e) {
+            throw new AssertionError("variant %d (%s of %s) ended in an internal error".formatted(i, v.kind(), name), e);
+        }
     }
 
     private static Variant damage(String text, Random random) {
