@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * How many operations each part of a rule file chains, counted before any parser reads it: the conditions of a rule
  * (after 「when」), its consequence (after 「then」), and whatever comes between, each part begun by its keyword at
- * the start of a line. A part chaining more than
+ * the start of a line and in the order a rule is written. A part chaining more than
  * {@value #MOST_OPERATIONS} is refused by that count, the same on every machine, rather than by how deep a parser's
  * recursion happens to reach there. The carried rules chain at most a few dozen in any part.
  */
@@ -15,9 +15,22 @@ final class RuleSections {
 
     static final int MOST_OPERATIONS = 300;
 
-    /** The words that begin a new part of a rule file. */
-    private static final Set<String> KEYWORDS = Set.of("rule", "when", "then", "end", "query", "function", "declare",
-            "import", "global", "package");
+    /** The words that begin a new part of a rule file outside a rule, a query or a declaration. */
+    private static final Set<String> TOP = Set.of("rule", "query", "function", "declare", "import", "global", "package");
+
+    /**
+     * Whether {@code word}, first on its line, begins a new part after {@code part}: in the order a rule file is
+     * written (a rule's 「when」, then its 「then」, then its 「end」), so that a line of a consequence that begins
+     * with a name such as 「when」 does not start the count again.
+     */
+    private static boolean begins(String word, String part) {
+        return switch (part) {
+            case "rule" -> word.equals("when") || word.equals("then") || word.equals("end");
+            case "when" -> word.equals("then") || word.equals("end");
+            case "then", "query", "declare" -> word.equals("end");
+            default -> TOP.contains(word);
+        };
+    }
 
     private static final String OPERATOR_CHARACTERS = "+-*/%&|^<>=!?:,.";
 
@@ -79,7 +92,7 @@ final class RuleSections {
                     i++;
                 }
                 String word = drl.substring(start, i + 1);
-                if (first && KEYWORDS.contains(word)) { // as a rule file writes them: 「$a.end」 begins no part
+                if (first && begins(word, part)) { // as a rule file writes them: 「$a.end」 begins no part
                     part = word;
                     partLine = line;
                     count = 0;

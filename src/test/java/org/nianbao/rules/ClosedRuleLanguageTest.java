@@ -149,6 +149,15 @@ class ClosedRuleLanguageTest {
     }
 
     @Test
+    void aLineOfAConsequenceBeginningWithAKeywordsNameBeginsNoNewPartOfTheCount() {
+        String then = "int when = 1;\n    int x = 0\n" + "when + when + when + when + when + when + when + when\n".repeat(60)
+                + "    ;";
+        String drl = HEAD + rule("Report()", then);
+        assertThat(RuleSections.tooLong("extra.drl", drl)).singleElement()
+                .satisfies(p -> assertThat(p.line()).as("the line of 「then」").isEqualTo(8));
+    }
+
+    @Test
     void operationsInStringsAndCommentsAreNotCounted() throws IOException {
         String plus = "\"+\" + ".repeat(200) + "\"\"";
         String comment = "// " + "+ ".repeat(400) + "\n    ";
