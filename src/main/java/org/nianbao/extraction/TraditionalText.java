@@ -20,6 +20,9 @@ final class TraditionalText {
     private static final String TRADITIONAL = "報與開說會來為這個們國機關門時實經應處請數據條區縣鎮鄉辦書務產業發動員對將過還進統計訊網體總況審監復議訴訟結轉繼續號鄉長關於對於資訊並從當與員間";
     /** Their simplified counterparts. */
     private static final String SIMPLIFIED = "报与开说会来为这个们国机关门时实经应处请数据条区县镇乡办书务产业发动员对将过还进统计讯网体总况审监复议诉讼结转继续号乡长关于对于资讯并从当与员间";
+    /** The same characters, looked up at once (a report's every character is looked up). */
+    private static final java.util.BitSet TRADITIONAL_SET = set(TRADITIONAL);
+    private static final java.util.BitSet SIMPLIFIED_SET = set(SIMPLIFIED);
     /** 「發(fā)」: a pinyin syllable with a tone mark in brackets right after a character. */
     private static final Pattern GLOSS = Pattern.compile(
             "(?<=[\\u4e00-\\u9fa5])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[)）]");
@@ -51,14 +54,20 @@ final class TraditionalText {
                 if (c < '\u4e00') {
                     continue;
                 }
-                if (TRADITIONAL.indexOf(c) >= 0) {
+                if (TRADITIONAL_SET.get(c)) {
                     traditional++;
-                } else if (SIMPLIFIED.indexOf(c) >= 0) {
+                } else if (SIMPLIFIED_SET.get(c)) {
                     simplified++;
                 }
             }
         }
         return traditional >= 5 && traditional > 2 * simplified;
+    }
+
+    private static java.util.BitSet set(String characters) {
+        java.util.BitSet set = new java.util.BitSet(0x10000);
+        characters.chars().forEach(set::set);
+        return set;
     }
 
     static String convert(String text) {
