@@ -12,7 +12,7 @@ if not exist "%JAR%" (
 )
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
-set "OPTIONS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+set "OPTIONS=-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xmn16m"
 if "%~1"=="serve" (
   set "OPTIONS="
   shift

@@ -23,6 +23,7 @@ import org.nianbao.policy.Validation;
 import org.nianbao.reading.Readers;
 import org.nianbao.reading.ReadingLimits;
 import org.nianbao.reading.RejectedInput;
+import org.nianbao.rules.RuleSetLoader;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,6 +96,11 @@ public final class ScoreCommand {
         // without --rules / --scorecard: the folders beside the command, else the ones the jar carries
         rulesDir = rulesDir != null ? rulesDir : DefaultBundle.rulesOr(Path.of("rules"));
         scorecardFile = scorecardFile != null ? scorecardFile : DefaultBundle.scorecardOr(Path.of("scorecards", "default.yaml"));
+        // the rule base compiled with the jar is read on the other core while this thread reads the rule files
+        Path ahead = rulesDir;
+        Thread readAhead = new Thread(() -> RuleSetLoader.readAhead(ahead), "rules-read-ahead");
+        readAhead.setDaemon(true);
+        readAhead.start();
         Validation rules = Validation.of(rulesDir, scorecardFile);
         if (!rules.valid()) {
             err.println("规则或记分卡有误，共 " + rules.problems().size() + " 处：");

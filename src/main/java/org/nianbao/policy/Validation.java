@@ -3,6 +3,8 @@ package org.nianbao.policy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.nianbao.rules.InvalidRuleSet;
 import org.nianbao.rules.RuleInfo;
 import org.nianbao.rules.RuleProblem;
@@ -30,13 +32,18 @@ public record Validation(List<RuleProblem> problems, RuleSet rules, Scorecard sc
         List<RuleProblem> problems = new ArrayList<>();
         RuleSet rules = null;
         Scorecard card = null;
+        // the scorecard is read on a thread of its own while the rules load (on a cold JVM each takes a while)
+        FutureTask<Scorecard> cardRead = new FutureTask<>(() -> ScorecardLoader.load(scorecardFile));
+        Thread reader = new Thread(cardRead, "scorecard-read");
+        reader.setDaemon(true);
+        reader.start();
         try {
             rules = RuleSetLoader.load(rulesDir);
         } catch (InvalidRuleSet e) {
             problems.addAll(explained(rulesDir, e.problems()));
         }
         try {
-            card = ScorecardLoader.load(scorecardFile);
+            card = scorecard(cardRead);
         } catch (InvalidScorecard e) {
             String file = scorecardFile.getFileName().toString();
             e.problems().forEach(p -> problems.add(new RuleProblem(file, lineOf(p), p)));
@@ -55,6 +62,32 @@ public record Validation(List<RuleProblem> problems, RuleSet rules, Scorecard sc
             }
         }
         return new Validation(List.copyOf(problems), problems.isEmpty() ? rules : null, problems.isEmpty() ? card : null);
+    }
+
+    /** The scorecard read beside the rules, or what reading it threw, as it was thrown. */
+    private static Scorecard scorecard(FutureTask<Scorecard> read) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return read.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the read is short: finish waiting, then say so
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

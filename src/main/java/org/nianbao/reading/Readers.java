@@ -10,9 +10,22 @@ import org.apache.tika.Tika;
  */
 public final class Readers {
 
-    private static final Tika TIKA = new Tika();
-
     private Readers() {
+    }
+
+    /**
+     * Tika's detector, made on first use: it reads Tika's whole table of types (about 100 ms on a cold JVM), and
+     * only content that opens with markup but carries no page elements, or is refused, asks it.
+     */
+    private static final class Detector {
+        static final Tika TIKA = new Tika();
+
+        private Detector() {
+        }
+    }
+
+    private static String detect(byte[] bytes) {
+        return Detector.TIKA.detect(bytes);
     }
 
     /** The kinds of content a report may come in. */
@@ -44,14 +57,14 @@ public final class Readers {
                 if (what != null) { // said as what it is, not as text in an unknown encoding
                     throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT, "上传的文件是" + what
                             + "，不是年度报告。请上传报告本身：文本、网页、Word（.docx/.doc）或带文字的 PDF"
-                            + "（扫描件请先转成带文字层的 PDF）(not a report: " + TIKA.detect(bytes) + ")");
+                            + "（扫描件请先转成带文字层的 PDF）(not a report: " + detect(bytes) + ")");
                 }
                 yield new Document(TextDecoder.decode(name, bytes), "text", null);
             }
             case ARCHIVE -> throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT,
                     "这是一个压缩包，请按批量评分提交：在评分页面上传（每份报告单独评分），或提交到 POST /api/assessments/batch (a ZIP archive: submit it as a batch)");
             case UNSUPPORTED -> throw new RejectedInput(RejectedInput.Reason.UNSUPPORTED_FORMAT,
-                    "不支持的文件格式（支持 txt、网页、Word、PDF 及其 ZIP 压缩包）(unsupported format: " + TIKA.detect(bytes) + ")");
+                    "不支持的文件格式（支持 txt、网页、Word、PDF 及其 ZIP 压缩包）(unsupported format: " + detect(bytes) + ")");
         };
         // one limit on the text for every format, here, where every reader's document passes (the readers that lay
         // out lines themselves stop earlier, at the same limit, so as not to build what is refused)
@@ -86,7 +99,7 @@ public final class Readers {
         if (bytes[first] != '<') {
             return Kind.TEXT;
         }
-        String type = TIKA.detect(bytes);
+        String type = detect(bytes);
         return switch (type) {
             case "application/pdf" -> Kind.PDF;
             case "text/html", "application/xhtml+xml" -> Kind.HTML;

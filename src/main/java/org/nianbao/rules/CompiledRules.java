@@ -66,50 +66,69 @@ public final class CompiledRules {
         folder = dir;
     }
 
-    /** A rule base being read, or read, ahead of the load that takes it, and the hash it was read for; null if none. */
-    private static String aheadDigest;
-    private static CompletableFuture<Optional<Found>> ahead;
+    /**
+     * A rule base being read, or read, ahead of the load that takes it: the hash of the files it is read for (known
+     * once they are read and hashed; null when there is nothing to read) and the reading.
+     */
+    private record Ahead(CompletableFuture<String> digest, CompletableFuture<Optional<Found>> read) {
+    }
+
+    private static Ahead ahead;
 
     /**
-     * Reads the rule base of this hash now, for the next {@link #find} of the same hash to take: a find while it is
-     * being read waits for it rather than reading it a second time. Only the last one read ahead is held, until taken or {@linkplain #forgetReadAhead() let go}.
+     * Reads the rule base of the files {@code digestOf} hashes (null: nothing to read), for the next {@link #find} of
+     * the same hash to take: a find that comes while the files are being hashed waits for the hash, and one that comes
+     * while the rule base is being read waits for it, rather than doing either a second time. Only the last one read
+     * ahead is held, until taken or {@linkplain #forgetReadAhead() let go}.
      */
-    static void readAhead(String digest) {
-        CompletableFuture<Optional<Found>> read = new CompletableFuture<>();
+    static void readAhead(java.util.function.Supplier<String> digestOf) {
+        Ahead read = new Ahead(new CompletableFuture<>(), new CompletableFuture<>());
         synchronized (CompiledRules.class) {
-            aheadDigest = digest;
             ahead = read;
         }
         try {
-            read.complete(findNow(digest));
+            String digest = digestOf.get();
+            read.digest().complete(digest);
+            read.read().complete(digest == null ? Optional.empty() : findNow(digest));
         } catch (RuntimeException | Error e) {
-            read.complete(Optional.empty());
+            read.digest().complete(null);
+            read.read().complete(Optional.empty());
             throw e;
+        } finally {
+            synchronized (CompiledRules.class) {
+                if (ahead == read && read.digest().join() == null) {
+                    ahead = null;
+                }
+            }
         }
     }
 
     /** Lets go of a rule base read ahead and not taken (the rules put in force were other files). */
     public static void forgetReadAhead() {
         synchronized (CompiledRules.class) {
-            aheadDigest = null;
             ahead = null;
         }
     }
 
     /** The rule base compiled from rule files of this hash (the full hex digest), if this build compiled it before. */
     static Optional<Found> find(String digest) {
-        CompletableFuture<Optional<Found>> read = null;
+        Ahead read;
         synchronized (CompiledRules.class) {
-            if (digest.equals(aheadDigest)) {
-                read = ahead;
-                aheadDigest = null;
-                ahead = null;
-            }
+            read = ahead;
         }
-        if (read != null) {
-            Optional<Found> found = read.join();
-            if (found.isPresent()) {
-                return found;
+        if (read != null && digest.equals(read.digest().join())) {
+            boolean taken;
+            synchronized (CompiledRules.class) {
+                taken = ahead == read;
+                if (taken) {
+                    ahead = null;
+                }
+            }
+            if (taken) {
+                Optional<Found> found = read.read().join();
+                if (found.isPresent()) {
+                    return found;
+                }
             }
         }
         return findNow(digest);

@@ -49,7 +49,13 @@ public final class RuleSetLoader {
     /** How reports print the tables' rows and columns; without it, the catalogue the project ships. */
     public static final String LABELS_FILE = LabelCatalog.FILE;
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+    /** Made on first use: a rule base read ahead needs none, and on a cold JVM a mapper takes a while to make. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = YAMLMapper.builder().build();
+
+        private Yaml() {
+        }
+    }
     /** The classes rules are compiled and linked against, and nothing else (see {@link RuleClassLoader}). */
     static final ClassLoader RULE_CLASSES = new RuleClassLoader(RuleSetLoader.class.getClassLoader());
 
@@ -93,14 +99,14 @@ public final class RuleSetLoader {
      * service starting calls it beside its own start-up, on the other core.
      */
     public static void readAhead(Path dir) {
-        try {
-            RuleFiles files = RuleFiles.in(dir);
-            if (files.problems().isEmpty() && files.statements() != null) {
-                CompiledRules.readAhead(files.hash());
+        CompiledRules.readAhead(() -> {
+            try {
+                RuleFiles files = RuleFiles.in(dir);
+                return files.problems().isEmpty() && files.statements() != null ? files.hash() : null;
+            } catch (InvalidRuleSet e) {
+                return null; // the load that follows reports it
             }
-        } catch (InvalidRuleSet e) {
-            // the load that follows reports it
-        }
+        });
     }
 
     /** The rule files of a folder as read once, their problems so far, and the hash of them all (hex, in full). */
@@ -448,7 +454,7 @@ public final class RuleSetLoader {
     private static StatementCatalog statements(byte[] content, List<RuleProblem> problems) {
         List<StatementCatalog.Entry> entries = new ArrayList<>();
         try {
-            JsonNode root = YAML.readTree(content);
+            JsonNode root = Yaml.MAPPER.readTree(content);
             JsonNode list = root == null ? null : root.get("statements");
             if (list == null || !list.isArray()) {
                 problems.add(new RuleProblem(STATEMENTS_FILE, 0, "应有一个 statements: 列表"));

@@ -103,6 +103,45 @@ class CompiledRulesTest {
     }
 
     @Test
+    void aLoadThatComesWhileTheReadAheadIsStillHashingTheFilesWaitsForItInsteadOfReadingThemASecondTime() throws Exception {
+        Path rules = changedRules();
+        keptEntry(rules);
+        RuleSet first = RuleSetLoader.load(rules);
+        CompiledRules.awaitKept();
+        String digest = RuleSetLoader.compile(rules).digest();
+        java.util.concurrent.CountDownLatch hashing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch hashed = new java.util.concurrent.CountDownLatch(1);
+        Thread ahead = new Thread(() -> CompiledRules.readAhead(() -> {
+            hashing.countDown();
+            try {
+                hashed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return digest;
+        }));
+        ahead.start();
+        hashing.await();
+        long compiled = RuleSetLoader.compilations();
+        java.util.concurrent.atomic.AtomicReference<RuleSet> loaded = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread load = new Thread(() -> loaded.set(RuleSetLoader.load(rules)));
+        load.start();
+
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (load.getState() != Thread.State.WAITING && load.isAlive() && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(load.getState()).as("the load waits for the hash the read-ahead is making").isEqualTo(Thread.State.WAITING);
+        hashed.countDown();
+        ahead.join(30_000);
+        load.join(30_000);
+
+        assertThat(loaded.get()).isNotNull();
+        assertThat(loaded.get().rules()).isEqualTo(first.rules());
+        assertThat(RuleSetLoader.compilations()).as("taken as read ahead, nothing compiled").isEqualTo(compiled);
+    }
+
+    @Test
     void rulesReadAheadAndLetGoAreReadAgainByTheNextLoad() throws Exception {
         Path rules = changedRules();
         Path kept = keptEntry(rules);
