@@ -147,6 +147,9 @@ public final class RequiredText {
         return clauses == null ? List.of() : clauses;
     }
 
+    /** The longest range of characters in a class ([1-9], [a-z]) listed as opening characters. */
+    private static final int MAX_RANGE = 64;
+
     /** A construct the parser does not take apart. */
     private static final class Unknown extends RuntimeException {
         Unknown() {
@@ -241,6 +244,9 @@ public final class RequiredText {
                     atom = Set.of(String.valueOf(c));
                 }
                 int min = quantifier();
+                if (c == '(' && lastGroupLooksAround && leading && lead.isEmpty()) {
+                    continue; // a look-around before the first character consumes nothing: what follows opens every match
+                }
                 boolean repeated = min != 1 || lastWasQuantified;
                 if (literal != null && min >= 1) {
                     run.append(literal.charValue());
@@ -268,6 +274,8 @@ public final class RequiredText {
         }
 
         private boolean lastWasQuantified;
+        /** Whether the group parsed last was a look-ahead or a look-behind. */
+        private boolean lastGroupLooksAround;
 
         private static void flush(StringBuilder run, List<Set<String>> candidates) {
             if (!run.isEmpty()) {
@@ -308,15 +316,20 @@ public final class RequiredText {
             }
             at++;
             groupOpening = consumes ? opening : null;
+            lastGroupLooksAround = !consumes;
             return consumes ? inside : null;
         }
 
-        /** A class of plain characters ([XＸ], [（(]) is one of them; ranges, negations and escapes are not known. */
+        /**
+         * A class of plain characters ([XＸ], [（(], [1-9]) is one of them; a short range of plain characters is its
+         * characters; negations, escapes such as \\d and longer ranges are not known.
+         */
         private Set<String> charClass() {
             at++; // [
             Set<String> chars = new LinkedHashSet<>();
             boolean plain = at < text.length() && text.charAt(at) != '^';
             boolean first = true;
+            Character previous = null; // the plain character before, which a range would start from
             while (at < text.length() && (text.charAt(at) != ']' || first)) {
                 char c = text.charAt(at);
                 first = false;
@@ -330,12 +343,23 @@ public final class RequiredText {
                     } else {
                         chars.add(String.valueOf(e));
                     }
+                    previous = e;
                     continue;
                 }
                 if (c == '-' && !chars.isEmpty() && at + 1 < text.length() && text.charAt(at + 1) != ']') {
-                    plain = false; // a range
+                    char to = text.charAt(at + 1);
+                    if (previous != null && to != '\\' && to != '[' && to >= previous && to - previous <= MAX_RANGE) {
+                        for (char x = (char) (previous + 1); x <= to; x++) {
+                            chars.add(String.valueOf(x));
+                        }
+                        at += 2;
+                        previous = null;
+                        continue;
+                    }
+                    plain = false; // a range too long to list, or of escapes
                 }
                 chars.add(String.valueOf(c));
+                previous = c;
                 at++;
             }
             if (at >= text.length()) {
