@@ -241,8 +241,13 @@ final class NarrativeReader {
         return found;
     }
 
-    /** A line that ends in the middle of a sentence: it ends with none of 。；：！？ */
-    private static final Pattern OPEN_END = Pattern.compile("[^。;:!?！？；：]$");
+    /** The marks a sentence, or its clause before a list, ends with. */
+    private static final String SENTENCE_ENDS = "。;:!?！？；：";
+
+    /** A line that ends in the middle of a sentence: it ends with none of 。；：！？ (a compact line holds no white space). */
+    private static boolean endsOpen(String compact) {
+        return !compact.isEmpty() && SENTENCE_ENDS.indexOf(compact.charAt(compact.length() - 1)) < 0;
+    }
 
     /**
      * The next line's text when this one stops in the middle of a sentence and the next goes on with it (it is in
@@ -250,7 +255,7 @@ final class NarrativeReader {
      */
     private static String continuation(List<SourceLine> lines, int i, int section, List<Section> sections) {
         String compact = lines.get(i).compact();
-        if (!OPEN_END.matcher(compact).find() || headingOnly(compact)) {
+        if (!endsOpen(compact) || headingOnly(compact)) {
             return null;
         }
         for (int j = i + 1; j < lines.size() && j <= i + 2; j++) {
