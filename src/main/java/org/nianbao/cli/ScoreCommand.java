@@ -23,6 +23,7 @@ import org.nianbao.policy.Validation;
 import org.nianbao.reading.Readers;
 import org.nianbao.reading.ReadingLimits;
 import org.nianbao.reading.RejectedInput;
+import org.nianbao.rules.CompiledRules;
 import org.nianbao.rules.RuleSetLoader;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -93,15 +94,23 @@ public final class ScoreCommand {
             return 1;
         }
 
+        // the rule base compiled before is read on the other core while this thread reads the rule files: without
+        // --rules, the one compiled with the jar (the folder beside the command most often holds the same rules)
+        Path rulesGiven = rulesDir;
+        Thread readAhead = new Thread(() -> {
+            if (rulesGiven == null) {
+                RuleSetLoader.readAheadCarried();
+            } else {
+                RuleSetLoader.readAhead(rulesGiven);
+            }
+        }, "rules-read-ahead");
+        readAhead.setDaemon(true);
+        readAhead.start();
         // without --rules / --scorecard: the folders beside the command, else the ones the jar carries
         rulesDir = rulesDir != null ? rulesDir : DefaultBundle.rulesOr(Path.of("rules"));
         scorecardFile = scorecardFile != null ? scorecardFile : DefaultBundle.scorecardOr(Path.of("scorecards", "default.yaml"));
-        // the rule base compiled with the jar is read on the other core while this thread reads the rule files
-        Path ahead = rulesDir;
-        Thread readAhead = new Thread(() -> RuleSetLoader.readAhead(ahead), "rules-read-ahead");
-        readAhead.setDaemon(true);
-        readAhead.start();
         Validation rules = Validation.of(rulesDir, scorecardFile);
+        settle(readAhead);
         if (!rules.valid()) {
             err.println("规则或记分卡有误，共 " + rules.problems().size() + " 处：");
             rules.problems().forEach(p -> err.println("  " + p));
@@ -136,6 +145,19 @@ public final class ScoreCommand {
         }
         out.flush();
         return failed ? 2 : 0;
+    }
+
+    /**
+     * Waits for the read-ahead to end (it has, unless the rules were other files or were loaded before it began) and
+     * lets go of what it read and nobody took, so nothing is held past the command.
+     */
+    private static void settle(Thread readAhead) {
+        try {
+            readAhead.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        CompiledRules.forgetReadAhead();
     }
 
     /** Files a task scores at a time: few enough to share the work between cores, enough to be worth a task. */

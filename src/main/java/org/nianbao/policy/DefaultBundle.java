@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.nianbao.rules.CompiledRules;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -16,6 +21,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class DefaultBundle {
 
     private static final String ROOT = "bundle/";
+    /** The list of the bundle's files the build writes. */
+    private static final String INDEX = ROOT + "index";
     private static Path extracted;
 
     private DefaultBundle() {
@@ -56,20 +63,25 @@ public final class DefaultBundle {
         }
         try {
             Path dir = Files.createTempDirectory("nianbao-bundle-");
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + ROOT + "**/*");
-            for (Resource r : resources) {
-                if (!r.isReadable()) {
-                    continue; // a folder
+            List<String> files = indexed();
+            if (files != null) {
+                for (String file : files) {
+                    try (InputStream in = DefaultBundle.class.getClassLoader().getResourceAsStream(ROOT + file)) {
+                        if (in == null) {
+                            throw new IOException("bundle/" + file + " is listed in the index but not in the jar");
+                        }
+                        copy(in, dir, file);
+                    }
                 }
-                String url = r.getURL().toString();
-                int at = url.lastIndexOf(ROOT);
-                Path target = dir.resolve(url.substring(at + ROOT.length())).normalize();
-                if (!target.startsWith(dir)) {
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                try (InputStream in = r.getInputStream()) {
-                    Files.copy(in, target);
+            } else {
+                // classes built without the index (not by Maven): every file under bundle/ found on the class path
+                for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:" + ROOT + "**/*")) {
+                    if (r.isReadable()) { // not a folder
+                        String url = r.getURL().toString();
+                        try (InputStream in = r.getInputStream()) {
+                            copy(in, dir, url.substring(url.lastIndexOf(ROOT) + ROOT.length()));
+                        }
+                    }
                 }
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> TempFolders.delete(dir)));
@@ -78,5 +90,44 @@ public final class DefaultBundle {
         } catch (IOException e) {
             throw new UncheckedIOException("the rules the jar carries could not be read", e);
         }
+    }
+
+    private static void copy(InputStream in, Path dir, String file) throws IOException {
+        Path target = dir.resolve(file).normalize();
+        if (!target.startsWith(dir) || target.equals(dir)) {
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        Files.copy(in, target);
+    }
+
+    /** The files of the bundle's rules and scorecards as the build listed them ({@link #INDEX}); null without a list. */
+    private static List<String> indexed() throws IOException {
+        try (InputStream in = DefaultBundle.class.getClassLoader().getResourceAsStream(INDEX)) {
+            if (in == null) {
+                return null;
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    /**
+     * The build step: lists the files under {@code CLASSES/bundle/rules} and {@code CLASSES/bundle/scorecards} in
+     * {@code CLASSES/bundle/index} (read at run time instead of searching the class path for them, a tenth of a short
+     * command's time), then compiles the bundled rules ({@link CompiledRules#main}). Usage: {@code DefaultBundle CLASSES}.
+     */
+    public static void main(String[] args) throws IOException {
+        Path bundle = Path.of(args[0]).resolve(ROOT);
+        List<String> files = new ArrayList<>();
+        for (String part : List.of("rules", "scorecards")) {
+            if (Files.isDirectory(bundle.resolve(part))) {
+                try (Stream<Path> all = Files.walk(bundle.resolve(part))) {
+                    all.filter(Files::isRegularFile).map(f -> bundle.relativize(f).toString().replace('\\', '/'))
+                            .sorted().forEach(files::add);
+                }
+            }
+        }
+        Files.writeString(bundle.resolve("index"), String.join("\n", files) + "\n", StandardCharsets.UTF_8);
+        CompiledRules.main(args);
     }
 }

@@ -42,6 +42,8 @@ public final class CompiledRules {
 
     static final String EMBEDDED = "bundle/compiled/";
     private static final String BUILD_ID = EMBEDDED + "build-id";
+    /** The hash of the rule files the jar carries, compiled beside it. */
+    private static final String CARRIED = EMBEDDED + "digest";
     private static final String FORMAT = "nianbao-rules-1";
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRules.class);
     /** A rule base is engine objects, JDK collections, the catalogue and references to the fact and rule-helper classes; nothing else is read. */
@@ -101,6 +103,29 @@ public final class CompiledRules {
                 }
             }
         }
+    }
+
+    /**
+     * Reads ahead the rule base compiled with the jar from the rules it carries, before any rule file is read or
+     * hashed: a load of the carried rules (or of a folder holding the same files) takes it; a load of other rules finds
+     * it under another hash and leaves it.
+     */
+    static void readAheadCarried() {
+        String digest;
+        try (InputStream in = CompiledRules.class.getClassLoader().getResourceAsStream(CARRIED)) {
+            digest = in == null ? null : new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            digest = null;
+        }
+        if (digest != null && !digest.isEmpty()) {
+            String carried = digest;
+            readAhead(() -> carried);
+        }
+    }
+
+    /** The hash of the rule files whose rule base is held as read ahead, not yet taken; null if none (for tests). */
+    static synchronized String heldAhead() {
+        return ahead == null ? null : ahead.digest().getNow(null);
     }
 
     /** Lets go of a rule base read ahead and not taken (the rules put in force were other files). */
@@ -291,6 +316,7 @@ public final class CompiledRules {
         try (OutputStream o = Files.newOutputStream(out.resolve(compiled.digest() + ".kbase"))) {
             write(o, compiled.ruleSet().kieBase(), compiled.ruleSet().rules());
         }
+        Files.writeString(out.resolve(CARRIED.substring(EMBEDDED.length())), compiled.digest(), StandardCharsets.US_ASCII);
         Files.writeString(out.resolve("build-id"), UUID.randomUUID().toString(), StandardCharsets.US_ASCII);
         System.out.println("compiled " + compiled.ruleSet().rules().size() + " rules into " + out);
         System.exit(0);

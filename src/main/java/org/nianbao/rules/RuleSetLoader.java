@@ -109,6 +109,14 @@ public final class RuleSetLoader {
         });
     }
 
+    /**
+     * Reads the rule base compiled with the jar from the rules it carries, before any rule file is read (see
+     * {@link #readAhead}): for a command that will load the carried rules, or a folder of the same files.
+     */
+    public static void readAheadCarried() {
+        CompiledRules.readAheadCarried();
+    }
+
     /** The rule files of a folder as read once, their problems so far, and the hash of them all (hex, in full). */
     private record RuleFiles(java.util.Map<Path, byte[]> contents, byte[] statements, byte[] organs, byte[] labels, String hash,
                              List<RuleProblem> problems) {

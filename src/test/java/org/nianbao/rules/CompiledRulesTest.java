@@ -142,6 +142,21 @@ class CompiledRulesTest {
     }
 
     @Test
+    void theRuleBaseTheJarCarriesIsReadAheadBeforeAnyFileAndTakenByALoadOfTheSameRulesOnly() throws Exception {
+        String carried = RuleSetLoader.compile(Samples.RULES).digest();
+
+        RuleSetLoader.readAheadCarried();
+        assertThat(CompiledRules.heldAhead()).as("read for the hash of the rules the jar carries").isEqualTo(carried);
+        long compiled = RuleSetLoader.compilations();
+        RuleSetLoader.load(changedRules());
+        assertThat(CompiledRules.heldAhead()).as("other rules leave it").isEqualTo(carried);
+        RuleSet taken = RuleSetLoader.load(Samples.RULES); // a folder holding the same files as the jar's
+        assertThat(CompiledRules.heldAhead()).as("taken").isNull();
+        assertThat(RuleSetLoader.compilations()).as("only the other rules compiled").isEqualTo(compiled + 1);
+        assertThat(taken.version()).isEqualTo(carried.substring(0, 12));
+    }
+
+    @Test
     void rulesReadAheadAndLetGoAreReadAgainByTheNextLoad() throws Exception {
         Path rules = changedRules();
         Path kept = keptEntry(rules);
