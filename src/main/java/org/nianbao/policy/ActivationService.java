@@ -73,6 +73,7 @@ public class ActivationService {
      */
     public List<DryRun> dryRun(RulesetFiles files, int year, Assessor inForce, AssessmentStore assessments,
                                DryRunProgress progress) {
+        dryRunsAsked.incrementAndGet();
         Validation v = validate(files);
         if (!v.valid()) {
             throw new ActivationRefused(v.problems(), List.of());
@@ -99,6 +100,31 @@ public class ActivationService {
             return List.of(dryRun(chunk, inForce, null, assessments, dismissed, deadline).size());
         }, chunks -> { });
         return done.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Dry runs asked since the start: a preparation beside the service gives way to the first one after it began. */
+    private final java.util.concurrent.atomic.AtomicLong dryRunsAsked = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * As {@link #prepareDryRuns}, on the calling thread alone and giving way: it stops at the first dry run asked
+     * after it began (which works out for itself what is not kept yet), at {@code deadline}, or when other rules
+     * are put in force ({@code inForceNow} no longer gives {@code inForce}). For a service that goes on preparing
+     * after it is ready, on one core, so that the first dry run of the day finds the sides of the rules in force kept.
+     */
+    public int prepareDryRunsGivingWay(int year, Assessor inForce, java.util.function.Supplier<Assessor> inForceNow,
+                                       AssessmentStore assessments, long deadline) {
+        long asked = dryRunsAsked.get();
+        Dismissals dismissed = dismissals.getIfAvailable(() -> Dismissals.NONE);
+        List<Long> ids = assessments.latestOf(year);
+        int done = 0;
+        for (int from = 0; from < ids.size(); from += DRY_RUN_CHUNK) {
+            if (System.nanoTime() >= deadline || dryRunsAsked.get() != asked || inForceNow.get() != inForce) {
+                break;
+            }
+            done += dryRun(ids.subList(from, Math.min(ids.size(), from + DRY_RUN_CHUNK)), inForce, null, assessments,
+                    dismissed, deadline).size();
+        }
+        return done;
     }
 
     /** How many stored reports' sides the rules in force have kept for the dry runs. */

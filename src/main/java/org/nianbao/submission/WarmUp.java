@@ -36,8 +36,9 @@ import tools.jackson.databind.ObjectMapper;
  * database and assessed again by the rules in force, as a dry run over that year reads and assesses them, and what
  * they make of each is kept for the dry runs (which then run only their candidate over it).
  * The engine compiles a rule's conditions when it first evaluates them and the JIT compiles what runs often, so
- * without this the first self-check and the first dry run of the day pay for both. {@code nianbao.warm-up=0}
- * starts without it.
+ * without this the first self-check and the first dry run of the day pay for both. Once the service is ready, one
+ * thread goes on with the rest of the latest year's stored assessments (see {@link #prepareBeside()}).
+ * {@code nianbao.warm-up=0} starts without either.
  */
 @Component
 @Order(100)
@@ -83,6 +84,41 @@ public class WarmUp implements ApplicationRunner {
         } catch (RuntimeException e) {
             // warming is an optimisation: the service starts cold rather than not at all
             LOG.warn("启动预热未完成 (warm-up failed): {}", e.toString());
+        }
+        Thread beside = new Thread(this::prepareBeside, "dry-run-preparation");
+        beside.setDaemon(true);
+        preparation = beside;
+        beside.start();
+    }
+
+    /** The longest the preparation beside the ready service goes on. */
+    private static final Duration BESIDE = Duration.ofMinutes(10);
+    private volatile Thread preparation;
+
+    /** The preparation beside the ready service, for a test to wait for; {@code null} when none was started. */
+    Thread preparation() {
+        return preparation;
+    }
+
+    /**
+     * After the service is ready, the rest of the latest year's stored assessments are assessed again by the rules in
+     * force, on one core, and kept for the dry runs (the warm-up's time gets through a few hundred of several thousand):
+     * until all are kept, for at most ten minutes, and only until the first dry run is asked, which works out what is
+     * left itself.
+     */
+    private void prepareBeside() {
+        try {
+            Integer year = store.latestYear().orElse(null);
+            if (year == null) {
+                return;
+            }
+            long start = System.nanoTime();
+            Assessor inForce = service.assessor();
+            int kept = activation.prepareDryRunsGivingWay(year, inForce, service::assessor, store, start + BESIDE.toNanos());
+            LOG.info("试算准备 (dry-run preparation): {} 年已存评估按事实重评 {} 份；用时 {} ms", year, kept,
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("试算准备未完成 (dry-run preparation failed): {}", e.toString());
         }
     }
 

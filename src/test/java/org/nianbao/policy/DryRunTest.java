@@ -161,6 +161,23 @@ class DryRunTest {
     }
 
     @Test
+    void thePreparationBesideAReadyServiceKeepsEveryStoredReportsSideAndStopsWhenOtherRulesAreInForceOrTimeIsUp() {
+        var current = service.assessor();
+        var inForce = new org.nianbao.assessment.Assessor(current.rules(), current.scorecard()); // nothing kept for it yet
+        assertThat(activation.keptForDryRuns(inForce)).isZero();
+
+        assertThat(activation.prepareDryRunsGivingWay(2023, inForce, () -> current, store, System.nanoTime() + 60_000_000_000L))
+                .as("other rules in force: nothing done").isZero();
+        assertThat(activation.prepareDryRunsGivingWay(2023, inForce, () -> inForce, store, System.nanoTime() - 1))
+                .as("no time left: nothing done").isZero();
+        assertThat(activation.keptForDryRuns(inForce)).isZero();
+
+        assertThat(activation.prepareDryRunsGivingWay(2023, inForce, () -> inForce, store, System.nanoTime() + 60_000_000_000L))
+                .isEqualTo(store.latestOf(2023).size()).isEqualTo(4);
+        assertThat(activation.keptForDryRuns(inForce)).isEqualTo(4);
+    }
+
+    @Test
     void aReportScoredAgainIsAssessedAgainNotTakenFromWhatWasKeptOfIt() {
         var inForce = service.assessor();
         assertThat(activation.prepareDryRuns(2023, inForce, store, System.nanoTime() + 60_000_000_000L))
