@@ -338,18 +338,27 @@ final class MetadataReader {
 
     /** A sentence that names the author: 「由××编制」「特编制××2023年…」「××结合…编制本报告」, in the preamble and part 一. */
     private static String authorSentence(List<SourceLine> lines, int end, Names names) {
+        int count = Math.min(end, lines.size());
+        // 「本报告由石景山区司法\n局编制」: a name broken over two lines is read with the next two (each line's joined
+        // text, and whether it holds a verb of compiling or publishing, worked out once for the five sentences)
+        String[] joined = new String[count];
+        boolean[] verb = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            joined[i] = lines.get(i).compact() + (i + 1 < lines.size() ? lines.get(i + 1).compact() : "")
+                    + (i + 2 < lines.size() ? lines.get(i + 2).compact() : "");
+            verb[i] = joined[i].contains("编") || joined[i].contains("公布") || joined[i].contains("发布")
+                    || joined[i].contains("现将") || joined[i].contains("制定") || joined[i].contains("印发");
+        }
         for (Pattern p : List.of(COMPILED_BY, PUBLISHES, COMPILES_THIS, COMPILES_YEAR, SUBJECT)) {
-            for (int i = 0; i < Math.min(end, lines.size()); i++) {
-                String c = lines.get(i).compact();
-                // 「本报告由石景山区司法\n局编制」: a name broken over two lines is read with the next two
-                String joined = c + (i + 1 < lines.size() ? lines.get(i + 1).compact() : "")
-                        + (i + 2 < lines.size() ? lines.get(i + 2).compact() : "");
-                if (p != SUBJECT && !joined.contains("编") && !joined.contains("公布") && !joined.contains("发布")
-                        && !joined.contains("现将") && !joined.contains("制定") && !joined.contains("印发")) {
+            for (int i = 0; i < count; i++) {
+                if (p != SUBJECT && !verb[i]) {
                     continue;
                 }
-                Matcher m = p.matcher(joined);
-                while (m.find()) {
+                String c = lines.get(i).compact();
+                Matcher m = p.matcher(joined[i]);
+                // the subject sentence is anchored at the line's start: its one match, if any, is there
+                boolean found = p == SUBJECT ? m.lookingAt() : m.find();
+                while (found) {
                     if (m.start(1) >= c.length()) {
                         break;
                     }
@@ -359,6 +368,7 @@ final class MetadataReader {
                     if (accepted != null) {
                         return accepted;
                     }
+                    found = p != SUBJECT && m.find();
                 }
             }
         }

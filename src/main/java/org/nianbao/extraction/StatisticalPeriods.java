@@ -32,6 +32,8 @@ final class StatisticalPeriods {
     /** The names a report gives its period, before the dates in the same sentence. */
     private static final Pattern NAME = Pattern.compile(
             "统计|期限|时限|时段|时间段|起止时间|周期|涵盖|数据核定|截止日期|截止时间|数据截止|数据截至");
+    /** The same, searched only where one of its words begins. */
+    private static final Openings NAME_WORDS = Openings.of(NAME);
     private static final Pattern RANGE = Pattern.compile(DATE + BETWEEN + END + "(?:止|截止)?");
     /** Both dates with 年 and 月 lost: 「202111日」 and 「20211231日」 (a day of one or two digits, a month of one or two). */
     private static final Pattern RUN_TOGETHER = Pattern.compile(
@@ -54,7 +56,7 @@ final class StatisticalPeriods {
         for (int i = 0; i < lines.size(); i++) {
             SourceLine line = lines.get(i);
             String compact = line.compact();
-            if (compact.isEmpty() || !NAME.matcher(compact).find() || inTables(sections, line.number())) {
+            if (compact.isEmpty() || !NAME_WORDS.in(compact) || inTables(sections, line.number())) {
                 continue;
             }
             // a date broken over two lines (「至 2023⏎年 12 月 31 日」): the next line goes on with this one
