@@ -21,9 +21,10 @@ import org.nianbao.reading.RejectedInput;
  * or a clear refusal, never an internal error; and no table cell is read as a number other than the undamaged
  * report's (a cell that cannot be placed may come out blank: their number is printed).
  *
- * <p>A fixed seed makes each run the same. {@code mvn verify} runs 2,000 of them, {@code .ci/run} 10,000, and
- * {@code -Dnianbao.variants=100000} runs more.
+ * <p>A fixed seed makes each run the same. {@code mvn verify} runs 2,000 of them, {@code .ci/run} 10,000 (beside the
+ * slow tests, by its tag), and {@code -Dnianbao.variants=100000} runs more.
  */
+@org.junit.jupiter.api.Tag("variants")
 class DamagedVariantsPropertyTest {
 
     private static final long SEED = 20261201L;
