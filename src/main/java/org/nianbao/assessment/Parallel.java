@@ -72,15 +72,23 @@ public final class Parallel {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw thrown(e);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * What a task threw, to be thrown again as it was: its unchecked exception (returned, for the caller to throw) or
+     * its error (thrown here); anything else wrapped.
+     */
+    public static RuntimeException thrown(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+            return r;
+        }
+        if (e.getCause() instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(e.getCause());
     }
 }

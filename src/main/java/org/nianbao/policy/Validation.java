@@ -76,13 +76,7 @@ public record Validation(List<RuleProblem> problems, RuleSet rules, Scorecard sc
                 }
             }
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw org.nianbao.assessment.Parallel.thrown(e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
