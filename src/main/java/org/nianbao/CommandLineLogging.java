@@ -39,25 +39,9 @@ public final class CommandLineLogging implements SLF4JServiceProvider {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "WARN"); // not its note that a provider was named
         }
-        Thread start = new Thread(() -> {
-            LoggerFactory.getILoggerFactory();
-            openTheClassPath();
-        }, "logging-start");
+        Thread start = new Thread(LoggerFactory::getILoggerFactory, "logging-start");
         start.setDaemon(true);
         start.start();
-    }
-
-    /**
-     * Opens every jar of the class path, as the first search for a service does: the JDK's own search for a logging
-     * back end (made by the first rule base read, through its input filter) would otherwise do it on the way to the
-     * rules, a tenth of a second on a cold start.
-     */
-    private static void openTheClassPath() {
-        try {
-            ClassLoader.getSystemClassLoader().getResources("META-INF/services/java.lang.System$LoggerFinder").hasMoreElements();
-        } catch (java.io.IOException e) {
-            // only an earlier start was wanted
-        }
     }
 
     @Override

@@ -87,18 +87,11 @@ public class WarmUp implements ApplicationRunner {
         }
         Thread beside = new Thread(this::prepareBeside, "dry-run-preparation");
         beside.setDaemon(true);
-        preparation = beside;
         beside.start();
     }
 
     /** The longest the preparation beside the ready service goes on. */
     private static final Duration BESIDE = Duration.ofMinutes(10);
-    private volatile Thread preparation;
-
-    /** The preparation beside the ready service, for a test to wait for; {@code null} when none was started. */
-    Thread preparation() {
-        return preparation;
-    }
 
     /**
      * After the service is ready, the rest of the latest year's stored assessments are assessed again by the rules in
