@@ -76,6 +76,7 @@ class LoadTest {
     void selfChecksUnderActivationsAndLargeUploadsStayCorrectAndWithinTheHeap() throws Exception {
         List<String> arguments = new ArrayList<>(TestDatabases.arguments("load", dir.resolve("db")));
         arguments.add("--nianbao.instance-id=load");
+        arguments.add("--nianbao.warm-up=4s"); // measured as it is shipped: warmed before it is ready
         try (ServiceProcess service = ServiceProcess.start("load", dir, arguments)) {
             String initial = json.readTree(http.send(SignIn.asAdmin(service.url("/api/rules")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).get("ruleset").asString();

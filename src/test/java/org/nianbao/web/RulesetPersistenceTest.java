@@ -85,7 +85,7 @@ class RulesetPersistenceTest {
         command.addAll(ServiceProcess.jitAndCollector());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), org.nianbao.Main.class.getName(),
                 "--server.port=" + port, "--logging.level.root=WARN"));
-        command.addAll(database());
+        command.addAll(ServiceProcess.withoutWarmUp(database()));
         File log = dir.resolve("service.log").toFile();
 
         Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();

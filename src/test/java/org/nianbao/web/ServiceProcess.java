@@ -28,7 +28,10 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the service with a 512 MB heap and the given arguments; returns once it is ready. */
+    /**
+     * Starts the service with a 512 MB heap and the given arguments; returns once it is ready. Without a warm-up
+     * unless the arguments ask for one ({@link #withoutWarmUp}).
+     */
     static ServiceProcess start(String name, Path logDir, List<String> arguments) throws Exception {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -36,7 +39,7 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(jitAndCollector());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), org.nianbao.Main.class.getName(),
                 "--server.port=" + port, "--logging.level.root=WARN"));
-        command.addAll(arguments);
+        command.addAll(withoutWarmUp(arguments));
         Path log = logDir.resolve(name + ".log");
         File file = log.toFile();
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
@@ -53,6 +56,20 @@ final class ServiceProcess implements AutoCloseable {
     static List<String> jitAndCollector() {
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(o -> o.startsWith("-XX:TieredStopAtLevel=") || o.matches("-XX:\\+Use\\w+GC")).toList();
+    }
+
+    /**
+     * {@code arguments}, with {@code --nianbao.warm-up=0s} first when they do not set the warm-up: a service a test
+     * starts is there to be stopped, killed or clustered, not to be fast on its first request, and its warm-up (4 s
+     * before it is ready, a rule compilation beside it after) would only lengthen every start.
+     */
+    static List<String> withoutWarmUp(List<String> arguments) {
+        if (arguments.stream().anyMatch(a -> a.startsWith("--nianbao.warm-up="))) {
+            return arguments;
+        }
+        List<String> all = new ArrayList<>(List.of("--nianbao.warm-up=0s"));
+        all.addAll(arguments);
+        return all;
     }
 
     String url(String path) {
