@@ -47,9 +47,20 @@ public final class Assessor {
 
     /**
      * Facts as drawn from a report by an assessor: facts of the same {@linkplain #extractorVersion() version} as an
-     * assessor's own can be assessed again by it without reading the report again.
+     * assessor's own can be assessed again by it without reading the report again. {@code alone} when the assessment
+     * made with them was made of these facts alone (no other agency's report beside them), leaving out the findings
+     * {@code dismissed}: the assessment is then what {@code by} makes of them again, and its {@link Outcome} can be
+     * kept for the dry runs.
      */
-    public record Drawn(ReportFacts facts, Assessor by) {
+    public record Drawn(ReportFacts facts, Assessor by, boolean alone, java.util.Set<String> dismissed) {
+
+        public Drawn {
+            dismissed = java.util.Set.copyOf(dismissed);
+        }
+
+        public Drawn(ReportFacts facts, Assessor by) {
+            this(facts, by, false, java.util.Set.of());
+        }
 
         /** The version of what drew the facts ({@link ExtractorVersion}), worked out when first asked for. */
         public String extractorVersion() {
@@ -66,6 +77,22 @@ public final class Assessor {
         }
         return v;
     }
+
+    /**
+     * The version of everything that makes an assessment of facts: the ruleset (its files' hash), the scorecard (its
+     * file's hash), what draws the facts ({@link #extractorVersion()}), and the code that runs the rules and scores
+     * (a hash of its classes). Two assessors of one version make the same assessment of the same facts.
+     */
+    public String version() {
+        String v = version;
+        if (v == null) {
+            v = rules.version() + "|" + scorecard.label() + "|" + extractorVersion() + "|" + ExtractorVersion.assessing();
+            version = v;
+        }
+        return v;
+    }
+
+    private volatile String version;
 
     public RuleSet rules() {
         return rules;
@@ -130,7 +157,8 @@ public final class Assessor {
                         other.publishedOn()));
             }
         }
-        return new Assessed(assess(source, facts, options.dismissed(), others), new Drawn(facts, this));
+        return new Assessed(assess(source, facts, options.dismissed(), others),
+                new Drawn(facts, this, others.isEmpty(), options.dismissed()));
     }
 
     /**

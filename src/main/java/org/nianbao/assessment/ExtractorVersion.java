@@ -25,7 +25,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class ExtractorVersion {
 
     private static final List<String> CODE = List.of("org/nianbao/reading/", "org/nianbao/extraction/", "org/nianbao/report/");
+    /** The code that makes an assessment of facts: the rule engine, the scoring and the assessment itself. */
+    private static final List<String> ASSESSING = List.of("org/nianbao/rules/", "org/nianbao/scoring/", "org/nianbao/assessment/");
     private static volatile String code;
+    private static volatile String assessing;
 
     private ExtractorVersion() {
     }
@@ -59,30 +62,44 @@ public final class ExtractorVersion {
     static String code() {
         String c = code;
         if (c == null) {
-            MessageDigest digest = sha256();
-            PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(ExtractorVersion.class.getClassLoader());
-            // only the classes beside this one (the application's own, not a test's of the same package)
-            String self = String.valueOf(ExtractorVersion.class.getResource("ExtractorVersion.class"));
-            String root = self.substring(0, self.length() - "org/nianbao/assessment/ExtractorVersion.class".length());
-            try {
-                for (String folder : CODE) {
-                    Resource[] classes = java.util.Arrays.stream(resolver.getResources("classpath*:" + folder + "**/*.class"))
-                            .filter(r -> url(r).startsWith(root)).toArray(Resource[]::new);
-                    java.util.Arrays.sort(classes, Comparator.comparing(ExtractorVersion::pathOf));
-                    for (Resource r : classes) {
-                        digest.update(pathOf(r).getBytes(StandardCharsets.UTF_8));
-                        try (InputStream in = r.getInputStream()) {
-                            digest.update(in.readAllBytes());
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("the extractor's classes could not be read", e);
-            }
-            c = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+            c = hashOf(CODE);
             code = c;
         }
         return c;
+    }
+
+    /** A hash of the classes that run the rules over facts and score what they find. */
+    static String assessing() {
+        String c = assessing;
+        if (c == null) {
+            c = hashOf(ASSESSING);
+            assessing = c;
+        }
+        return c;
+    }
+
+    private static String hashOf(List<String> folders) {
+        MessageDigest digest = sha256();
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(ExtractorVersion.class.getClassLoader());
+        // only the classes beside this one (the application's own, not a test's of the same package)
+        String self = String.valueOf(ExtractorVersion.class.getResource("ExtractorVersion.class"));
+        String root = self.substring(0, self.length() - "org/nianbao/assessment/ExtractorVersion.class".length());
+        try {
+            for (String folder : folders) {
+                Resource[] classes = java.util.Arrays.stream(resolver.getResources("classpath*:" + folder + "**/*.class"))
+                        .filter(r -> url(r).startsWith(root)).toArray(Resource[]::new);
+                java.util.Arrays.sort(classes, Comparator.comparing(ExtractorVersion::pathOf));
+                for (Resource r : classes) {
+                    digest.update(pathOf(r).getBytes(StandardCharsets.UTF_8));
+                    try (InputStream in = r.getInputStream()) {
+                        digest.update(in.readAllBytes());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the application's classes could not be read", e);
+        }
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     }
 
     /** The class's path from its package on (the same inside a jar and in a build folder). */

@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.nianbao.assessment.Assessment;
 import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
+import org.nianbao.assessment.Outcome;
 import org.nianbao.assessment.Parallel;
 import org.nianbao.reading.Document;
 import org.nianbao.reading.SourceText;
@@ -55,7 +56,16 @@ public class ActivationService {
 
     /** Validates a candidate without putting it in force. */
     public Validation validate(RulesetFiles files) {
+        candidatesCompiled.incrementAndGet();
         return files.inFolder(Validation::of);
+    }
+
+    /** Candidates validated (and so compiled) since the start. */
+    private final java.util.concurrent.atomic.AtomicLong candidatesCompiled = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many candidates were validated, and so compiled, since the start (a dry run validates its own). */
+    public long candidatesCompiled() {
+        return candidatesCompiled.get();
     }
 
     /**
@@ -93,11 +103,29 @@ public class ActivationService {
      */
     public int prepareDryRuns(int year, Assessor inForce, AssessmentStore assessments, long deadline) {
         Dismissals dismissed = dismissals.getIfAvailable(() -> Dismissals.NONE);
-        List<Integer> done = Parallel.inChunks(assessments.latestOf(year), DRY_RUN_CHUNK, Parallel.threads(), chunk -> {
+        List<Long> toWorkOut = withoutOutcome(assessments.latestOf(year), inForce, assessments, dismissed);
+        List<Integer> done = Parallel.inChunks(toWorkOut, DRY_RUN_CHUNK, Parallel.threads(), chunk -> {
             if (System.nanoTime() >= deadline) {
                 return List.<Integer>of();
             }
             return List.of(dryRun(chunk, inForce, null, assessments, dismissed, deadline).size());
+        }, chunks -> { });
+        return done.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * A dry run of the rules in force against themselves over {@code year}'s stored reports, on every core until
+     * {@code deadline}, its results thrown away: each report's facts read and assessed as a candidate's side is, beside
+     * the side of the rules in force. What a warming service does once every side is kept, so that the first dry run of
+     * the day runs on code the JIT compiler has seen run; returns how many reports it went through.
+     */
+    public int rehearseDryRun(int year, Assessor inForce, AssessmentStore assessments, long deadline) {
+        Dismissals dismissed = dismissals.getIfAvailable(() -> Dismissals.NONE);
+        List<Integer> done = Parallel.inChunks(assessments.latestOf(year), DRY_RUN_CHUNK, Parallel.threads(), chunk -> {
+            if (System.nanoTime() >= deadline) {
+                return List.<Integer>of();
+            }
+            return List.of(dryRun(chunk, inForce, inForce, assessments, dismissed, deadline).size());
         }, chunks -> { });
         return done.stream().mapToInt(Integer::intValue).sum();
     }
@@ -115,7 +143,7 @@ public class ActivationService {
                                        AssessmentStore assessments, long deadline) {
         long asked = dryRunsAsked.get();
         Dismissals dismissed = dismissals.getIfAvailable(() -> Dismissals.NONE);
-        List<Long> ids = assessments.latestOf(year);
+        List<Long> ids = withoutOutcome(assessments.latestOf(year), inForce, assessments, dismissed);
         int done = 0;
         for (int from = 0; from < ids.size(); from += DRY_RUN_CHUNK) {
             if (System.nanoTime() >= deadline || dryRunsAsked.get() != asked || inForceNow.get() != inForce) {
@@ -174,9 +202,9 @@ public class ActivationService {
             // the findings reviewers dismissed are left out of both sides, as the stored assessments leave them out
             java.util.Set<String> dismissed = dismissedBySha.getOrDefault(shas.get(id), java.util.Set.of());
             try {
-                DryRun.Seen before = inForceSide(inForce, facts, report, dismissed);
+                Outcome before = inForceSide(inForce, facts, report, dismissed);
                 runs.add(DryRun.compare(before, candidate == null ? before
-                        : DryRun.Seen.of(side(candidate, facts, report, dismissed))));
+                        : Outcome.of(side(candidate, facts, report, dismissed))));
             } catch (org.nianbao.rules.RuleTimeout e) {
                 // a candidate rule that runs past its budget on one report would on the next: the dry run stops here
                 throw new org.nianbao.rules.RuleTimeout("试算已停止：" + source + " " + e.getMessage(), e.rule());
@@ -187,16 +215,46 @@ public class ActivationService {
         return runs;
     }
 
-    /** The rules in force's side of a stored report: kept from an earlier dry run of them, or assessed and kept. */
-    private DryRun.Seen inForceSide(Assessor inForce, AssessmentStore.KeptFacts facts, AssessmentStore.StoredReport report,
-                                    java.util.Set<String> dismissed) {
-        if (!usable(facts, inForce)) {
-            return DryRun.Seen.of(side(inForce, facts, report, dismissed)); // read again each time: rare, and not kept
+    /**
+     * Of these stored reports, those whose assessment's outcome is not kept as the rules in force make it with the
+     * findings dismissed in them now: the ones whose side must be worked out.
+     */
+    private static List<Long> withoutOutcome(List<Long> ids, Assessor inForce, AssessmentStore store, Dismissals dismissals) {
+        List<Long> without = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1_000) { // a thousand a query: within every database's bounds
+            List<Long> some = ids.subList(from, Math.min(ids.size(), from + 1_000));
+            Map<Long, Map.Entry<String, String>> outcomes = store.outcomesBy(inForce.version(), some);
+            Map<String, java.util.Set<String>> dismissedBySha = outcomes.isEmpty() ? Map.of() : dismissals.dismissedIn(
+                    outcomes.values().stream().map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()));
+            for (Long id : some) {
+                Map.Entry<String, String> outcome = outcomes.get(id);
+                if (outcome == null || !outcome.getValue().equals(AssessmentStore.dismissedKey(
+                        dismissedBySha.getOrDefault(outcome.getKey(), java.util.Set.of())))) {
+                    without.add(id);
+                }
+            }
         }
-        DryRun.Seen kept = inForceSides.get(inForce, facts.id(), facts.digest(), dismissed);
+        return without;
+    }
+
+    /**
+     * The rules in force's side of a stored report: the stored assessment's own outcome when they made it of these
+     * facts alone, else kept from an earlier dry run of them, else assessed and kept.
+     */
+    private Outcome inForceSide(Assessor inForce, AssessmentStore.KeptFacts facts, AssessmentStore.StoredReport report,
+                                java.util.Set<String> dismissed) {
+        if (!usable(facts, inForce)) {
+            return Outcome.of(side(inForce, facts, report, dismissed)); // read again each time: rare, and not kept
+        }
+        Outcome stored = facts.outcomeOf(inForce, dismissed);
+        if (stored != null) {
+            return stored;
+        }
+        long digest = facts.digest();
+        Outcome kept = inForceSides.get(inForce, facts.id(), digest, dismissed);
         if (kept == null) {
-            kept = DryRun.Seen.of(side(inForce, facts, report, dismissed));
-            inForceSides.put(inForce, facts.id(), facts.digest(), dismissed, kept);
+            kept = Outcome.of(side(inForce, facts, report, dismissed));
+            inForceSides.put(inForce, facts.id(), digest, dismissed, kept);
         }
         return kept;
     }
@@ -255,6 +313,7 @@ public class ActivationService {
     public Activation activate(RulesetFiles files, String by, String reason) {
         lock.lock();
         try {
+            candidatesCompiled.incrementAndGet();
             return files.inFolder((dir, scorecard) -> {
                 Validation v = Validation.of(dir, scorecard);
                 if (!v.valid()) {

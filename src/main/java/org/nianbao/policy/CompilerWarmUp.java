@@ -5,22 +5,19 @@ import org.nianbao.rules.RuleSetLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * A dry run or a validation first compiles the candidate rules, and the first compilation in a process is the slow
- * one (the rule compiler's classes loaded, its code not yet compiled by the JIT). So as the service starts, the
- * rules in force are compiled once more in the background, as a candidate would be (with every check of the rule
- * language), beside the warm-up ({@code WarmUp}) and mostly before the service says it is ready; the result is thrown
- * away. Started after the warm-up, it ran into the first dry run of a service just started and took a third of its
- * processor time. With {@code nianbao.warm-up=0} it is not done.
+ * one (the rule compiler's classes loaded, its code not yet compiled by the JIT). So once a started service has
+ * prepared its dry runs, the rules in force are compiled once more in the background, as a candidate would be (with
+ * every check of the rule language), and the result is thrown away; unless a candidate was compiled already, which
+ * has warmed the compiler itself. Compiling beside the start-up warm-up, it ran on past the moment the service was
+ * ready (8–12 s on two cores) and took a third of the processor time of a first dry run asked then, for nothing:
+ * that dry run compiles its own candidate. With {@code nianbao.warm-up=0} it is not done.
  */
 @Component
-@Order(50)
-class CompilerWarmUp implements ApplicationRunner {
+public class CompilerWarmUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompilerWarmUp.class);
 
@@ -33,16 +30,20 @@ class CompilerWarmUp implements ApplicationRunner {
         this.budget = budget;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        if (budget.isZero() || budget.isNegative()) {
-            return;
+    /**
+     * Compiles the rules in force once more on a thread of its own, at low priority, unless the warm-up is off or a
+     * candidate has been compiled since the start; returns that thread, or {@code null} when none was started.
+     */
+    public synchronized Thread compileUnlessAsked() {
+        if (budget.isZero() || budget.isNegative() || running != null || activation.candidatesCompiled() > 0) {
+            return null;
         }
         Thread t = new Thread(this::compileOnce, "warm-up-compiler");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         running = t;
         t.start();
+        return t;
     }
 
     /** The background compilation, for a test to wait for; {@code null} when none was started. */

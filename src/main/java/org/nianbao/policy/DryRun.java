@@ -1,11 +1,10 @@
 package org.nianbao.policy;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nianbao.assessment.Assessment;
-import org.nianbao.rules.Finding;
+import org.nianbao.assessment.Outcome;
 
 /**
  * What a candidate ruleset or scorecard would change for one report: the score and grade before and after, and
@@ -21,33 +20,16 @@ public record DryRun(String source, String agency, Integer year, Side active, Si
 
     /** One side of the comparison. */
     public record Side(double score, String grade, String ruleset, String scorecard) {
-        static Side of(Assessment a) {
-            return new Side(a.score(), a.grade(), a.ruleset().version(), a.ruleset().scorecard());
-        }
-    }
-
-    /**
-     * What a dry run compares of one assessment: the report it is of, its side (score, grade, versions), and each
-     * finding (rule and message) with the deductions it makes, in order.
-     */
-    public record Seen(String source, String agency, Integer year, Side side, Map<String, List<Double>> findings) {
-
-        public Seen {
-            Map<String, List<Double>> copy = new LinkedHashMap<>();
-            findings.forEach((finding, deductions) -> copy.put(finding, List.copyOf(deductions)));
-            findings = java.util.Collections.unmodifiableMap(copy);
-        }
-
-        public static Seen of(Assessment a) {
-            return new Seen(a.source(), a.report().agency(), a.report().year(), Side.of(a), DryRun.findings(a));
+        static Side of(Outcome o) {
+            return new Side(o.score(), o.grade(), o.ruleset(), o.scorecard());
         }
     }
 
     public static DryRun compare(Assessment active, Assessment candidate) {
-        return compare(Seen.of(active), Seen.of(candidate));
+        return compare(Outcome.of(active), Outcome.of(candidate));
     }
 
-    public static DryRun compare(Seen active, Seen candidate) {
+    public static DryRun compare(Outcome active, Outcome candidate) {
         Map<String, List<Double>> before = active.findings();
         Map<String, List<Double>> after = candidate.findings();
         List<String> added = new ArrayList<>();
@@ -67,8 +49,8 @@ public record DryRun(String source, String agency, Integer year, Side active, Si
                 e.getValue().forEach(d -> removed.add(key(e.getKey(), "-" + d)));
             }
         }
-        double change = Math.round((candidate.side().score() - active.side().score()) * 100) / 100.0;
-        return new DryRun(active.source(), active.agency(), active.year(), active.side(), candidate.side(), change, added,
+        double change = Math.round((candidate.score() - active.score()) * 100) / 100.0;
+        return new DryRun(active.source(), active.agency(), active.year(), Side.of(active), Side.of(candidate), change, added,
                 removed, changed, null);
     }
 
@@ -79,18 +61,6 @@ public record DryRun(String source, String agency, Integer year, Side active, Si
     /** Whether the candidate changes anything for this report (or it could not be assessed). */
     public boolean differs() {
         return error != null || change != 0 || !added.isEmpty() || !removed.isEmpty() || !changed.isEmpty();
-    }
-
-    /** Each finding (rule and message) with the deductions it makes, in order; the same finding once. */
-    private static Map<String, List<Double>> findings(Assessment a) {
-        Map<String, List<Double>> findings = new LinkedHashMap<>();
-        for (Finding f : a.findings()) {
-            List<Double> deductions = findings.computeIfAbsent(f.ruleId() + "\u0000" + f.message(), k -> new ArrayList<>());
-            if (!deductions.contains(f.deduction())) {
-                deductions.add(f.deduction());
-            }
-        }
-        return findings;
     }
 
     /** A finding as a person reads it in a difference: rule, deduction, message. */

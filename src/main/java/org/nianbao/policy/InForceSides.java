@@ -3,6 +3,7 @@ package org.nianbao.policy;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nianbao.assessment.Assessor;
+import org.nianbao.assessment.Outcome;
 
 /**
  * What the rules in force made of stored reports in dry runs (and in the warm-up), kept while those rules stay in
@@ -18,19 +19,19 @@ final class InForceSides {
     private record Key(long assessment, long facts, Set<String> dismissed) {
     }
 
-    private record Kept(Assessor inForce, ConcurrentHashMap<Key, DryRun.Seen> sides) {
+    private record Kept(Assessor inForce, ConcurrentHashMap<Key, Outcome> sides) {
     }
 
     private volatile Kept kept = new Kept(null, new ConcurrentHashMap<>());
 
     /** The side {@code inForce} made of this stored assessment's facts, if kept. */
-    DryRun.Seen get(Assessor inForce, long assessment, long facts, Set<String> dismissed) {
+    Outcome get(Assessor inForce, long assessment, long facts, Set<String> dismissed) {
         Kept now = kept;
         return now.inForce() == inForce ? now.sides().get(new Key(assessment, facts, Set.copyOf(dismissed))) : null;
     }
 
     /** Keeps the side {@code inForce} made of this stored assessment's facts. */
-    void put(Assessor inForce, long assessment, long facts, Set<String> dismissed, DryRun.Seen side) {
+    void put(Assessor inForce, long assessment, long facts, Set<String> dismissed, Outcome side) {
         Kept now = kept;
         if (now.inForce() != inForce) {
             synchronized (this) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.nianbao.assessment.Assessment;
 import org.nianbao.assessment.Assessor;
+import org.nianbao.assessment.Outcome;
 import org.nianbao.report.ReportFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -58,12 +59,16 @@ public class AssessmentStore {
                 .update(key, "id");
         long id = key.getKey().longValue();
         if (facts != null) {
-            keepFacts(id, assessment.source(), sourceSha256, facts);
+            keepFacts(id, assessment.source(), sourceSha256, facts, assessment);
         }
         return assessment.withId(id);
     }
 
-    private void keepFacts(long id, String source, String sourceSha256, Assessor.Drawn facts) {
+    /**
+     * Keeps the facts an assessment was made from; when it was made of them alone, its {@link Outcome} too, with the
+     * version of what made it and the findings it left out, so that a dry run need not make it again.
+     */
+    private void keepFacts(long id, String source, String sourceSha256, Assessor.Drawn facts, Assessment made) {
         jdbc.sql("""
                 INSERT INTO assessment_facts (assessment_id, source, source_sha256, extractor_version, facts_json)
                 VALUES (:id, :source, :sha, :extractor, :facts)
@@ -72,6 +77,21 @@ public class AssessmentStore {
                 .param("extractor", facts.extractorVersion())
                 .param("facts", json.writeValueAsString(facts.facts()))
                 .update();
+        if (facts.alone()) {
+            jdbc.sql("""
+                    INSERT INTO assessment_outcome (assessment_id, made_by, source_sha256, dismissed, outcome_json)
+                    VALUES (:id, :by, :sha, :dismissed, :outcome)
+                    """)
+                    .param("id", id).param("by", facts.by().version()).param("sha", sourceSha256)
+                    .param("dismissed", dismissedKey(facts.dismissed()))
+                    .param("outcome", json.writeValueAsString(Outcome.of(made).named(source)))
+                    .update();
+        }
+    }
+
+    /** Dismissed findings' fingerprints as kept beside an outcome: sorted, one per line. */
+    public static String dismissedKey(java.util.Set<String> dismissed) {
+        return String.join("\n", new java.util.TreeSet<>(dismissed));
     }
 
     /**
@@ -192,21 +212,36 @@ public class AssessmentStore {
         var names = jdbc.sql("SELECT source, source_sha256 FROM assessment WHERE id = :id").param("id", id)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
         jdbc.sql("DELETE FROM assessment_facts WHERE assessment_id = :id").param("id", id).update();
-        names.ifPresent(n -> keepFacts(id, n[0], n[1], facts));
+        jdbc.sql("DELETE FROM assessment_outcome WHERE assessment_id = :id").param("id", id).update();
+        names.ifPresent(n -> keepFacts(id, n[0], n[1], facts, assessment));
         return assessment.withId(id);
     }
 
     /**
-     * The facts an assessment was made from, the report's name and hash, the version of what drew them, and a digest
-     * of them as stored (another once the assessment is replaced by a re-score), by which what was made of them can
-     * be known again.
+     * The facts an assessment was made from, the report's name and hash, the version of what drew them, the facts as
+     * stored (whose {@linkplain #digest() digest}, another once the assessment is replaced by a re-score, knows what
+     * was made of them again), and the outcome kept with them, if any.
      */
     public record KeptFacts(long id, String source, String sha256, String extractorVersion, ReportFacts facts,
-                            long digest) {
+                            String stored, String outcomeBy, String outcomeDismissed, Outcome outcome) {
+
+        /** A digest of the facts as stored, worked out when asked (a dry run that finds the outcome kept never asks). */
+        public long digest() {
+            return AssessmentStore.digest(stored);
+        }
 
         /** Whether {@code assessor} would draw the same facts from the report: then they serve instead of reading it. */
         public boolean drawnAs(Assessor assessor) {
             return assessor.extractorVersion().equals(extractorVersion);
+        }
+
+        /**
+         * What {@code assessor} makes of these facts leaving out the findings {@code dismissed}, as kept with them
+         * when the stored assessment was made so; {@code null} when it was made otherwise or by another version.
+         */
+        public Outcome outcomeOf(Assessor assessor, java.util.Set<String> dismissed) {
+            return outcome != null && assessor.version().equals(outcomeBy)
+                    && dismissedKey(dismissed).equals(outcomeDismissed == null ? "" : outcomeDismissed) ? outcome : null;
         }
     }
 
@@ -220,8 +255,10 @@ public class AssessmentStore {
         }
         Map<Long, KeptFacts> kept = new java.util.HashMap<>();
         jdbc.sql("""
-                SELECT assessment_id, source, source_sha256, extractor_version, facts_json FROM assessment_facts
-                WHERE assessment_id IN (:ids)
+                SELECT f.assessment_id, f.source, f.source_sha256, f.extractor_version, f.facts_json,
+                       o.made_by AS outcome_by, o.dismissed AS outcome_dismissed, o.outcome_json
+                FROM assessment_facts f LEFT JOIN assessment_outcome o ON o.assessment_id = f.assessment_id
+                WHERE f.assessment_id IN (:ids)
                 """)
                 .param("ids", ids)
                 .query(rs -> {
@@ -229,13 +266,48 @@ public class AssessmentStore {
                         String stored = rs.getString("facts_json");
                         ReportFacts facts = json.readValue(stored, ReportFacts.class);
                         long id = rs.getLong("assessment_id");
+                        String outcome = rs.getString("outcome_json");
                         kept.put(id, new KeptFacts(id, rs.getString("source"), rs.getString("source_sha256"),
-                                rs.getString("extractor_version"), facts, digest(stored)));
+                                rs.getString("extractor_version"), facts, stored, rs.getString("outcome_by"),
+                                rs.getString("outcome_dismissed"), outcome(outcome)));
                     } catch (tools.jackson.core.JacksonException e) {
                         // facts of an earlier shape: the report is read again
                     }
                 });
         return kept;
+    }
+
+    /**
+     * Of these assessments, those whose outcome is kept as made by {@code version} ({@link Assessor#version()}):
+     * their report's hash and the findings it left out as dismissed (as {@link #dismissedKey} gives them), by id;
+     * without reading their facts.
+     */
+    public Map<Long, Map.Entry<String, String>> outcomesBy(String version, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Map.Entry<String, String>> kept = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT assessment_id, source_sha256, dismissed FROM assessment_outcome
+                WHERE assessment_id IN (:ids) AND made_by = :version
+                """)
+                .param("ids", ids).param("version", version)
+                .query(rs -> {
+                    kept.put(rs.getLong(1), Map.entry(rs.getString(2), rs.getString(3)));
+                });
+        return kept;
+    }
+
+    /** An outcome as kept; {@code null} when none is, or it is of an earlier shape. */
+    private Outcome outcome(String kept) {
+        if (kept == null) {
+            return null;
+        }
+        try {
+            return json.readValue(kept, Outcome.class);
+        } catch (tools.jackson.core.JacksonException e) {
+            return null;
+        }
     }
 
     /** A 64-bit FNV-1a digest of a text's characters. */

@@ -13,6 +13,7 @@ import org.nianbao.assessment.AssessmentOptions;
 import org.nianbao.assessment.Assessor;
 import org.nianbao.assessment.Parallel;
 import org.nianbao.policy.ActivationService;
+import org.nianbao.policy.CompilerWarmUp;
 import org.nianbao.reading.Document;
 import org.nianbao.reading.Readers;
 import org.nianbao.report.ReportFacts;
@@ -32,12 +33,16 @@ import tools.jackson.databind.ObjectMapper;
  * Before the service says it is ready ({@code /actuator/health/readiness}), it works on every core for up to
  * {@code nianbao.warm-up} (default 4 s). For up to half of it, it scores the reports it carries (the rule tests'
  * reports in its bundle): each read, its facts drawn, written and read back as the store keeps them, and assessed
- * again from them. For the rest of the time, the facts stored with the latest year's assessments are read from the
- * database and assessed again by the rules in force, as a dry run over that year reads and assesses them, and what
- * they make of each is kept for the dry runs (which then run only their candidate over it).
+ * again from them. For the rest of the time, the facts stored with the latest year's assessments whose outcome was not
+ * kept with them (made beside other agencies' reports, or by other rules) are read from the database and assessed
+ * again by the rules in force, as a dry run over that year reads and assesses them, and what they make of each is
+ * kept for the dry runs (which then run only their candidate over it); time left over goes on a dry run of the
+ * rules in force against themselves over those reports, its results thrown away ({@link
+ * ActivationService#rehearseDryRun}).
  * The engine compiles a rule's conditions when it first evaluates them and the JIT compiles what runs often, so
  * without this the first self-check and the first dry run of the day pay for both. Once the service is ready, one
- * thread goes on with the rest of the latest year's stored assessments (see {@link #prepareBeside()}).
+ * thread goes on with the rest of the latest year's stored assessments, then compiles the rules in force once more
+ * unless a candidate has been compiled by then (see {@link #prepareBeside()}).
  * {@code nianbao.warm-up=0} starts without either.
  */
 @Component
@@ -51,21 +56,26 @@ public class WarmUp implements ApplicationRunner {
     private final AssessmentService service;
     private final AssessmentStore store;
     private final ActivationService activation;
+    private final CompilerWarmUp compiler;
+    private final Duration compilerDelay;
     private final ObjectMapper json;
     private final Duration budget;
     private volatile Result last;
 
     /**
      * What a warm-up did: the reports carried, how many times one was scored (read and assessed again from its
-     * facts), rounds over them, stored assessments assessed again from their facts and the time that took, the time
-     * taken in all.
+     * facts), rounds over them, stored assessments assessed again from their facts and the time that took, stored
+     * reports a rehearsed dry run went through, the time taken in all.
      */
-    public record Result(int reports, int assessed, int rounds, int stored, long storedMillis, long millis) {
+    public record Result(int reports, int assessed, int rounds, int stored, long storedMillis, int rehearsed, long millis) {
     }
 
-    public WarmUp(AssessmentService service, AssessmentStore store, ActivationService activation, ObjectMapper json,
-                  @Value("${nianbao.warm-up:4s}") Duration budget) {
+    public WarmUp(AssessmentService service, AssessmentStore store, ActivationService activation,
+                  CompilerWarmUp compiler, ObjectMapper json, @Value("${nianbao.warm-up:4s}") Duration budget,
+                  @Value("${nianbao.warm-up-compiler-delay:30s}") Duration compilerDelay) {
         this.service = service;
+        this.compiler = compiler;
+        this.compilerDelay = compilerDelay;
         this.activation = activation;
         this.store = store;
         this.json = json;
@@ -79,8 +89,9 @@ public class WarmUp implements ApplicationRunner {
         }
         try {
             last = warm(carried(), budget);
-            LOG.info("启动预热 (warm-up): {} 份报告评分 {} 次，{} 轮；已存评估按事实重评 {} 份（{} ms）；用时 {} ms", last.reports(),
-                    last.assessed(), last.rounds(), last.stored(), last.storedMillis(), last.millis());
+            LOG.info("启动预热 (warm-up): {} 份报告评分 {} 次，{} 轮；已存评估按事实重评 {} 份（{} ms）；试算演练 {} 份；用时 {} ms",
+                    last.reports(), last.assessed(), last.rounds(), last.stored(), last.storedMillis(), last.rehearsed(),
+                    last.millis());
         } catch (RuntimeException e) {
             // warming is an optimisation: the service starts cold rather than not at all
             LOG.warn("启动预热未完成 (warm-up failed): {}", e.toString());
@@ -97,9 +108,23 @@ public class WarmUp implements ApplicationRunner {
      * After the service is ready, the rest of the latest year's stored assessments are assessed again by the rules in
      * force, on one core, and kept for the dry runs (the warm-up's time gets through a few hundred of several thousand):
      * until all are kept, for at most ten minutes, and only until the first dry run is asked, which works out what is
-     * left itself.
+     * left itself. Then, {@code nianbao.warm-up-compiler-delay} (30 s) later, the rule compiler is warmed
+     * ({@link CompilerWarmUp}), unless a candidate has been compiled by then.
      */
     private void prepareBeside() {
+        prepareDryRunsBeside();
+        try {
+            // then, once the service has been ready a while (a first dry run asked the moment it is ready compiles its
+            // own candidate, and a compilation beside it only slows it), the rule compiler, unless a candidate has
+            // warmed it already
+            Thread.sleep(compilerDelay.toMillis());
+            compiler.compileUnlessAsked();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void prepareDryRunsBeside() {
         try {
             Integer year = store.latestYear().orElse(null);
             if (year == null) {
@@ -125,12 +150,23 @@ public class WarmUp implements ApplicationRunner {
         long deadline = start + within.toNanos();
         long half = start + within.toNanos() / 2;
         AtomicInteger assessed = new AtomicInteger();
-        int rounds = 0;
-        while (!reports.isEmpty() && rounds < MOST_ROUNDS && System.nanoTime() < half) {
+        int rounds = carried(reports, half, 0, assessed);
+        long storedFrom = System.nanoTime();
+        int stored = stored(deadline);
+        long storedMillis = (System.nanoTime() - storedFrom) / 1_000_000;
+        // stored assessments whose outcome is kept need nothing: the time left goes on a dry run's own work
+        int rehearsed = rehearsed(deadline);
+        return new Result(reports.size(), assessed.get(), rounds, stored, storedMillis, rehearsed,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Rounds over the carried reports on every core until {@code until}, from round {@code rounds} on; the rounds then. */
+    private int carried(List<Document> reports, long until, int rounds, AtomicInteger assessed) {
+        while (!reports.isEmpty() && rounds < MOST_ROUNDS && System.nanoTime() < until) {
             Assessor assessor = service.assessor(); // the rules in force now (an activation meanwhile is warmed next round)
             Parallel.inChunks(reports, 2, Parallel.threads(), chunk -> {
                 for (Document d : chunk) {
-                    if (System.nanoTime() >= half) {
+                    if (System.nanoTime() >= until) {
                         break;
                     }
                     once(assessor, d);
@@ -140,11 +176,7 @@ public class WarmUp implements ApplicationRunner {
             }, done -> { });
             rounds++;
         }
-        long storedFrom = System.nanoTime();
-        int stored = stored(deadline);
-        long storedMillis = (System.nanoTime() - storedFrom) / 1_000_000;
-        return new Result(reports.size(), assessed.get(), rounds, stored, storedMillis,
-                (System.nanoTime() - start) / 1_000_000);
+        return rounds;
     }
 
     /**
@@ -158,6 +190,17 @@ public class WarmUp implements ApplicationRunner {
             return year == null ? 0 : activation.prepareDryRuns(year, service.assessor(), store, deadline);
         } catch (RuntimeException e) {
             LOG.warn("启动预热：未能读取已存评估 (warm-up could not read stored assessments): {}", e.toString());
+            return 0;
+        }
+    }
+
+    /** The latest year's stored reports through a dry run of the rules in force against themselves, until {@code deadline}. */
+    private int rehearsed(long deadline) {
+        try {
+            Integer year = System.nanoTime() >= deadline ? null : store.latestYear().orElse(null);
+            return year == null ? 0 : activation.rehearseDryRun(year, service.assessor(), store, deadline);
+        } catch (RuntimeException e) {
+            LOG.warn("启动预热：试算演练未完成 (warm-up could not rehearse a dry run): {}", e.toString());
             return 0;
         }
     }

@@ -42,6 +42,7 @@ class DryRunTest {
 
     @BeforeEach
     void storeTheSamples() {
+        jdbc.sql("DELETE FROM finding_review").update(); // a finding dismissed by one test is not by the next
         jdbc.sql("DELETE FROM assessment").update();
         for (String name : Samples.NAMES) {
             stored.put(name, service.assessAndStore(name, Samples.bytes(name), AssessmentOptions.NONE, null,
@@ -147,6 +148,7 @@ class DryRunTest {
 
     @Test
     void whatTheRulesInForceMakeOfAReportIsKeptAndTheNextDryRunComesOutTheSame() {
+        forgetTheOutcomes();
         String card = activation.filesInForce().files().get(RulesetFiles.SCORECARD);
         RulesetFiles cheaper = activation.candidate(Map.of(RulesetFiles.SCORECARD,
                 card.replaceFirst("points: 3\n    perFinding: 3", "points: 3\n    perFinding: 2")));
@@ -162,6 +164,7 @@ class DryRunTest {
 
     @Test
     void thePreparationBesideAReadyServiceKeepsEveryStoredReportsSideAndStopsWhenOtherRulesAreInForceOrTimeIsUp() {
+        forgetTheOutcomes();
         var current = service.assessor();
         var inForce = new org.nianbao.assessment.Assessor(current.rules(), current.scorecard()); // nothing kept for it yet
         assertThat(activation.keptForDryRuns(inForce)).isZero();
@@ -179,6 +182,7 @@ class DryRunTest {
 
     @Test
     void aReportScoredAgainIsAssessedAgainNotTakenFromWhatWasKeptOfIt() {
+        forgetTheOutcomes();
         var inForce = service.assessor();
         assertThat(activation.prepareDryRuns(2023, inForce, store, System.nanoTime() + 60_000_000_000L))
                 .as("what a warming service does").isEqualTo(store.latestOf(2023).size()).isEqualTo(4);
@@ -213,5 +217,78 @@ class DryRunTest {
             assertThat(run.year()).isEqualTo(2023);
         });
         assertThat(runs).anySatisfy(run -> assertThat(run.agency()).isEqualTo("忻州市应急管理局"));
+    }
+
+    @Test
+    void theRulesInForcesSideOfAReportAssessedOfItsFactsAloneIsItsStoredAssessmentsOutcome() {
+        var inForce = service.assessor();
+        List<Map<String, Object>> rows = jdbc.sql("""
+                SELECT o.made_by, o.dismissed, o.outcome_json, o.source_sha256, a.source_sha256 AS sha
+                FROM assessment_outcome o JOIN assessment a ON a.id = o.assessment_id
+                """).query().listOfRows();
+        assertThat(rows).hasSize(5).allSatisfy(row -> {
+            assertThat(row.get("MADE_BY")).isEqualTo(inForce.version());
+            assertThat(row.get("DISMISSED")).isEqualTo("");
+            assertThat(row.get("SOURCE_SHA256")).isEqualTo(row.get("SHA"));
+            assertThat((String) row.get("OUTCOME_JSON")).contains("\"findings\"");
+        });
+        // what a warming service does finds nothing to work out: every side is kept with its assessment
+        int keptBefore = activation.keptForDryRuns(inForce);
+        assertThat(activation.prepareDryRuns(2023, inForce, store, System.nanoTime() + 60_000_000_000L)).isZero();
+        assertThat(activation.keptForDryRuns(inForce)).isEqualTo(keptBefore);
+
+        // the kept outcome is what the dry run takes: one made to say otherwise shows through
+        Assessment xinzhou = stored.get("004_e93a6eea8c407df3.txt");
+        jdbc.sql("UPDATE assessment_outcome SET outcome_json = REPLACE(outcome_json, :was, '\"score\":1.5,') WHERE assessment_id = :id")
+                .param("was", "\"score\":" + xinzhou.score() + ",").param("id", xinzhou.id()).update();
+        List<DryRun> runs = activation.dryRun(activation.candidate(Map.of()), 2023, inForce, store);
+        DryRun run = runs.stream().filter(r -> r.source().equals(xinzhou.source())).findFirst().orElseThrow();
+        assertThat(run.active().score()).isEqualTo(1.5);
+        assertThat(run.candidate().score()).isEqualTo(xinzhou.score());
+        assertThat(activation.keptForDryRuns(inForce)).isEqualTo(keptBefore);
+    }
+
+    @Test
+    void anOutcomeKeptByOtherRulesOrCodeIsNotTakenForTheRulesInForces() {
+        var inForce = service.assessor();
+        jdbc.sql("UPDATE assessment_outcome SET made_by = 'rules of another version'").update();
+        int keptBefore = activation.keptForDryRuns(inForce);
+
+        List<DryRun> runs = activation.dryRun(activation.candidate(Map.of()), 2023, inForce, store);
+
+        assertThat(runs).hasSize(4).allSatisfy(run -> {
+            assertThat(run.differs()).isFalse();
+            assertThat(run.active().score()).isEqualTo(stored.get(run.source()).score());
+        });
+        assertThat(activation.keptForDryRuns(inForce)).as("each side worked out again, and kept").isEqualTo(keptBefore + 4);
+        assertThat(inForce.version()).contains(inForce.rules().version(), inForce.scorecard().label(),
+                inForce.extractorVersion());
+    }
+
+    @Test
+    void anAssessmentMadeBesideOtherAgenciesReportsKeepsNoOutcome() {
+        var inForce = service.assessor();
+        String name = "000_0b909c2a4ee59f11.txt";
+        var document = org.nianbao.reading.Readers.read(name, Samples.bytes(name));
+        var other = inForce.otherAgency(org.nianbao.reading.Readers.read("004_e93a6eea8c407df3.txt",
+                Samples.bytes("004_e93a6eea8c407df3.txt")));
+        var beside = inForce.assessKeepingFacts(document, AssessmentOptions.NONE.withOtherAgencies(List.of(other)));
+        var alone = inForce.assessKeepingFacts(document, AssessmentOptions.NONE.withDismissed(java.util.Set.of("R|x")));
+        assertThat(beside.facts().alone()).isFalse();
+        assertThat(alone.facts().alone()).isTrue();
+
+        Assessment besideStored = store.save(beside.assessment(), beside.facts(), "a".repeat(64), "text", Submitter.account("admin"));
+        Assessment aloneStored = store.save(alone.assessment(), alone.facts(), "b".repeat(64), "text", Submitter.account("admin"));
+        var kept = store.keptFacts(List.of(besideStored.id(), aloneStored.id()));
+
+        assertThat(kept.get(besideStored.id()).outcomeOf(inForce, java.util.Set.of())).isNull();
+        assertThat(kept.get(aloneStored.id()).outcomeOf(inForce, java.util.Set.of())).as("other findings dismissed now").isNull();
+        assertThat(kept.get(aloneStored.id()).outcomeOf(inForce, java.util.Set.of("R|x")))
+                .isEqualTo(org.nianbao.assessment.Outcome.of(alone.assessment()));
+    }
+
+    /** The stored assessments as stored before their outcome was kept with them. */
+    private void forgetTheOutcomes() {
+        jdbc.sql("DELETE FROM assessment_outcome").update();
     }
 }

@@ -8,11 +8,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nianbao.Samples;
 import org.nianbao.assessment.Assessor;
+import org.nianbao.assessment.Outcome;
 
 /** What the rules in force made of a stored report is known again only for the same rules, facts and dismissals. */
 class InForceSidesTest {
 
-    private static final DryRun.Seen SIDE = new DryRun.Seen("a.txt", "某局", 2023, new DryRun.Side(90, "良好", "v1", "c1"),
+    private static final Outcome SIDE = new Outcome("a.txt", "某局", 2023, 90, "良好", "v1", "c1",
             Map.of("R1\u0000消息", List.of(2.0)));
 
     @Test
@@ -47,7 +48,7 @@ class InForceSidesTest {
     void aSideKeepsNoFindingAnyoneCanChangeAfterwards() {
         var findings = new java.util.LinkedHashMap<String, List<Double>>();
         findings.put("R1\u0000消息", new java.util.ArrayList<>(List.of(2.0)));
-        DryRun.Seen seen = new DryRun.Seen("a.txt", null, null, SIDE.side(), findings);
+        Outcome seen = new Outcome("a.txt", null, null, 90, "良好", "v1", "c1", findings);
 
         findings.put("R2\u0000另一条", List.of(1.0));
 
