@@ -300,8 +300,8 @@ public final class CompiledRules {
     }
 
     /**
-     * The build step: compiles the rules under {@code CLASSES/bundle/rules} and writes them, with a new build id,
-     * to {@code CLASSES/bundle/compiled/}. Usage: {@code CompiledRules CLASSES}.
+     * The build step: compiles the rules under {@code CLASSES/bundle/rules} and writes them, with the DRL of their
+     * decision tables and a new build id, to {@code CLASSES/bundle/compiled/}. Usage: {@code CompiledRules CLASSES}.
      */
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
@@ -317,6 +317,7 @@ public final class CompiledRules {
             write(o, compiled.ruleSet().kieBase(), compiled.ruleSet().rules());
         }
         Files.writeString(out.resolve(CARRIED.substring(EMBEDDED.length())), compiled.digest(), StandardCharsets.US_ASCII);
+        DecisionTables.carry(classes.resolve("bundle/rules"), out);
         Files.writeString(out.resolve("build-id"), UUID.randomUUID().toString(), StandardCharsets.US_ASCII);
         System.out.println("compiled " + compiled.ruleSet().rules().size() + " rules into " + out);
         System.exit(0);

@@ -75,6 +75,27 @@ class DecisionTableTest {
     }
 
     @Test
+    void aSheetIsOpenedOnceAndTheOneTheBuildCarriedNever() throws IOException {
+        byte[] carried = Files.readAllBytes(Samples.RULES.resolve(TABLE));
+        int before = DecisionTables.sheetsRead();
+
+        String drl = DecisionTables.toDrl(TABLE, carried, new java.util.ArrayList<>());
+
+        assertThat(DecisionTables.sheetsRead()).as("its DRL carried in the jar").isEqualTo(before);
+        assertThat(drl).isEqualTo(new org.drools.decisiontable.SpreadsheetCompiler()
+                .compile(new java.io.ByteArrayInputStream(carried), org.drools.decisiontable.InputType.XLS));
+
+        copyOfRules();
+        editRow("NARR-NO-INNOVATION", "适用于该年度及以后的报告", "2031");
+        byte[] changed = Files.readAllBytes(dir.resolve(TABLE));
+        String first = DecisionTables.toDrl(TABLE, changed, new java.util.ArrayList<>());
+        String again = DecisionTables.toDrl(TABLE, changed, new java.util.ArrayList<>());
+
+        assertThat(DecisionTables.sheetsRead()).as("a changed sheet, once").isEqualTo(before + 1);
+        assertThat(again).isEqualTo(first).contains("2031").isNotEqualTo(drl);
+    }
+
+    @Test
     void aChangedRowChangesTheAssessmentWithNoRebuild() throws IOException {
         copyOfRules();
         String sample = "000_0b909c2a4ee59f11.txt";
