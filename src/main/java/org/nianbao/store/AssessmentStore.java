@@ -59,14 +59,16 @@ public class AssessmentStore {
                 .update(key, "id");
         long id = key.getKey().longValue();
         if (facts != null) {
-            keepFacts(id, assessment.source(), sourceSha256, facts, assessment);
+            // a private self-check is in no dry run: no outcome is kept for it
+            keepFacts(id, assessment.source(), sourceSha256, facts, submitter.isPrivate() ? null : assessment);
         }
         return assessment.withId(id);
     }
 
     /**
-     * Keeps the facts an assessment was made from; when it was made of them alone, its {@link Outcome} too, with the
-     * version of what made it and the findings it left out, so that a dry run need not make it again.
+     * Keeps the facts an assessment was made from; when it was made of them alone, its {@link Outcome} too ({@code made},
+     * unless {@code null}), with the version of what made it and the findings it left out, so that a dry run need not
+     * make it again.
      */
     private void keepFacts(long id, String source, String sourceSha256, Assessor.Drawn facts, Assessment made) {
         jdbc.sql("""
@@ -77,14 +79,18 @@ public class AssessmentStore {
                 .param("extractor", facts.extractorVersion())
                 .param("facts", json.writeValueAsString(facts.facts()))
                 .update();
-        if (facts.alone()) {
+        String outcome = facts.alone() && made != null ? json.writeValueAsString(Outcome.of(made).named(source)) : null;
+        String dismissed = dismissedKey(facts.dismissed());
+        String by = facts.by().version();
+        if (outcome != null && outcome.length() <= 1_000_000 && dismissed.length() <= 100_000 && by.length() <= 400) {
+            // (one longer than its column is not kept: see V19)
             jdbc.sql("""
                     INSERT INTO assessment_outcome (assessment_id, made_by, source_sha256, dismissed, outcome_json)
                     VALUES (:id, :by, :sha, :dismissed, :outcome)
                     """)
-                    .param("id", id).param("by", facts.by().version()).param("sha", sourceSha256)
-                    .param("dismissed", dismissedKey(facts.dismissed()))
-                    .param("outcome", json.writeValueAsString(Outcome.of(made).named(source)))
+                    .param("id", id).param("by", by).param("sha", sourceSha256)
+                    .param("dismissed", dismissed)
+                    .param("outcome", outcome)
                     .update();
         }
     }

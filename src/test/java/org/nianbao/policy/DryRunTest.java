@@ -287,6 +287,18 @@ class DryRunTest {
                 .isEqualTo(org.nianbao.assessment.Outcome.of(alone.assessment()));
     }
 
+    @Test
+    void aPrivateSelfCheckWhichNoDryRunSeesKeepsNoOutcome() {
+        String name = "000_0b909c2a4ee59f11.txt";
+        Assessment selfCheck = service.assessAndStore(name, Samples.bytes(name), AssessmentOptions.NONE, null,
+                Submitter.anonymous());
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_outcome WHERE assessment_id = :id").param("id", selfCheck.id())
+                .query(Long.class).single()).isZero();
+        assertThat(store.keptFacts(List.of(selfCheck.id()))).containsKey(selfCheck.id());
+        assertThat(store.latestOf(2023)).doesNotContain(selfCheck.id());
+    }
+
     /** The stored assessments as stored before their outcome was kept with them. */
     private void forgetTheOutcomes() {
         jdbc.sql("DELETE FROM assessment_outcome").update();
