@@ -150,7 +150,7 @@ public class WarmUp implements ApplicationRunner {
         long deadline = start + within.toNanos();
         long half = start + within.toNanos() / 2;
         AtomicInteger assessed = new AtomicInteger();
-        int rounds = carried(reports, half, 0, assessed);
+        int rounds = scoreCarried(reports, half, assessed);
         long storedFrom = System.nanoTime();
         int stored = stored(deadline);
         long storedMillis = (System.nanoTime() - storedFrom) / 1_000_000;
@@ -160,8 +160,9 @@ public class WarmUp implements ApplicationRunner {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Rounds over the carried reports on every core until {@code until}, from round {@code rounds} on; the rounds then. */
-    private int carried(List<Document> reports, long until, int rounds, AtomicInteger assessed) {
+    /** Rounds over the carried reports on every core until {@code until} (each counted in {@code assessed}); how many. */
+    private int scoreCarried(List<Document> reports, long until, AtomicInteger assessed) {
+        int rounds = 0;
         while (!reports.isEmpty() && rounds < MOST_ROUNDS && System.nanoTime() < until) {
             Assessor assessor = service.assessor(); // the rules in force now (an activation meanwhile is warmed next round)
             Parallel.inChunks(reports, 2, Parallel.threads(), chunk -> {
@@ -180,9 +181,9 @@ public class WarmUp implements ApplicationRunner {
     }
 
     /**
-     * The latest year's stored assessments, read from the database and assessed again from their facts by the rules
-     * in force, as a dry run over that year does, until {@code deadline}; what they make of each is kept for the dry
-     * runs, which then run only their candidate over it.
+     * The latest year's stored assessments whose outcome is not kept as the rules in force make it, read from the
+     * database and assessed again from their facts by the rules in force, as a dry run over that year does, until
+     * {@code deadline}; what they make of each is kept for the dry runs, which then run only their candidate over it.
      */
     private int stored(long deadline) {
         try {

@@ -299,6 +299,19 @@ class DryRunTest {
         assertThat(store.latestOf(2023)).doesNotContain(selfCheck.id());
     }
 
+    @Test
+    void aRehearsalGoesThroughTheStoredReportsWithinItsTimeAndCompilesAndKeepsNothing() {
+        var inForce = service.assessor();
+        int keptBefore = activation.keptForDryRuns(inForce);
+        long compiled = activation.candidatesCompiled();
+
+        assertThat(activation.rehearseDryRun(2023, inForce, store, System.nanoTime() + 60_000_000_000L)).isEqualTo(4);
+        assertThat(activation.rehearseDryRun(2023, inForce, store, System.nanoTime() - 1)).as("no time left").isZero();
+
+        assertThat(activation.keptForDryRuns(inForce)).isEqualTo(keptBefore);
+        assertThat(activation.candidatesCompiled()).isEqualTo(compiled);
+    }
+
     /** The stored assessments as stored before their outcome was kept with them. */
     private void forgetTheOutcomes() {
         jdbc.sql("DELETE FROM assessment_outcome").update();
