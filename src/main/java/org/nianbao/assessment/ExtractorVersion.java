@@ -27,8 +27,8 @@ public final class ExtractorVersion {
     private static final List<String> CODE = List.of("org/nianbao/reading/", "org/nianbao/extraction/", "org/nianbao/report/");
     /** The code that makes an assessment of facts: the rule engine, the scoring and the assessment itself. */
     private static final List<String> ASSESSING = List.of("org/nianbao/rules/", "org/nianbao/scoring/", "org/nianbao/assessment/");
-    private static volatile String code;
-    private static volatile String assessing;
+    /** Each list of folders' hash, worked out once. */
+    private static final java.util.Map<List<String>, String> HASHES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ExtractorVersion() {
     }
@@ -60,22 +60,12 @@ public final class ExtractorVersion {
 
     /** A hash of the classes that read reports and extract their facts. */
     static String code() {
-        String c = code;
-        if (c == null) {
-            c = hashOf(CODE);
-            code = c;
-        }
-        return c;
+        return HASHES.computeIfAbsent(CODE, ExtractorVersion::hashOf);
     }
 
     /** A hash of the classes that run the rules over facts and score what they find. */
     static String assessing() {
-        String c = assessing;
-        if (c == null) {
-            c = hashOf(ASSESSING);
-            assessing = c;
-        }
-        return c;
+        return HASHES.computeIfAbsent(ASSESSING, ExtractorVersion::hashOf);
     }
 
     private static String hashOf(List<String> folders) {

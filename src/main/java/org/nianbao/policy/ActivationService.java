@@ -97,36 +97,35 @@ public class ActivationService {
     }
 
     /**
-     * What the rules in force make of {@code year}'s stored reports, worked out on every core until {@code deadline}
-     * ({@link System#nanoTime()}) and kept for the dry runs (a service warming up does this); returns how many
-     * reports were assessed.
+     * What a warming service did for its dry runs: stored reports whose side it worked out (and kept) and the time that
+     * took, and stored reports a rehearsed dry run went through.
      */
-    public int prepareDryRuns(int year, Assessor inForce, AssessmentStore assessments, long deadline) {
-        Dismissals dismissed = dismissals.getIfAvailable(() -> Dismissals.NONE);
-        List<Long> toWorkOut = withoutOutcome(assessments.latestOf(year), inForce, assessments, dismissed);
-        List<Integer> done = Parallel.inChunks(toWorkOut, DRY_RUN_CHUNK, Parallel.threads(), chunk -> {
-            if (System.nanoTime() >= deadline) {
-                return List.<Integer>of();
-            }
-            return List.of(dryRun(chunk, inForce, null, assessments, dismissed, deadline).size());
-        }, chunks -> { });
-        return done.stream().mapToInt(Integer::intValue).sum();
+    public record Warmed(int workedOut, long workedOutMillis, int rehearsed) {
     }
 
     /**
-     * A dry run of the rules in force against themselves over {@code year}'s stored reports, on every core until
-     * {@code deadline}, its results thrown away: each report's facts read and assessed as a candidate's side is, beside
-     * the side of the rules in force. What a warming service does once every side is kept, so that the first dry run of
-     * the day runs on code the JIT compiler has seen run; returns how many reports it went through.
+     * Warms a service for the dry runs over {@code year}'s stored reports, on every core until {@code deadline}
+     * ({@link System#nanoTime()}): first the rules in force's side of each report whose stored outcome does not give it
+     * is worked out and kept; then, with the time left, a dry run of the rules in force against themselves goes over
+     * the year, its results thrown away (each report's facts read and assessed as a candidate's side is), so that the
+     * first dry run of the day runs on code the JIT compiler has seen run.
      */
-    public int rehearseDryRun(int year, Assessor inForce, AssessmentStore assessments, long deadline) {
+    public Warmed warmDryRuns(int year, Assessor inForce, AssessmentStore assessments, long deadline) {
         Dismissals dismissed = dismissals.getIfAvailable(() -> Dismissals.NONE);
-        List<Integer> done = Parallel.inChunks(assessments.latestOf(year), DRY_RUN_CHUNK, Parallel.threads(), chunk -> {
-            if (System.nanoTime() >= deadline) {
-                return List.<Integer>of();
-            }
-            return List.of(dryRun(chunk, inForce, inForce, assessments, dismissed, deadline).size());
-        }, chunks -> { });
+        long start = System.nanoTime();
+        List<Long> ids = assessments.latestOf(year);
+        int workedOut = untilDeadline(withoutOutcome(ids, inForce, assessments, dismissed), deadline,
+                chunk -> dryRun(chunk, inForce, null, assessments, dismissed, deadline).size());
+        long workedOutMillis = (System.nanoTime() - start) / 1_000_000;
+        int rehearsed = untilDeadline(ids, deadline,
+                chunk -> dryRun(chunk, inForce, inForce, assessments, dismissed, deadline).size());
+        return new Warmed(workedOut, workedOutMillis, rehearsed);
+    }
+
+    /** {@code work} over {@code ids} a chunk at a time on every core, none begun past {@code deadline}; its counts summed. */
+    private static int untilDeadline(List<Long> ids, long deadline, java.util.function.ToIntFunction<List<Long>> work) {
+        List<Integer> done = Parallel.inChunks(ids, DRY_RUN_CHUNK, Parallel.threads(),
+                chunk -> System.nanoTime() >= deadline ? List.<Integer>of() : List.of(work.applyAsInt(chunk)), chunks -> { });
         return done.stream().mapToInt(Integer::intValue).sum();
     }
 
@@ -134,7 +133,7 @@ public class ActivationService {
     private final java.util.concurrent.atomic.AtomicLong dryRunsAsked = new java.util.concurrent.atomic.AtomicLong();
 
     /**
-     * As {@link #prepareDryRuns}, on the calling thread alone and giving way: it stops at the first dry run asked
+     * The sides of {@link #warmDryRuns} worked out, on the calling thread alone and giving way: it stops at the first dry run asked
      * after it began (which works out for itself what is not kept yet), at {@code deadline}, or when other rules
      * are put in force ({@code inForceNow} no longer gives {@code inForce}). For a service that goes on preparing
      * after it is ready, on one core, so that the first dry run of the day finds the sides of the rules in force kept.
@@ -223,13 +222,14 @@ public class ActivationService {
         List<Long> without = new java.util.ArrayList<>();
         for (int from = 0; from < ids.size(); from += 1_000) { // a thousand a query: within every database's bounds
             List<Long> some = ids.subList(from, Math.min(ids.size(), from + 1_000));
-            Map<Long, Map.Entry<String, String>> outcomes = store.outcomesBy(inForce.version(), some);
+            Map<Long, AssessmentStore.KeptOutcome> outcomes = store.outcomesBy(inForce.version(), some);
             Map<String, java.util.Set<String>> dismissedBySha = outcomes.isEmpty() ? Map.of() : dismissals.dismissedIn(
-                    outcomes.values().stream().map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()));
+                    outcomes.values().stream().map(AssessmentStore.KeptOutcome::sha256)
+                            .collect(java.util.stream.Collectors.toSet()));
             for (Long id : some) {
-                Map.Entry<String, String> outcome = outcomes.get(id);
-                if (outcome == null || !outcome.getValue().equals(AssessmentStore.dismissedKey(
-                        dismissedBySha.getOrDefault(outcome.getKey(), java.util.Set.of())))) {
+                AssessmentStore.KeptOutcome outcome = outcomes.get(id);
+                if (outcome == null || !outcome.holdsFor(inForce,
+                        dismissedBySha.getOrDefault(outcome.sha256(), java.util.Set.of()))) {
                     without.add(id);
                 }
             }

@@ -31,8 +31,10 @@ import org.drools.decisiontable.SpreadsheetCompiler;
 final class DecisionTables {
 
     private static final Pattern ROW = Pattern.compile("^\\s*// rule values at ([A-Z]+)(\\d+)");
-    /** Where the build puts the DRL of the bundle's sheets, each by its key ({@link #key}). */
-    static final String CARRIED = "bundle/compiled/table-";
+    /** How the build names the DRL of each of the bundle's sheets, before its key ({@link #key}) and {@code .drl}. */
+    private static final String TABLE = "table-";
+    /** Where the build puts them, beside the compiled rules. */
+    private static final String CARRIED = CompiledRules.EMBEDDED + TABLE;
     /** Sheets converted, by key: a few are ever in use, and each DRL is some tens of kilobytes. */
     private static final Map<String, String> CONVERTED = new ConcurrentHashMap<>();
     private static final int KEPT_AT_MOST = 32;
@@ -111,8 +113,7 @@ final class DecisionTables {
                 List<RuleProblem> problems = new java.util.ArrayList<>();
                 String drl = toDrl(name, content, problems);
                 if (drl != null) {
-                    Files.writeString(out.resolve(CARRIED.substring(CARRIED.lastIndexOf('/') + 1) + key(name, content) + ".drl"),
-                            drl, StandardCharsets.UTF_8);
+                    Files.writeString(out.resolve(TABLE + key(name, content) + ".drl"), drl, StandardCharsets.UTF_8);
                 }
             }
         } catch (IOException e) {

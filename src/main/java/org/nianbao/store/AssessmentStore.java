@@ -96,7 +96,7 @@ public class AssessmentStore {
     }
 
     /** Dismissed findings' fingerprints as kept beside an outcome: sorted, one per line. */
-    public static String dismissedKey(java.util.Set<String> dismissed) {
+    static String dismissedKey(java.util.Set<String> dismissed) {
         return String.join("\n", new java.util.TreeSet<>(dismissed));
     }
 
@@ -229,7 +229,7 @@ public class AssessmentStore {
      * was made of them again), and the outcome kept with them, if any.
      */
     public record KeptFacts(long id, String source, String sha256, String extractorVersion, ReportFacts facts,
-                            String stored, String outcomeBy, String outcomeDismissed, Outcome outcome) {
+                            String stored, KeptOutcome kept, Outcome outcome) {
 
         /** A digest of the facts as stored, worked out when asked (a dry run that finds the outcome kept never asks). */
         public long digest() {
@@ -246,8 +246,19 @@ public class AssessmentStore {
          * when the stored assessment was made so; {@code null} when it was made otherwise or by another version.
          */
         public Outcome outcomeOf(Assessor assessor, java.util.Set<String> dismissed) {
-            return outcome != null && assessor.version().equals(outcomeBy)
-                    && dismissedKey(dismissed).equals(outcomeDismissed == null ? "" : outcomeDismissed) ? outcome : null;
+            return outcome != null && kept != null && kept.holdsFor(assessor, dismissed) ? outcome : null;
+        }
+    }
+
+    /**
+     * What an outcome is kept with: the version of what made it ({@link Assessor#version()}), the report's hash and the
+     * findings it left out as dismissed ({@link #dismissedKey}).
+     */
+    public record KeptOutcome(String madeBy, String sha256, String dismissed) {
+
+        /** Whether the outcome is what {@code assessor} makes of the facts leaving out {@code dismissedNow}. */
+        public boolean holdsFor(Assessor assessor, java.util.Set<String> dismissedNow) {
+            return assessor.version().equals(madeBy) && dismissedKey(dismissedNow).equals(dismissed);
         }
     }
 
@@ -273,9 +284,11 @@ public class AssessmentStore {
                         ReportFacts facts = json.readValue(stored, ReportFacts.class);
                         long id = rs.getLong("assessment_id");
                         String outcome = rs.getString("outcome_json");
-                        kept.put(id, new KeptFacts(id, rs.getString("source"), rs.getString("source_sha256"),
-                                rs.getString("extractor_version"), facts, stored, rs.getString("outcome_by"),
-                                rs.getString("outcome_dismissed"), outcome(outcome)));
+                        String sha = rs.getString("source_sha256");
+                        KeptOutcome keptOutcome = outcome == null ? null
+                                : new KeptOutcome(rs.getString("outcome_by"), sha, rs.getString("outcome_dismissed"));
+                        kept.put(id, new KeptFacts(id, rs.getString("source"), sha, rs.getString("extractor_version"),
+                                facts, stored, keptOutcome, outcome(outcome)));
                     } catch (tools.jackson.core.JacksonException e) {
                         // facts of an earlier shape: the report is read again
                     }
@@ -283,23 +296,19 @@ public class AssessmentStore {
         return kept;
     }
 
-    /**
-     * Of these assessments, those whose outcome is kept as made by {@code version} ({@link Assessor#version()}):
-     * their report's hash and the findings it left out as dismissed (as {@link #dismissedKey} gives them), by id;
-     * without reading their facts.
-     */
-    public Map<Long, Map.Entry<String, String>> outcomesBy(String version, java.util.Collection<Long> ids) {
+    /** Of these assessments, those whose outcome is kept as made by {@code version}: how each is kept, by id; no facts read. */
+    public Map<Long, KeptOutcome> outcomesBy(String version, java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<Long, Map.Entry<String, String>> kept = new java.util.HashMap<>();
+        Map<Long, KeptOutcome> kept = new java.util.HashMap<>();
         jdbc.sql("""
-                SELECT assessment_id, source_sha256, dismissed FROM assessment_outcome
+                SELECT assessment_id, made_by, source_sha256, dismissed FROM assessment_outcome
                 WHERE assessment_id IN (:ids) AND made_by = :version
                 """)
                 .param("ids", ids).param("version", version)
                 .query(rs -> {
-                    kept.put(rs.getLong(1), Map.entry(rs.getString(2), rs.getString(3)));
+                    kept.put(rs.getLong(1), new KeptOutcome(rs.getString(2), rs.getString(3), rs.getString(4)));
                 });
         return kept;
     }

@@ -38,7 +38,7 @@ import tools.jackson.databind.ObjectMapper;
  * again by the rules in force, as a dry run over that year reads and assesses them, and what they make of each is
  * kept for the dry runs (which then run only their candidate over it); time left over goes on a dry run of the
  * rules in force against themselves over those reports, its results thrown away ({@link
- * ActivationService#rehearseDryRun}).
+ * ActivationService#warmDryRuns}).
  * The engine compiles a rule's conditions when it first evaluates them and the JIT compiles what runs often, so
  * without this the first self-check and the first dry run of the day pay for both. Once the service is ready, one
  * thread goes on with the rest of the latest year's stored assessments, then compiles the rules in force once more
@@ -151,13 +151,9 @@ public class WarmUp implements ApplicationRunner {
         long half = start + within.toNanos() / 2;
         AtomicInteger assessed = new AtomicInteger();
         int rounds = scoreCarried(reports, half, assessed);
-        long storedFrom = System.nanoTime();
-        int stored = stored(deadline);
-        long storedMillis = (System.nanoTime() - storedFrom) / 1_000_000;
-        // stored assessments whose outcome is kept need nothing: the time left goes on a dry run's own work
-        int rehearsed = rehearsed(deadline);
-        return new Result(reports.size(), assessed.get(), rounds, stored, storedMillis, rehearsed,
-                (System.nanoTime() - start) / 1_000_000);
+        ActivationService.Warmed stored = stored(deadline);
+        return new Result(reports.size(), assessed.get(), rounds, stored.workedOut(), stored.workedOutMillis(),
+                stored.rehearsed(), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Rounds over the carried reports on every core until {@code until} (each counted in {@code assessed}); how many. */
@@ -181,30 +177,20 @@ public class WarmUp implements ApplicationRunner {
     }
 
     /**
-     * The latest year's stored assessments whose outcome is not kept as the rules in force make it, read from the
-     * database and assessed again from their facts by the rules in force, as a dry run over that year does, until
-     * {@code deadline}; what they make of each is kept for the dry runs, which then run only their candidate over it.
+     * The latest year's stored reports until {@code deadline} ({@link ActivationService#warmDryRuns}): the sides their
+     * stored outcomes do not give worked out and kept for the dry runs, then a dry run rehearsed over them.
      */
-    private int stored(long deadline) {
+    private ActivationService.Warmed stored(long deadline) {
         try {
             Integer year = store.latestYear().orElse(null);
-            return year == null ? 0 : activation.prepareDryRuns(year, service.assessor(), store, deadline);
+            return year == null ? NOTHING_STORED : activation.warmDryRuns(year, service.assessor(), store, deadline);
         } catch (RuntimeException e) {
             LOG.warn("启动预热：未能读取已存评估 (warm-up could not read stored assessments): {}", e.toString());
-            return 0;
+            return NOTHING_STORED;
         }
     }
 
-    /** The latest year's stored reports through a dry run of the rules in force against themselves, until {@code deadline}. */
-    private int rehearsed(long deadline) {
-        try {
-            Integer year = System.nanoTime() >= deadline ? null : store.latestYear().orElse(null);
-            return year == null ? 0 : activation.rehearseDryRun(year, service.assessor(), store, deadline);
-        } catch (RuntimeException e) {
-            LOG.warn("启动预热：试算演练未完成 (warm-up could not rehearse a dry run): {}", e.toString());
-            return 0;
-        }
-    }
+    private static final ActivationService.Warmed NOTHING_STORED = new ActivationService.Warmed(0, 0, 0);
 
     /** A report read and assessed, its facts kept as the store keeps them and assessed again from them. */
     private void once(Assessor assessor, Document document) {

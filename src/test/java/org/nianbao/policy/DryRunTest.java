@@ -184,7 +184,7 @@ class DryRunTest {
     void aReportScoredAgainIsAssessedAgainNotTakenFromWhatWasKeptOfIt() {
         forgetTheOutcomes();
         var inForce = service.assessor();
-        assertThat(activation.prepareDryRuns(2023, inForce, store, System.nanoTime() + 60_000_000_000L))
+        assertThat(activation.warmDryRuns(2023, inForce, store, System.nanoTime() + 60_000_000_000L).workedOut())
                 .as("what a warming service does").isEqualTo(store.latestOf(2023).size()).isEqualTo(4);
         Assessment xinzhou = stored.get("004_e93a6eea8c407df3.txt");
         String other = "000_0b909c2a4ee59f11.txt";
@@ -234,7 +234,7 @@ class DryRunTest {
         });
         // what a warming service does finds nothing to work out: every side is kept with its assessment
         int keptBefore = activation.keptForDryRuns(inForce);
-        assertThat(activation.prepareDryRuns(2023, inForce, store, System.nanoTime() + 60_000_000_000L)).isZero();
+        assertThat(activation.warmDryRuns(2023, inForce, store, System.nanoTime() + 60_000_000_000L).workedOut()).isZero();
         assertThat(activation.keptForDryRuns(inForce)).isEqualTo(keptBefore);
 
         // the kept outcome is what the dry run takes: one made to say otherwise shows through
@@ -305,8 +305,10 @@ class DryRunTest {
         int keptBefore = activation.keptForDryRuns(inForce);
         long compiled = activation.candidatesCompiled();
 
-        assertThat(activation.rehearseDryRun(2023, inForce, store, System.nanoTime() + 60_000_000_000L)).isEqualTo(4);
-        assertThat(activation.rehearseDryRun(2023, inForce, store, System.nanoTime() - 1)).as("no time left").isZero();
+        var warmed = activation.warmDryRuns(2023, inForce, store, System.nanoTime() + 60_000_000_000L);
+        assertThat(warmed.workedOut()).as("every side kept with its assessment").isZero();
+        assertThat(warmed.rehearsed()).isEqualTo(4);
+        assertThat(activation.warmDryRuns(2023, inForce, store, System.nanoTime() - 1).rehearsed()).as("no time left").isZero();
 
         assertThat(activation.keptForDryRuns(inForce)).isEqualTo(keptBefore);
         assertThat(activation.candidatesCompiled()).isEqualTo(compiled);
