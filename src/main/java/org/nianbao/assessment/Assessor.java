@@ -185,22 +185,37 @@ public final class Assessor {
      * be read becomes an error item; the other entries are still assessed.
      */
     public List<BatchItem> assessAll(String source, byte[] bytes, AssessmentOptions options, ReadingLimits limits) {
+        return assessAll(source, bytes, options, limits, true);
+    }
+
+    /**
+     * As {@link #assessAll(String, byte[], AssessmentOptions, ReadingLimits)}, for a caller that keeps nothing (the
+     * command line): no hash of each report's bytes ({@link BatchItem#sourceSha256()} is {@code null}). A hash costs
+     * as much as reading a plain-text report where the JIT's first tier runs alone, as in a command.
+     */
+    public List<BatchItem> assessEach(String source, byte[] bytes, AssessmentOptions options, ReadingLimits limits) {
+        return assessAll(source, bytes, options, limits, false);
+    }
+
+    private List<BatchItem> assessAll(String source, byte[] bytes, AssessmentOptions options, ReadingLimits limits,
+                                      boolean hashed) {
         if (bytes.length <= limits.maxBytes() && Readers.isArchive(bytes)) {
             List<BatchItem> items = new ArrayList<>();
             for (Archives.Entry entry : Archives.entries(bytes, limits)) {
                 String name = source + "!/" + entry.name();
                 items.add(entry.error() != null ? BatchItem.failed(name, entry.error().getMessage())
-                        : one(name, entry.bytes(), options, limits));
+                        : one(name, entry.bytes(), options, limits, hashed));
             }
             return items;
         }
-        return List.of(one(source, bytes, options, limits));
+        return List.of(one(source, bytes, options, limits, hashed));
     }
 
-    private BatchItem one(String source, byte[] bytes, AssessmentOptions options, ReadingLimits limits) {
+    private BatchItem one(String source, byte[] bytes, AssessmentOptions options, ReadingLimits limits, boolean hashed) {
         try {
             Document document = Readers.read(source, bytes, limits);
-            return BatchItem.of(assessKeepingFacts(document, options), document.text().original(), Hashes.sha256(bytes));
+            return BatchItem.of(assessKeepingFacts(document, options), document.text().original(),
+                    hashed ? Hashes.sha256(bytes) : null);
         } catch (org.nianbao.reading.RejectedInput e) {
             return BatchItem.failed(source, e.getMessage());
         }

@@ -163,8 +163,8 @@ public final class RulesCommand {
                 continue;
             }
             try {
-                List<BatchItem> before = active.assessAll(file.toString(), bytes, AssessmentOptions.NONE, limits);
-                List<BatchItem> after = candidate.assessAll(file.toString(), bytes, AssessmentOptions.NONE, limits);
+                List<BatchItem> before = active.assessEach(file.toString(), bytes, AssessmentOptions.NONE, limits);
+                List<BatchItem> after = candidate.assessEach(file.toString(), bytes, AssessmentOptions.NONE, limits);
                 for (int i = 0; i < before.size(); i++) {
                     BatchItem b = before.get(i);
                     runs.add(b.failed() ? DryRun.failed(b.source(), b.error())

@@ -168,7 +168,7 @@ public final class ScoreCommand {
                                       boolean withFacts) {
         List<Object> results = new ArrayList<>();
         try {
-            for (BatchItem item : assessor.assessAll(file.toString(), read(file, limits), options, limits)) {
+            for (BatchItem item : assessor.assessEach(file.toString(), read(file, limits), options, limits)) {
                 if (item.failed()) {
                     results.add(error(item.source(), item.error()));
                 } else {
