@@ -54,8 +54,19 @@ public final class LabelCatalog {
     private final Pattern numbered;
     private final String digest;
 
+    /**
+     * Table → the words of its rows (columns), in the order of {@link TableLayout#rowsOf} ({@link
+     * TableLayout#columnsOf}): each printed label of a report is looked up against them, so they are laid out once.
+     */
+    private final Map<String, Words[]> rowWords = new java.util.HashMap<>();
+    private final Map<String, Words[]> columnWords = new java.util.HashMap<>();
+
     private LabelCatalog(Map<String, Words> words, List<String> numbering, String digest) {
         this.words = Map.copyOf(words);
+        for (String table : List.of("2", "3", "4")) {
+            rowWords.put(table, inOrder(table, "rows", TableLayout.rowsOf(table)));
+            columnWords.put(table, inOrder(table, "columns", TableLayout.columnsOf(table)));
+        }
         this.numbering = List.copyOf(numbering);
         this.digest = digest;
         StringBuilder styles = new StringBuilder();
@@ -210,14 +221,22 @@ public final class LabelCatalog {
         return words.get(id(table, kind, key));
     }
 
+    private Words[] inOrder(String table, String kind, List<TableLayout.Key> keys) {
+        Words[] inOrder = new Words[keys.size()];
+        for (int i = 0; i < inOrder.length; i++) {
+            inOrder[i] = words(table, kind, keys.get(i).key());
+        }
+        return inOrder;
+    }
+
     /** The row of a table a printed label names (the one-row 三(六)其他处理 included), or {@code null}. */
     public TableLayout.Key row(String table, String compactLabel) {
-        return first(table, "rows", TableLayout.rowsOf(table), compactLabel);
+        return first(TableLayout.rowsOf(table), table == null ? null : rowWords.get(table), compactLabel);
     }
 
     /** The column of a table a printed label names, or {@code null}. */
     public TableLayout.Key column(String table, String compactLabel) {
-        return first(table, "columns", TableLayout.columnsOf(table), compactLabel);
+        return first(TableLayout.columnsOf(table), table == null ? null : columnWords.get(table), compactLabel);
     }
 
     /** Table 三's 「(六)其他处理」 printed as one row. */
@@ -230,10 +249,10 @@ public final class LabelCatalog {
         return matches(words("3", "rows", "other_misc"), compactLabel, false);
     }
 
-    private TableLayout.Key first(String table, String kind, List<TableLayout.Key> keys, String label) {
-        for (TableLayout.Key key : keys) {
-            if (matches(words(table, kind, key.key()), label, true)) {
-                return key;
+    private TableLayout.Key first(List<TableLayout.Key> keys, Words[] words, String label) {
+        for (int i = 0; words != null && i < words.length; i++) {
+            if (matches(words[i], label, true)) {
+                return keys.get(i);
             }
         }
         return null;
@@ -243,12 +262,16 @@ public final class LabelCatalog {
         if (w == null) {
             return false;
         }
-        for (String word : w.words()) {
-            if (label.contains(word)) {
+        // by index, not by iterator: this runs for every label of every report
+        List<String> contained = w.words();
+        for (int i = 0; i < contained.size(); i++) {
+            if (label.contains(contained.get(i))) {
                 return true;
             }
         }
-        for (String word : w.exact()) {
+        List<String> exact = w.exact();
+        for (int i = 0; i < exact.size(); i++) {
+            String word = exact.get(i);
             if (label.endsWith(word)) {
                 String prefix = label.substring(0, label.length() - word.length());
                 if (prefix.isEmpty() ? !(w.numbered() && numberingAsWritten) : numbered.matcher(prefix).matches()) {
@@ -256,8 +279,9 @@ public final class LabelCatalog {
                 }
             }
         }
-        for (String word : w.starts()) {
-            int at = label.indexOf(word);
+        List<String> starts = w.starts();
+        for (int i = 0; i < starts.size(); i++) {
+            int at = label.indexOf(starts.get(i));
             if (at == 0 || at > 0 && numbered.matcher(label.substring(0, at)).matches()) {
                 return true;
             }

@@ -118,7 +118,8 @@ record LineCells(SourceLine line, List<String> cells, boolean rowLine) {
     /** Every non-blank cell is a value, and there is at least one. */
     boolean valuesOnly() {
         boolean any = false;
-        for (String c : cells) {
+        for (int i = 0; i < cells.size(); i++) { // by index: asked of every line of a table
+            String c = cells.get(i);
             if (c.isEmpty()) {
                 continue;
             }

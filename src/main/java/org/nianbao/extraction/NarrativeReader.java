@@ -625,7 +625,8 @@ final class NarrativeReader {
 
     static int sectionOf(List<Section> sections, int line) {
         int current = 0;
-        for (Section s : sections) {
+        for (int i = 0; i < sections.size(); i++) { // by index: asked for every line of a report
+            Section s = sections.get(i);
             if (s.line() <= line && line <= s.endLine()) {
                 current = s.number();
             }
