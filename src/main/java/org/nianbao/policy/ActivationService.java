@@ -22,6 +22,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ActivationService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ActivationService.class);
+
     /** The outcome of an activation. */
     public record Activation(long id, String version, String scorecard, String diff) {
     }
@@ -179,8 +181,8 @@ public class ActivationService {
                 store.sha256Of(ids.stream().filter(id -> !kept.containsKey(id)).toList()));
         kept.forEach((id, facts) -> shas.put(id, facts.sha256()));
         Map<String, java.util.Set<String>> dismissedBySha = dismissals.dismissedIn(new java.util.HashSet<>(shas.values()));
-        if (candidate == null) { // the rules in force's sides alone: only those that can be kept
-            ids = ids.stream().filter(id -> usable(kept.get(id), inForce)).toList();
+        if (candidate == null) { // the rules in force's sides alone: only those that can be kept, or their facts
+            ids = ids.stream().filter(kept::containsKey).toList();
         }
         List<Long> toRead = ids.stream()
                 .filter(id -> !usable(kept.get(id), inForce) || candidate != null && !usable(kept.get(id), candidate))
@@ -188,6 +190,7 @@ public class ActivationService {
         Map<Long, AssessmentStore.StoredReport> reports = new java.util.HashMap<>();
         store.reports(toRead).forEach(r -> reports.put(r.id(), r));
         List<DryRun> runs = new java.util.ArrayList<>(ids.size());
+        List<AssessmentStore.Redrawn> redrawn = new java.util.ArrayList<>();
         for (Long id : ids) {
             AssessmentStore.KeptFacts facts = kept.get(id);
             AssessmentStore.StoredReport report = reports.get(id);
@@ -201,6 +204,17 @@ public class ActivationService {
             // the findings reviewers dismissed are left out of both sides, as the stored assessments leave them out
             java.util.Set<String> dismissed = dismissedBySha.getOrDefault(shas.get(id), java.util.Set.of());
             try {
+                if (facts != null && !usable(facts, inForce) && report != null) {
+                    // drawn by another version of the extractor (an upgrade): read again once, and kept as drawn now
+                    Document document = document(report);
+                    Assessor.Assessed again = inForce.assessDrawn(document, inForce.draw(document), options(report, dismissed));
+                    redrawn.add(new AssessmentStore.Redrawn(id, again.facts().facts()));
+                    facts = facts.drawnAgain(inForce.extractorVersion(), again.facts().facts());
+                    Outcome before = Outcome.of(again.assessment());
+                    runs.add(DryRun.compare(before, candidate == null ? before
+                            : Outcome.of(side(candidate, facts, report, dismissed))));
+                    continue;
+                }
                 Outcome before = inForceSide(inForce, facts, report, dismissed);
                 runs.add(DryRun.compare(before, candidate == null ? before
                         : Outcome.of(side(candidate, facts, report, dismissed))));
@@ -211,7 +225,20 @@ public class ActivationService {
                 runs.add(DryRun.failed(source, "评分时出错 (assessment failed): " + e.getMessage()));
             }
         }
+        keep(redrawn, inForce, store);
         return runs;
+    }
+
+    /** Facts drawn again kept for the dry runs after this one; a failure to keep them costs those dry runs time, no more. */
+    private static void keep(List<AssessmentStore.Redrawn> redrawn, Assessor inForce, AssessmentStore store) {
+        if (redrawn.isEmpty()) {
+            return;
+        }
+        try {
+            store.keepRedrawn(redrawn, inForce.extractorVersion());
+        } catch (RuntimeException e) {
+            LOG.warn("重新读取的事实未能保存 (facts drawn again not kept): {}", e.toString());
+        }
     }
 
     /**
@@ -270,12 +297,23 @@ public class ActivationService {
             return dismissed.isEmpty() ? assessor.assess(facts.source(), facts.facts())
                     : assessor.assessAgain(facts.source(), facts.facts(), AssessmentOptions.NONE.withDismissed(dismissed)).assessment();
         }
-        java.time.LocalDate published = report.publishedOn() == null ? null : java.time.LocalDate.parse(report.publishedOn());
+        return assessor.assess(document(report), options(report, dismissed));
+    }
+
+    /** A stored report read again: its text, dated by its page when that is where its date came from. */
+    private static Document document(AssessmentStore.StoredReport report) {
         SourceText text = TextDecoder.decode(report.source(), report.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        AssessmentOptions options = new AssessmentOptions("given".equals(report.publishedOnSource()) ? published : null,
+        return new Document(text, "text", "page".equals(report.publishedOnSource()) ? publishedOn(report) : null);
+    }
+
+    /** What a stored report was assessed with: the date given with it, its level, and the findings dismissed in it. */
+    private static AssessmentOptions options(AssessmentStore.StoredReport report, java.util.Set<String> dismissed) {
+        return new AssessmentOptions("given".equals(report.publishedOnSource()) ? publishedOn(report) : null,
                 null, report.level()).withDismissed(dismissed);
-        return assessor.assess(new Document(text, "text", "page".equals(report.publishedOnSource()) ? published : null),
-                options);
+    }
+
+    private static java.time.LocalDate publishedOn(AssessmentStore.StoredReport report) {
+        return report.publishedOn() == null ? null : java.time.LocalDate.parse(report.publishedOn());
     }
 
     /** The results of the rule tests of one version in force, kept until another is. */

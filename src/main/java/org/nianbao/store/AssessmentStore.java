@@ -95,6 +95,32 @@ public class AssessmentStore {
         }
     }
 
+    /** Facts drawn again from a stored report's text (kept by {@link #keepRedrawn}). */
+    public record Redrawn(long id, ReportFacts facts) {
+    }
+
+    /**
+     * Keeps facts drawn again from stored reports by an extractor of version {@code extractorVersion} in place of those
+     * kept with them by another version: after an upgrade whose extractor reads reports otherwise, each stored report
+     * is read again once, not by every dry run after it. Only what another version drew is replaced (facts this version
+     * drew meanwhile, the report assessed again, stay), and none is added where none was kept. The outcome kept beside
+     * them names the version that made it, so it no longer holds for them. How many were kept.
+     */
+    @Transactional
+    public int keepRedrawn(List<Redrawn> redrawn, String extractorVersion) {
+        int kept = 0;
+        for (Redrawn r : redrawn) {
+            kept += jdbc.sql("""
+                    UPDATE assessment_facts SET extractor_version = :extractor, facts_json = :facts
+                    WHERE assessment_id = :id AND extractor_version <> :extractor
+                    """)
+                    .param("extractor", extractorVersion).param("facts", json.writeValueAsString(r.facts()))
+                    .param("id", r.id())
+                    .update();
+        }
+        return kept;
+    }
+
     /** Dismissed findings' fingerprints as kept beside an outcome: sorted, one per line. */
     static String dismissedKey(java.util.Set<String> dismissed) {
         return String.join("\n", new java.util.TreeSet<>(dismissed));
@@ -234,6 +260,14 @@ public class AssessmentStore {
         /** A digest of the facts as stored, worked out when asked (a dry run that finds the outcome kept never asks). */
         public long digest() {
             return AssessmentStore.digest(stored);
+        }
+
+        /**
+         * These facts as an extractor of {@code version} drew them again from the report ({@code again}): what the
+         * store keeps next ({@link #keepRedrawn}); no outcome holds for them yet.
+         */
+        public KeptFacts drawnAgain(String version, ReportFacts again) {
+            return new KeptFacts(id, source, sha256, version, again, null, null, null);
         }
 
         /** Whether {@code assessor} would draw the same facts from the report: then they serve instead of reading it. */

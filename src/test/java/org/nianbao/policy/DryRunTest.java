@@ -101,17 +101,52 @@ class DryRunTest {
     @Test
     void factsDrawnByAnotherVersionOfTheExtractorAreDrawnAgainFromTheStoredText() {
         jdbc.sql("UPDATE assessment_facts SET extractor_version = 'earlier-version'").update();
+        jdbc.sql("UPDATE assessment SET source_text = '（空）'").update();
 
         List<DryRun> runs = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store);
 
-        assertThat(runs).isNotEmpty().allSatisfy(run -> assertThat(run.active().score())
-                .isEqualTo(stored.get(run.source()).score()));
-
         // drawn again from a spoiled text, the stored scores do not come back: the text was read
-        jdbc.sql("UPDATE assessment SET source_text = '（空）'").update();
-        List<DryRun> again = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store);
-        assertThat(again).hasSize(runs.size()).allSatisfy(run -> assertThat(run.error() != null
+        assertThat(runs).isNotEmpty().allSatisfy(run -> assertThat(run.error() != null
                 || run.active().score() != stored.get(run.source()).score()).as(run.toString()).isTrue());
+    }
+
+    @Test
+    void factsDrawnAgainAfterAnUpgradeAreKeptSoTheNextDryRunReadsNoReport() {
+        jdbc.sql("UPDATE assessment_facts SET extractor_version = 'earlier-version'").update();
+
+        List<DryRun> first = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store);
+
+        assertThat(first).isNotEmpty().allSatisfy(run -> assertThat(run.active().score())
+                .isEqualTo(stored.get(run.source()).score()));
+        assertThat(jdbc.sql("""
+                SELECT DISTINCT f.extractor_version FROM assessment_facts f JOIN assessment a ON a.id = f.assessment_id
+                WHERE a.report_year = 2023
+                """).query(String.class).list()).as("the year's facts, drawn again")
+                .containsExactly(service.assessor().extractorVersion());
+
+        // the texts spoiled: only the facts kept by the first dry run can give the stored scores back
+        jdbc.sql("UPDATE assessment SET source_text = '（空）'").update();
+        List<DryRun> next = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store);
+        assertThat(next).hasSize(first.size()).allSatisfy(run -> {
+            assertThat(run.error()).isNull();
+            assertThat(run.active().score()).isEqualTo(stored.get(run.source()).score());
+            assertThat(run.change()).isZero();
+        });
+    }
+
+    @Test
+    void factsThisVersionOfTheExtractorDrewAreNotReplacedByFactsDrawnAgain() {
+        long id = stored.values().iterator().next().id();
+        String before = jdbc.sql("SELECT facts_json FROM assessment_facts WHERE assessment_id = :id").param("id", id)
+                .query(String.class).single();
+        org.nianbao.report.ReportFacts other = store.keptFacts(List.of(stored.values().stream()
+                .filter(a -> a.id() != id).findFirst().orElseThrow().id())).values().iterator().next().facts();
+
+        int kept = store.keepRedrawn(List.of(new AssessmentStore.Redrawn(id, other)), service.assessor().extractorVersion());
+
+        assertThat(kept).isZero();
+        assertThat(jdbc.sql("SELECT facts_json FROM assessment_facts WHERE assessment_id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo(before);
     }
 
     @Test
