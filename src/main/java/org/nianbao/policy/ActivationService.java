@@ -71,8 +71,9 @@ public class ActivationService {
     }
 
     /**
-     * The reports stored for {@code year} assessed again with the candidate beside the rules in force. Nothing is
-     * stored; a candidate with problems is refused.
+     * The reports stored for {@code year} assessed again with the candidate beside the rules in force. None of it is
+     * stored (only facts the rules in force drew again from a report, its kept ones drawn by another version of the
+     * extractor, are kept in their place); a candidate with problems is refused.
      */
     public List<DryRun> dryRun(RulesetFiles files, int year, Assessor inForce, AssessmentStore assessments) {
         return dryRun(files, year, inForce, assessments, DryRunProgress.NONE);
