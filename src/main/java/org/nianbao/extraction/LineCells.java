@@ -49,12 +49,15 @@ record LineCells(SourceLine line, List<String> cells, boolean rowLine) {
                 }
                 raw.add(parts[i].strip());
             }
+        } else if (trimmed.indexOf(' ') < 0 || !CellValue.endsLikeValue(trimmed)) {
+            // one cell that splits no further: most lines of a report, so without a list built for them
+            return new LineCells(line, trimmed.isEmpty() ? List.of() : List.of(trimmed), false);
         } else {
             raw.add(trimmed);
         }
-        List<String> cells = new ArrayList<>();
-        for (String cell : raw) {
-            splitSpaced(cell, cells);
+        List<String> cells = new ArrayList<>(raw.size() + 8);
+        for (int i = 0; i < raw.size(); i++) {
+            splitSpaced(raw.get(i), cells);
         }
         boolean rowLine = cells.size() > 1;
         if (!rowLine && cells.size() == 1 && cells.get(0).isEmpty()) {

@@ -18,10 +18,21 @@ public final class TextNormalizer {
 
     /** As {@link #normalize(String)}, the line being {@code text} from {@code start} to {@code end}. */
     static String normalize(String text, int start, int end) {
+        int same = start;
+        while (same < end && kept(text.charAt(same))) {
+            same++;
+        }
+        if (same == end) { // nothing to change but trailing white space: most lines, taken as they are
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            return withoutBookmarks(text.substring(start, end));
+        }
         // into a plain array: a line is read char by char, and most of its characters are copied as they are
         char[] out = new char[end - start];
-        int n = 0;
-        for (int i = start; i < end; i++) {
+        text.getChars(start, same, out, 0);
+        int n = same - start;
+        for (int i = same; i < end; i++) {
             char c = text.charAt(i);
             if (c >= '\uFF01' && c <= '\uFF5E') {
                 out[n++] = (char) (c - 0xFEE0);
@@ -38,11 +49,26 @@ public final class TextNormalizer {
         while (n > 0 && Character.isWhitespace(out[n - 1])) {
             n--;
         }
-        String line = new String(out, 0, n);
-        if (line.indexOf("[bookmark:") >= 0) {
-            line = BOOKMARK.matcher(line).replaceAll("").stripTrailing();
+        return withoutBookmarks(new String(out, 0, n));
+    }
+
+    /** Whether normalising leaves {@code c} as it is (the cases of the loop in {@link #normalize(String, int, int)}). */
+    private static boolean kept(char c) {
+        if (c < '\u00A0') {
+            return true;
         }
-        return line;
+        if (c >= '\uFF01' && c <= '\uFF5E') {
+            return false;
+        }
+        return switch (c) {
+            case '\u3000', '\u00A0', '\u2002', '\u2003', '\u2009', '\uFEFF', '\u200B', '\u200C', '\u200D', '\u2212',
+                 '\u2013' -> false;
+            default -> true;
+        };
+    }
+
+    private static String withoutBookmarks(String line) {
+        return line.indexOf("[bookmark:") >= 0 ? BOOKMARK.matcher(line).replaceAll("").stripTrailing() : line;
     }
 
     /** Removes every kind of white space. */
