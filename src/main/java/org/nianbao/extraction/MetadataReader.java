@@ -351,7 +351,7 @@ final class MetadataReader {
         }
         for (Pattern p : List.of(COMPILED_BY, PUBLISHES, COMPILES_THIS, COMPILES_YEAR, SUBJECT)) {
             for (int i = 0; i < count; i++) {
-                if (p != SUBJECT && !verb[i]) {
+                if (p != SUBJECT && !verb[i] || !mayMatch(p, joined[i])) {
                     continue;
                 }
                 String c = lines.get(i).compact();
@@ -373,6 +373,23 @@ final class MetadataReader {
             }
         }
         return null;
+    }
+
+    /**
+     * False when {@code text} lacks words every match of the author sentence {@code p} holds (由; 编制 or 编写; 编制
+     * and 报告): most lines, which the expressions would otherwise try at every position.
+     */
+    private static boolean mayMatch(Pattern p, String text) {
+        if (p == COMPILED_BY) {
+            return text.indexOf('由') >= 0;
+        }
+        if (p == COMPILES_THIS) {
+            return text.contains("编制") && text.contains("报告");
+        }
+        if (p == COMPILES_YEAR) {
+            return text.contains("编制") || text.contains("编写");
+        }
+        return true;
     }
 
     /** The organ the contact sentence names, less the office or section inside it that answers. */
