@@ -63,8 +63,19 @@ public final class Openings {
             return matcher.find(from);
         }
         matcher.useTransparentBounds(true).useAnchoringBounds(false);
+        // where each word is next found: looked for again only once the search has passed it (-1: nowhere further)
+        int[] next = new int[words.length];
+        java.util.Arrays.fill(next, -2);
         while (true) {
-            int at = first(text, from);
+            int at = -1;
+            for (int k = 0; k < words.length; k++) {
+                if (next[k] != -1 && next[k] < from) {
+                    next[k] = text.indexOf(words[k], from);
+                }
+                if (next[k] >= 0 && (at < 0 || next[k] < at)) {
+                    at = next[k];
+                }
+            }
             if (at < 0) {
                 return false;
             }
