@@ -25,6 +25,11 @@ public final class RequiredText {
     private final Word[][][] words;
     /** Every match begins with one of these words; null: not known. */
     private final List<String> openings;
+    /**
+     * The characters (as bits) every match holds whichever clause it satisfies: a line lacking one of them is passed
+     * over with one test instead of a test of each word.
+     */
+    private final long[] needs;
 
     private RequiredText(List<List<List<String>>> clauses, List<String> openings) {
         this.clauses = clauses;
@@ -32,6 +37,35 @@ public final class RequiredText {
         this.words = clauses == null ? null : clauses.stream()
                 .map(clause -> clause.stream().map(set -> set.stream().map(Word::new).toArray(Word[]::new)).toArray(Word[][]::new))
                 .toArray(Word[][][]::new);
+        this.needs = words == null ? null : needs(words);
+    }
+
+    /** Of every clause, the characters of each of its sets that all the set's words hold; the characters all clauses need. */
+    private static long[] needs(Word[][][] clauses) {
+        long[] all = null;
+        for (Word[][] clause : clauses) {
+            long[] ofClause = new long[4];
+            for (Word[] set : clause) {
+                long[] ofSet = null;
+                for (Word w : set) {
+                    ofSet = ofSet == null ? w.needs().clone() : and(ofSet, w.needs());
+                }
+                if (ofSet != null) {
+                    for (int i = 0; i < 4; i++) {
+                        ofClause[i] |= ofSet[i];
+                    }
+                }
+            }
+            all = all == null ? ofClause : and(all, ofClause);
+        }
+        return all == null ? new long[4] : all;
+    }
+
+    private static long[] and(long[] into, long[] other) {
+        for (int i = 0; i < 4; i++) {
+            into[i] &= other[i];
+        }
+        return into;
     }
 
     /** A required word, and a quick test of whether a text could hold it: all of its characters are in the text. */
@@ -105,6 +139,11 @@ public final class RequiredText {
             return true;
         }
         long[] has = Characters.ofLine(text);
+        for (int i = 0; i < 4; i++) {
+            if ((has[i] & needs[i]) != needs[i]) {
+                return false;
+            }
+        }
         for (Word[][] clause : words) {
             if (satisfied(clause, text, has)) {
                 return true;
