@@ -31,23 +31,33 @@ class SignInWarmUpTest {
     }
 
     @Test
-    void aWarmingServiceHashesAndChecksAPasswordOnceBesideTheWarmUp() throws InterruptedException {
+    void aWarmingServiceHashesAPasswordOnceBesideTheWarmUp() throws InterruptedException {
         CountingEncoder encoder = new CountingEncoder();
-        Thread thread = new SignInWarmUp(encoder, Duration.ofSeconds(4)).start();
+        Thread thread = new SignInWarmUp(encoder, Duration.ofSeconds(4), 10).start();
 
         assertThat(thread).isNotNull();
         assertThat(thread.isDaemon()).as("never keeps a stopping service alive").isTrue();
         thread.join(30_000);
         assertThat(thread.isAlive()).isFalse();
         assertThat(encoder.encoded).hasValue(1);
-        assertThat(encoder.matched).hasValue(1);
+        assertThat(encoder.matched).hasValue(0);
+    }
+
+    @Test
+    void aStrengthWhoseHashTakesSecondsIsNotWarmed() throws InterruptedException {
+        CountingEncoder encoder = new CountingEncoder();
+        Thread thread = new SignInWarmUp(encoder, Duration.ofSeconds(4), SignInWarmUp.STRONGEST_WARMED + 1).start();
+
+        thread.join(30_000);
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(encoder.encoded).hasValue(0);
     }
 
     @Test
     void aServiceStartedColdWarmsNothing() {
         CountingEncoder encoder = new CountingEncoder();
 
-        assertThat(new SignInWarmUp(encoder, Duration.ZERO).start()).isNull();
+        assertThat(new SignInWarmUp(encoder, Duration.ZERO, 10).start()).isNull();
         assertThat(encoder.encoded).hasValue(0);
         assertThat(encoder.matched).hasValue(0);
     }
