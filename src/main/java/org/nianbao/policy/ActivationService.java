@@ -209,9 +209,9 @@ public class ActivationService {
                     // drawn by another version of the extractor (an upgrade): read again once, and kept as drawn now
                     Document document = document(report);
                     Assessor.Assessed again = inForce.assessDrawn(document, inForce.draw(document), options(report, dismissed));
-                    redrawn.add(new AssessmentStore.Redrawn(id, again.facts().facts()));
-                    facts = facts.drawnAgain(inForce.extractorVersion(), again.facts().facts());
                     Outcome before = Outcome.of(again.assessment());
+                    redrawn.add(new AssessmentStore.Redrawn(id, facts.sha256(), again.facts().facts(), before, dismissed));
+                    facts = facts.drawnAgain(inForce.extractorVersion(), again.facts().facts());
                     runs.add(DryRun.compare(before, candidate == null ? before
                             : Outcome.of(side(candidate, facts, report, dismissed))));
                     continue;
@@ -236,7 +236,7 @@ public class ActivationService {
             return;
         }
         try {
-            store.keepRedrawn(redrawn, inForce.extractorVersion());
+            store.keepRedrawn(redrawn, inForce);
         } catch (RuntimeException e) {
             LOG.warn("重新读取的事实未能保存 (facts drawn again not kept): {}", e.toString());
         }

@@ -79,44 +79,60 @@ public class AssessmentStore {
                 .param("extractor", facts.extractorVersion())
                 .param("facts", json.writeValueAsString(facts.facts()))
                 .update();
-        String outcome = facts.alone() && made != null ? json.writeValueAsString(Outcome.of(made).named(source)) : null;
-        String dismissed = dismissedKey(facts.dismissed());
-        String by = facts.by().version();
-        if (outcome != null && outcome.length() <= 1_000_000 && dismissed.length() <= 100_000 && by.length() <= 400) {
+        if (facts.alone() && made != null) {
+            keepOutcome(id, sourceSha256, facts.by(), facts.dismissed(), Outcome.of(made).named(source));
+        }
+    }
+
+    /** Keeps what {@code by} made of an assessment's facts alone, leaving out {@code dismissed}. */
+    private void keepOutcome(long id, String sourceSha256, Assessor by, java.util.Set<String> dismissed, Outcome made) {
+        String outcome = json.writeValueAsString(made);
+        String left = dismissedKey(dismissed);
+        String version = by.version();
+        if (outcome.length() <= 1_000_000 && left.length() <= 100_000 && version.length() <= 400) {
             // (one longer than its column is not kept: see V19)
             jdbc.sql("""
                     INSERT INTO assessment_outcome (assessment_id, made_by, source_sha256, dismissed, outcome_json)
                     VALUES (:id, :by, :sha, :dismissed, :outcome)
                     """)
-                    .param("id", id).param("by", by).param("sha", sourceSha256)
-                    .param("dismissed", dismissed)
+                    .param("id", id).param("by", version).param("sha", sourceSha256)
+                    .param("dismissed", left)
                     .param("outcome", outcome)
                     .update();
         }
     }
 
-    /** Facts drawn again from a stored report's text (kept by {@link #keepRedrawn}). */
-    public record Redrawn(long id, ReportFacts facts) {
+    /**
+     * Facts drawn again from a stored report's text (kept by {@link #keepRedrawn}), and what the rules in force made of
+     * them alone, leaving out the findings {@code dismissed}.
+     */
+    public record Redrawn(long id, String sha256, ReportFacts facts, Outcome outcome, java.util.Set<String> dismissed) {
     }
 
     /**
-     * Keeps facts drawn again from stored reports by an extractor of version {@code extractorVersion} in place of those
-     * kept with them by another version: after an upgrade whose extractor reads reports otherwise, each stored report
-     * is read again once, not by every dry run after it. Only what another version drew is replaced (facts this version
-     * drew meanwhile, the report assessed again, stay), and none is added where none was kept. The outcome kept beside
-     * them names the version that made it, so it no longer holds for them. How many were kept.
+     * Keeps facts the rules in force ({@code by}) drew again from stored reports in place of those kept with them by
+     * another version of the extractor, with the outcome {@code by} made of them in place of the one kept before:
+     * after an upgrade whose extractor reads reports otherwise, each stored report is read again once, not by every
+     * dry run (nor every start) after it. Only what another version drew is replaced (facts this version drew
+     * meanwhile, the report assessed again, stay, with their outcome), and none is added where none was kept. How many
+     * were kept.
      */
     @Transactional
-    public int keepRedrawn(List<Redrawn> redrawn, String extractorVersion) {
+    public int keepRedrawn(List<Redrawn> redrawn, Assessor by) {
         int kept = 0;
         for (Redrawn r : redrawn) {
-            kept += jdbc.sql("""
+            int updated = jdbc.sql("""
                     UPDATE assessment_facts SET extractor_version = :extractor, facts_json = :facts
                     WHERE assessment_id = :id AND extractor_version <> :extractor
                     """)
-                    .param("extractor", extractorVersion).param("facts", json.writeValueAsString(r.facts()))
+                    .param("extractor", by.extractorVersion()).param("facts", json.writeValueAsString(r.facts()))
                     .param("id", r.id())
                     .update();
+            if (updated == 1) {
+                jdbc.sql("DELETE FROM assessment_outcome WHERE assessment_id = :id").param("id", r.id()).update();
+                keepOutcome(r.id(), r.sha256(), by, r.dismissed(), r.outcome());
+            }
+            kept += updated;
         }
         return kept;
     }

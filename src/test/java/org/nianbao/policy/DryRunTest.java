@@ -112,7 +112,9 @@ class DryRunTest {
 
     @Test
     void factsDrawnAgainAfterAnUpgradeAreKeptSoTheNextDryRunReadsNoReport() {
+        // as a build before this one left them: its facts, and what its code made of them
         jdbc.sql("UPDATE assessment_facts SET extractor_version = 'earlier-version'").update();
+        jdbc.sql("UPDATE assessment_outcome SET made_by = 'earlier-version'").update();
 
         List<DryRun> first = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store);
 
@@ -123,6 +125,11 @@ class DryRunTest {
                 WHERE a.report_year = 2023
                 """).query(String.class).list()).as("the year's facts, drawn again")
                 .containsExactly(service.assessor().extractorVersion());
+        assertThat(jdbc.sql("""
+                SELECT DISTINCT o.made_by FROM assessment_outcome o JOIN assessment a ON a.id = o.assessment_id
+                WHERE a.report_year = 2023
+                """).query(String.class).list()).as("what the rules in force made of them, kept beside them")
+                .containsExactly(service.assessor().version());
 
         // the texts spoiled: only the facts kept by the first dry run can give the stored scores back
         jdbc.sql("UPDATE assessment SET source_text = '（空）'").update();
@@ -139,14 +146,19 @@ class DryRunTest {
         long id = stored.values().iterator().next().id();
         String before = jdbc.sql("SELECT facts_json FROM assessment_facts WHERE assessment_id = :id").param("id", id)
                 .query(String.class).single();
+        List<String> outcomeBefore = jdbc.sql("SELECT outcome_json FROM assessment_outcome WHERE assessment_id = :id")
+                .param("id", id).query(String.class).list();
         org.nianbao.report.ReportFacts other = store.keptFacts(List.of(stored.values().stream()
                 .filter(a -> a.id() != id).findFirst().orElseThrow().id())).values().iterator().next().facts();
 
-        int kept = store.keepRedrawn(List.of(new AssessmentStore.Redrawn(id, other)), service.assessor().extractorVersion());
+        int kept = store.keepRedrawn(List.of(new AssessmentStore.Redrawn(id, "0".repeat(64), other,
+                org.nianbao.assessment.Outcome.of(stored.values().iterator().next()), java.util.Set.of())), service.assessor());
 
         assertThat(kept).isZero();
         assertThat(jdbc.sql("SELECT facts_json FROM assessment_facts WHERE assessment_id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT outcome_json FROM assessment_outcome WHERE assessment_id = :id").param("id", id)
+                .query(String.class).list()).isEqualTo(outcomeBefore);
     }
 
     @Test
