@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.nianbao.report.KeptForm;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,10 +29,18 @@ public class AssessmentStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    /** Facts as they are kept ({@link KeptForm}). */
+    private final ObjectMapper keptForm;
 
     public AssessmentStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.keptForm = KeptForm.of(json);
+    }
+
+    /** {@code drawn} written as the store keeps facts and read back, as a dry run reads them. */
+    public ReportFacts asKept(ReportFacts drawn) {
+        return keptForm.readValue(keptForm.writeValueAsString(drawn), ReportFacts.class);
     }
 
     /**
@@ -77,7 +86,7 @@ public class AssessmentStore {
                 """)
                 .param("id", id).param("source", source).param("sha", sourceSha256)
                 .param("extractor", facts.extractorVersion())
-                .param("facts", json.writeValueAsString(facts.facts()))
+                .param("facts", keptForm.writeValueAsString(facts.facts()))
                 .update();
         if (facts.alone() && made != null) {
             keepOutcome(id, sourceSha256, facts.by(), facts.dismissed(), Outcome.of(made).named(source));
@@ -125,7 +134,7 @@ public class AssessmentStore {
                     UPDATE assessment_facts SET extractor_version = :extractor, facts_json = :facts
                     WHERE assessment_id = :id AND extractor_version <> :extractor
                     """)
-                    .param("extractor", by.extractorVersion()).param("facts", json.writeValueAsString(r.facts()))
+                    .param("extractor", by.extractorVersion()).param("facts", keptForm.writeValueAsString(r.facts()))
                     .param("id", r.id())
                     .update();
             if (updated == 1) {
@@ -331,7 +340,7 @@ public class AssessmentStore {
                 .query(rs -> {
                     try {
                         String stored = rs.getString("facts_json");
-                        ReportFacts facts = json.readValue(stored, ReportFacts.class);
+                        ReportFacts facts = keptForm.readValue(stored, ReportFacts.class);
                         long id = rs.getLong("assessment_id");
                         String outcome = rs.getString("outcome_json");
                         String sha = rs.getString("source_sha256");

@@ -197,7 +197,7 @@ public class WarmUp implements ApplicationRunner {
         try {
             Assessor.Assessed assessed = assessor.assessKeepingFacts(document, AssessmentOptions.NONE);
             json.writeValueAsString(assessed.assessment());
-            ReportFacts kept = json.readValue(json.writeValueAsString(assessed.facts().facts()), ReportFacts.class);
+            ReportFacts kept = store.asKept(assessed.facts().facts());
             Assessment again = assessor.assess(document.text().name(), kept);
             json.writeValueAsString(again);
         } catch (RuntimeException e) {
