@@ -50,6 +50,27 @@ class StoredReportsLookupTest {
     }
 
     @Test
+    void aYearOfHundredsOfSourcesIsLookedUpWholeWhicheverQueryEachFallsIn() {
+        java.util.List<Long> expected = new java.util.ArrayList<>();
+        java.util.List<Long> storedAgainLater = new java.util.ArrayList<>();
+        for (int i = 0; i < 350; i++) {
+            String sha = String.format("%064x", i);
+            long id = stored(sha, "机关" + i, 2023, null);
+            if (i % 50 == 7) {
+                storedAgainLater.add(id);
+            } else {
+                expected.add(id);
+            }
+        }
+        for (int i = 7; i < 350; i += 50) {
+            stored(String.format("%064x", i), "机关" + i, 2024, null);
+        }
+
+        assertThat(store.latestOf(2023)).hasSize(343).containsExactlyElementsOf(expected)
+                .doesNotContainAnyElementsOf(storedAgainLater);
+    }
+
+    @Test
     void theLatestYearIsThatOfAPublicReportAPrivateSelfCheckOfALaterYearCountsNot() {
         assertThat(store.latestYear()).isEmpty();
         stored("a", "甲局", null, null);
