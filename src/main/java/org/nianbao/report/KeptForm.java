@@ -50,7 +50,7 @@ public final class KeptForm {
         @Override
         public TableCell deserialize(JsonParser p, DeserializationContext ctxt) {
             if (!p.isExpectedStartArrayToken()) {
-                return (TableCell) ctxt.handleUnexpectedToken(TableCell.class, p);
+                return ctxt.reportInputMismatch(TableCell.class, "a kept cell is an array of its fields");
             }
             String table = text(p, ctxt);
             String row = text(p, ctxt);
@@ -59,11 +59,11 @@ public final class KeptForm {
             Double value = switch (token) {
                 case VALUE_NULL -> null;
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-                default -> (Double) ctxt.handleUnexpectedToken(Double.class, p);
+                default -> ctxt.readValue(p, Double.class); // e.g. "Infinity", as JSON has no such number
             };
             String raw = text(p, ctxt);
             if (p.nextToken() != JsonToken.VALUE_NUMBER_INT) {
-                ctxt.handleUnexpectedToken(Integer.class, p);
+                ctxt.reportInputMismatch(TableCell.class, "a kept cell's line is a whole number");
             }
             int line = p.getIntValue();
             if (p.nextToken() != JsonToken.END_ARRAY) {
@@ -75,7 +75,7 @@ public final class KeptForm {
         private static String text(JsonParser p, DeserializationContext ctxt) {
             String text = p.nextStringValue();
             if (text == null && p.currentToken() != JsonToken.VALUE_NULL) {
-                ctxt.handleUnexpectedToken(String.class, p);
+                ctxt.reportInputMismatch(String.class, "a kept field is a text here, not %s", p.currentToken());
             }
             return text;
         }
@@ -114,7 +114,7 @@ public final class KeptForm {
     /** An array of exactly {@code count} texts (or nulls), the fields of a {@code type} in order. */
     private static String[] texts(JsonParser p, DeserializationContext ctxt, Class<?> type, int count) {
         if (!p.isExpectedStartArrayToken()) {
-            ctxt.handleUnexpectedToken(type, p);
+            ctxt.reportInputMismatch(type, "a kept %s is an array of its fields", type.getSimpleName());
         }
         String[] fields = new String[count];
         for (int i = 0; i < count; i++) {

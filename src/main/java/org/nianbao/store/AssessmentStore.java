@@ -9,12 +9,12 @@ import java.util.Optional;
 import org.nianbao.assessment.Assessment;
 import org.nianbao.assessment.Assessor;
 import org.nianbao.assessment.Outcome;
+import org.nianbao.report.KeptForm;
 import org.nianbao.report.ReportFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.nianbao.report.KeptForm;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -47,6 +47,9 @@ class KeptFormTest {
                 .matches(TableCell::isDash);
         assertThat(KEPT.readValue(KEPT.writeValueAsString(blank), TableCell.class)).isEqualTo(blank)
                 .matches(TableCell::isBlank);
+        TableCell endless = new TableCell("3", "new_received", "total", Double.POSITIVE_INFINITY, "9".repeat(400), 43);
+        assertThat(KEPT.readValue(KEPT.writeValueAsString(endless), TableCell.class)).as("a number past a double's range")
+                .isEqualTo(endless);
         assertThat(KEPT.writeValueAsString(new ExpectedRow("3", "granted", "予以公开", "result")))
                 .isEqualTo("[\"3\",\"granted\",\"予以公开\",\"result\"]");
     }
