@@ -277,7 +277,8 @@ public class AssessmentStore {
     /**
      * The facts an assessment was made from, the report's name and hash, the version of what drew them, the facts as
      * stored (whose {@linkplain #digest() digest}, another once the assessment is replaced by a re-score, knows what
-     * was made of them again), and the outcome kept with them, if any.
+     * was made of them again), and the outcome kept with them, if any. {@code facts} is null when they are kept in a
+     * form this version does not read.
      */
     public record KeptFacts(long id, String source, String sha256, String extractorVersion, ReportFacts facts,
                             String stored, KeptOutcome kept, Outcome outcome) {
@@ -295,9 +296,12 @@ public class AssessmentStore {
             return new KeptFacts(id, source, sha256, version, again, null, null, null);
         }
 
-        /** Whether {@code assessor} would draw the same facts from the report: then they serve instead of reading it. */
+        /**
+         * Whether {@code assessor} would draw the same facts from the report: then they serve instead of reading it.
+         * Facts kept in a form that cannot be read ({@code facts} null) never serve.
+         */
         public boolean drawnAs(Assessor assessor) {
-            return assessor.extractorVersion().equals(extractorVersion);
+            return facts != null && assessor.extractorVersion().equals(extractorVersion);
         }
 
         /**
@@ -322,8 +326,9 @@ public class AssessmentStore {
     }
 
     /**
-     * The facts kept with each of these assessments, by id; an assessment stored before facts were kept, or whose
-     * facts can no longer be read as facts, is missing from the map (its report is read again instead).
+     * The facts kept with each of these assessments, by id; an assessment stored before facts were kept is missing
+     * from the map, and one whose facts are kept in a form this version does not read has them {@code null} and serve
+     * no assessor (its report is read again instead, and what it gives kept in their place).
      */
     public Map<Long, KeptFacts> keptFacts(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
@@ -338,19 +343,24 @@ public class AssessmentStore {
                 """)
                 .param("ids", ids)
                 .query(rs -> {
+                    long id = rs.getLong("assessment_id");
+                    String sha = rs.getString("source_sha256");
+                    String stored = rs.getString("facts_json");
+                    ReportFacts facts;
                     try {
-                        String stored = rs.getString("facts_json");
-                        ReportFacts facts = keptForm.readValue(stored, ReportFacts.class);
-                        long id = rs.getLong("assessment_id");
-                        String outcome = rs.getString("outcome_json");
-                        String sha = rs.getString("source_sha256");
-                        KeptOutcome keptOutcome = outcome == null ? null
-                                : new KeptOutcome(rs.getString("outcome_by"), sha, rs.getString("outcome_dismissed"));
-                        kept.put(id, new KeptFacts(id, rs.getString("source"), sha, rs.getString("extractor_version"),
-                                facts, stored, keptOutcome, outcome(outcome)));
+                        facts = keptForm.readValue(stored, ReportFacts.class);
                     } catch (tools.jackson.core.JacksonException e) {
-                        // facts of an earlier shape: the report is read again
+                        // facts kept in an earlier form: none to use, the report is read again (and what is drawn
+                        // from it kept in their place, as for facts another version of the extractor drew)
+                        kept.put(id, new KeptFacts(id, rs.getString("source"), sha, rs.getString("extractor_version"),
+                                null, stored, null, null));
+                        return;
                     }
+                    String outcome = rs.getString("outcome_json");
+                    KeptOutcome keptOutcome = outcome == null ? null
+                            : new KeptOutcome(rs.getString("outcome_by"), sha, rs.getString("outcome_dismissed"));
+                    kept.put(id, new KeptFacts(id, rs.getString("source"), sha, rs.getString("extractor_version"),
+                            facts, stored, keptOutcome, outcome(outcome)));
                 });
         return kept;
     }

@@ -142,6 +142,37 @@ class DryRunTest {
     }
 
     @Test
+    void factsKeptInTheFormOfABuildBeforeAreDrawnAgainOnceAndKeptInTheFormOfThisOne() {
+        // as the build before this one kept them: each cell an object naming its fields, under its own version
+        tools.jackson.databind.ObjectMapper named = tools.jackson.databind.json.JsonMapper.builder().build();
+        List<Long> ids = stored.values().stream().map(Assessment::id).toList();
+        store.keptFacts(ids).forEach((id, kept) -> jdbc.sql("""
+                        UPDATE assessment_facts SET facts_json = :facts, extractor_version = 'earlier-version'
+                        WHERE assessment_id = :id
+                        """).param("facts", named.writeValueAsString(kept.facts())).param("id", id).update());
+        jdbc.sql("UPDATE assessment_outcome SET made_by = 'earlier-version'").update();
+        assertThat(store.keptFacts(ids).values()).as("not read in this form").isNotEmpty()
+                .allSatisfy(kept -> assertThat(kept.facts()).isNull());
+
+        List<DryRun> first = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store);
+
+        assertThat(first).isNotEmpty().allSatisfy(run -> assertThat(run.active().score())
+                .isEqualTo(stored.get(run.source()).score()));
+        assertThat(jdbc.sql("""
+                SELECT f.facts_json FROM assessment_facts f JOIN assessment a ON a.id = f.assessment_id
+                WHERE a.report_year = 2023
+                """).query(String.class).list()).as("kept again, in this build's form").isNotEmpty()
+                .allSatisfy(facts -> assertThat(facts).doesNotContain("\"column\":"));
+        // the texts spoiled: only the facts kept by the first dry run can give the stored scores back
+        jdbc.sql("UPDATE assessment SET source_text = '（空）'").update();
+        List<DryRun> next = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store);
+        assertThat(next).hasSize(first.size()).allSatisfy(run -> {
+            assertThat(run.error()).isNull();
+            assertThat(run.active().score()).isEqualTo(stored.get(run.source()).score());
+        });
+    }
+
+    @Test
     void factsThisVersionOfTheExtractorDrewAreNotReplacedByFactsDrawnAgain() {
         long id = stored.values().iterator().next().id();
         String before = jdbc.sql("SELECT facts_json FROM assessment_facts WHERE assessment_id = :id").param("id", id)
