@@ -157,6 +157,29 @@ public class ActivationService {
         return done;
     }
 
+    /**
+     * A dry run of the rules in force against themselves over {@code year}'s stored reports, its results thrown away,
+     * on the calling thread alone and giving way as {@link #prepareDryRunsGivingWay} does: once over the year at most.
+     * For a service that is ready and idle, so that a dry run asked a while after the start runs on code the JIT has
+     * compiled, as the tenth does, not only the first few hundred reports the warm-up had time for. How many reports
+     * it went through.
+     */
+    public int rehearseGivingWay(int year, Assessor inForce, java.util.function.Supplier<Assessor> inForceNow,
+                                 AssessmentStore assessments, long deadline) {
+        long asked = dryRunsAsked.get();
+        Dismissals dismissed = dismissals.getIfAvailable(() -> Dismissals.NONE);
+        List<Long> ids = assessments.latestOf(year);
+        int done = 0;
+        for (int from = 0; from < ids.size(); from += DRY_RUN_CHUNK) {
+            if (inForceNow.get() != inForce || dryRunsAsked.get() != asked || System.nanoTime() >= deadline) {
+                break;
+            }
+            done += dryRun(ids.subList(from, Math.min(ids.size(), from + DRY_RUN_CHUNK)), inForce, inForce, assessments,
+                    dismissed, deadline).size();
+        }
+        return done;
+    }
+
     /** How many stored reports' sides the rules in force have kept for the dry runs. */
     int keptForDryRuns(Assessor inForce) {
         return inForceSides.size(inForce);

@@ -41,8 +41,8 @@ import tools.jackson.databind.ObjectMapper;
  * ActivationService#warmDryRuns}).
  * The engine compiles a rule's conditions when it first evaluates them and the JIT compiles what runs often, so
  * without this the first self-check and the first dry run of the day pay for both. Once the service is ready, one
- * thread goes on with the rest of the latest year's stored assessments, then compiles the rules in force once more
- * unless a candidate has been compiled by then (see {@link #prepareBeside()}).
+ * thread goes on with the rest of the latest year's stored assessments, rehearses a dry run once over them, then
+ * compiles the rules in force once more unless a candidate has been compiled by then (see {@link #prepareBeside()}).
  * {@code nianbao.warm-up=0} starts without either.
  */
 @Component
@@ -103,13 +103,18 @@ public class WarmUp implements ApplicationRunner {
 
     /** The longest the preparation beside the ready service goes on. */
     private static final Duration BESIDE = Duration.ofMinutes(10);
+    /** The longest the rehearsed dry run beside the ready service goes on (once over the year at most). */
+    private static final Duration REHEARSAL = Duration.ofSeconds(30);
 
     /**
      * After the service is ready, the rest of the latest year's stored assessments are assessed again by the rules in
      * force, on one core, and kept for the dry runs (the warm-up's time gets through a few hundred of several thousand):
      * until all are kept, for at most ten minutes, and only until the first dry run is asked, which works out what is
-     * left itself. Then, {@code nianbao.warm-up-compiler-delay} (30 s) later, the rule compiler is warmed
-     * ({@link CompilerWarmUp}), unless a candidate has been compiled by then.
+     * left itself. Then, on the same core and until the same moment, a dry run of the rules in force against themselves
+     * goes once over the year (at most 30 s), its results thrown away, so that a dry run asked a while after the start
+     * is as fast as the tenth ({@link ActivationService#rehearseGivingWay}). Then, {@code
+     * nianbao.warm-up-compiler-delay} (30 s) later, the rule compiler is warmed ({@link CompilerWarmUp}), unless a
+     * candidate has been compiled by then.
      */
     private void prepareBeside() {
         prepareDryRunsBeside();
@@ -133,8 +138,11 @@ public class WarmUp implements ApplicationRunner {
             long start = System.nanoTime();
             Assessor inForce = service.assessor();
             int kept = activation.prepareDryRunsGivingWay(year, inForce, service::assessor, store, start + BESIDE.toNanos());
-            LOG.info("试算准备 (dry-run preparation): {} 年已存评估按事实重评 {} 份；用时 {} ms", year, kept,
-                    (System.nanoTime() - start) / 1_000_000);
+            long rehearsing = System.nanoTime();
+            int rehearsed = activation.rehearseGivingWay(year, inForce, service::assessor, store,
+                    Math.min(start + BESIDE.toNanos(), rehearsing + REHEARSAL.toNanos()));
+            LOG.info("试算准备 (dry-run preparation): {} 年已存评估按事实重评 {} 份（{} ms）；试算演练 {} 份（{} ms）", year, kept,
+                    (rehearsing - start) / 1_000_000, rehearsed, (System.nanoTime() - rehearsing) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.warn("试算准备未完成 (dry-run preparation failed): {}", e.toString());
         }

@@ -259,6 +259,27 @@ class DryRunTest {
     }
 
     @Test
+    void theRehearsalBesideAReadyServiceGoesOnceOverTheYearAndGivesWayToADryRunToOtherRulesAndToItsTime() {
+        var inForce = service.assessor();
+        int year = store.latestOf(2023).size();
+
+        assertThat(activation.rehearseGivingWay(2023, inForce, () -> inForce, store, System.nanoTime() + 60_000_000_000L))
+                .as("once over the year").isEqualTo(year).isEqualTo(4);
+        assertThat(activation.rehearseGivingWay(2023, inForce, () -> null, store, System.nanoTime() + 60_000_000_000L))
+                .as("other rules in force").isZero();
+        assertThat(activation.rehearseGivingWay(2023, inForce, () -> inForce, store, System.nanoTime() - 1))
+                .as("no time left").isZero();
+        // a dry run asked while it goes on: it stops at its next chunk
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(activation.rehearseGivingWay(2023, inForce, () -> {
+            if (asked.incrementAndGet() == 1) {
+                activation.dryRun(activation.candidate(Map.of()), 2023, inForce, store);
+            }
+            return inForce;
+        }, store, System.nanoTime() + 60_000_000_000L)).as("a dry run asked").isZero();
+    }
+
+    @Test
     void aReportScoredAgainIsAssessedAgainNotTakenFromWhatWasKeptOfIt() {
         forgetTheOutcomes();
         var inForce = service.assessor();
