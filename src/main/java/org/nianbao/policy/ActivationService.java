@@ -135,6 +135,11 @@ public class ActivationService {
     /** Dry runs asked since the start: a preparation beside the service gives way to the first one after it began. */
     private final java.util.concurrent.atomic.AtomicLong dryRunsAsked = new java.util.concurrent.atomic.AtomicLong();
 
+    /** How many dry runs have been asked since the start. */
+    public long dryRunsAsked() {
+        return dryRunsAsked.get();
+    }
+
     /**
      * The sides of {@link #warmDryRuns} worked out, on the calling thread alone and giving way: it stops at the first dry run asked
      * after it began (which works out for itself what is not kept yet), at {@code deadline}, or when other rules
@@ -161,12 +166,13 @@ public class ActivationService {
      * A dry run of the rules in force against themselves over {@code year}'s stored reports, its results thrown away,
      * on the calling thread alone and giving way as {@link #prepareDryRunsGivingWay} does: once over the year at most.
      * For a service that is ready and idle, so that a dry run asked a while after the start runs on code the JIT has
-     * compiled, as the tenth does, not only the first few hundred reports the warm-up had time for. How many reports
-     * it went through.
+     * compiled, as the tenth does, not only the first few hundred reports the warm-up had time for. It does not begin,
+     * or stops, once more dry runs have been asked than {@code asked} ({@link #dryRunsAsked()} when the caller's
+     * preparation began, so that a dry run asked during that preparation is not joined by this). How many reports it
+     * went through.
      */
     public int rehearseGivingWay(int year, Assessor inForce, java.util.function.Supplier<Assessor> inForceNow,
-                                 AssessmentStore assessments, long deadline) {
-        long asked = dryRunsAsked.get();
+                                 AssessmentStore assessments, long deadline, long asked) {
         Dismissals dismissed = dismissals.getIfAvailable(() -> Dismissals.NONE);
         List<Long> ids = assessments.latestOf(year);
         int done = 0;

@@ -136,11 +136,12 @@ public class WarmUp implements ApplicationRunner {
                 return;
             }
             long start = System.nanoTime();
+            long asked = activation.dryRunsAsked();
             Assessor inForce = service.assessor();
             int kept = activation.prepareDryRunsGivingWay(year, inForce, service::assessor, store, start + BESIDE.toNanos());
             long rehearsing = System.nanoTime();
             int rehearsed = activation.rehearseGivingWay(year, inForce, service::assessor, store,
-                    Math.min(start + BESIDE.toNanos(), rehearsing + REHEARSAL.toNanos()));
+                    Math.min(start + BESIDE.toNanos(), rehearsing + REHEARSAL.toNanos()), asked);
             LOG.info("试算准备 (dry-run preparation): {} 年已存评估按事实重评 {} 份（{} ms）；试算演练 {} 份（{} ms）", year, kept,
                     (rehearsing - start) / 1_000_000, rehearsed, (System.nanoTime() - rehearsing) / 1_000_000);
         } catch (RuntimeException e) {

@@ -262,21 +262,27 @@ class DryRunTest {
     void theRehearsalBesideAReadyServiceGoesOnceOverTheYearAndGivesWayToADryRunToOtherRulesAndToItsTime() {
         var inForce = service.assessor();
         int year = store.latestOf(2023).size();
+        long later = System.nanoTime() + 60_000_000_000L;
 
-        assertThat(activation.rehearseGivingWay(2023, inForce, () -> inForce, store, System.nanoTime() + 60_000_000_000L))
+        assertThat(activation.rehearseGivingWay(2023, inForce, () -> inForce, store, later, activation.dryRunsAsked()))
                 .as("once over the year").isEqualTo(year).isEqualTo(4);
-        assertThat(activation.rehearseGivingWay(2023, inForce, () -> null, store, System.nanoTime() + 60_000_000_000L))
+        assertThat(activation.rehearseGivingWay(2023, inForce, () -> null, store, later, activation.dryRunsAsked()))
                 .as("other rules in force").isZero();
-        assertThat(activation.rehearseGivingWay(2023, inForce, () -> inForce, store, System.nanoTime() - 1))
-                .as("no time left").isZero();
-        // a dry run asked while it goes on: it stops at its next chunk
-        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(activation.rehearseGivingWay(2023, inForce, () -> inForce, store, System.nanoTime() - 1,
+                activation.dryRunsAsked())).as("no time left").isZero();
+
+        long before = activation.dryRunsAsked();
+        activation.dryRun(activation.candidate(Map.of()), 2023, inForce, store);
+        assertThat(activation.rehearseGivingWay(2023, inForce, () -> inForce, store, later, before))
+                .as("a dry run asked since the preparation began").isZero();
+        // one asked while it goes on: it stops at its next chunk
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
         assertThat(activation.rehearseGivingWay(2023, inForce, () -> {
-            if (asked.incrementAndGet() == 1) {
+            if (checks.incrementAndGet() == 1) {
                 activation.dryRun(activation.candidate(Map.of()), 2023, inForce, store);
             }
             return inForce;
-        }, store, System.nanoTime() + 60_000_000_000L)).as("a dry run asked").isZero();
+        }, store, later, activation.dryRunsAsked())).as("a dry run asked meanwhile").isZero();
     }
 
     @Test
