@@ -33,17 +33,9 @@ public final class TextNormalizer {
         text.getChars(start, same, out, 0);
         int n = same - start;
         for (int i = same; i < end; i++) {
-            char c = text.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFF5E') {
-                out[n++] = (char) (c - 0xFEE0);
-            } else if (c == '\u3000' || c == '\u00A0' || c == '\u2002' || c == '\u2003' || c == '\u2009') {
-                out[n++] = ' ';
-            } else if (c == '\uFEFF' || c == '\u200B' || c == '\u200C' || c == '\u200D') {
-                // zero-width characters and stray byte-order marks carry nothing
-            } else if (c == '\u2212' || c == '\u2013') {
-                out[n++] = '-';
-            } else {
-                out[n++] = c;
+            int c = mapped(text.charAt(i));
+            if (c >= 0) {
+                out[n++] = (char) c;
             }
         }
         while (n > 0 && Character.isWhitespace(out[n - 1])) {
@@ -52,18 +44,28 @@ public final class TextNormalizer {
         return withoutBookmarks(new String(out, 0, n));
     }
 
-    /** Whether normalising leaves {@code c} as it is (the cases of the loop in {@link #normalize(String, int, int)}). */
+    /** Whether normalising leaves {@code c} as it is. */
     private static boolean kept(char c) {
+        return mapped(c) == c;
+    }
+
+    /**
+     * What normalising makes of {@code c}: its ASCII form (full-width forms), a plain space (odd spaces), a hyphen
+     * (minus and en dash), nothing ({@code -1}: zero-width characters and stray byte-order marks carry nothing), or
+     * {@code c} itself.
+     */
+    private static int mapped(char c) {
         if (c < '\u00A0') {
-            return true;
+            return c;
         }
         if (c >= '\uFF01' && c <= '\uFF5E') {
-            return false;
+            return c - 0xFEE0;
         }
         return switch (c) {
-            case '\u3000', '\u00A0', '\u2002', '\u2003', '\u2009', '\uFEFF', '\u200B', '\u200C', '\u200D', '\u2212',
-                 '\u2013' -> false;
-            default -> true;
+            case '\u3000', '\u00A0', '\u2002', '\u2003', '\u2009' -> ' ';
+            case '\uFEFF', '\u200B', '\u200C', '\u200D' -> -1;
+            case '\u2212', '\u2013' -> '-';
+            default -> c;
         };
     }
 

@@ -20,6 +20,13 @@ class TextNormalizerTest {
     }
 
     @Test
+    void aLineIsTakenAsItIsUpToItsFirstCharacterToChangeAndNormalisedFromThere() {
+        assertThat(TextNormalizer.normalize("本年新收申请数量\u200B１２  ")).isEqualTo("本年新收申请数量12");
+        assertThat(TextNormalizer.normalize("本年新收申请数量 12\t ")).as("nothing to change but the end").isEqualTo("本年新收申请数量 12");
+        assertThat(TextNormalizer.normalize("\uFFFF\uFFFE")).as("no character stands for a dropped one").isEqualTo("\uFFFF\uFFFE");
+    }
+
+    @Test
     void dropsWordBookmarksAndTrailingSpace() {
         assertThat(TextNormalizer.normalize("一、总体情况[bookmark: _GoBack]  \t")).isEqualTo("一、总体情况");
     }
