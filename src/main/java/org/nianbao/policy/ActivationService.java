@@ -151,15 +151,7 @@ public class ActivationService {
         long asked = dryRunsAsked.get();
         Dismissals dismissed = dismissals.getIfAvailable(() -> Dismissals.NONE);
         List<Long> ids = withoutOutcome(assessments.latestOf(year), inForce, assessments, dismissed);
-        int done = 0;
-        for (int from = 0; from < ids.size(); from += DRY_RUN_CHUNK) {
-            if (System.nanoTime() >= deadline || dryRunsAsked.get() != asked || inForceNow.get() != inForce) {
-                break;
-            }
-            done += dryRun(ids.subList(from, Math.min(ids.size(), from + DRY_RUN_CHUNK)), inForce, null, assessments,
-                    dismissed, deadline).size();
-        }
-        return done;
+        return givingWay(ids, inForce, null, inForceNow, assessments, dismissed, deadline, asked);
     }
 
     /**
@@ -174,13 +166,22 @@ public class ActivationService {
     public int rehearseGivingWay(int year, Assessor inForce, java.util.function.Supplier<Assessor> inForceNow,
                                  AssessmentStore assessments, long deadline, long asked) {
         Dismissals dismissed = dismissals.getIfAvailable(() -> Dismissals.NONE);
-        List<Long> ids = assessments.latestOf(year);
+        return givingWay(assessments.latestOf(year), inForce, inForce, inForceNow, assessments, dismissed, deadline, asked);
+    }
+
+    /**
+     * The dry run of {@code candidate} (none: the rules in force's sides alone) over {@code ids} a chunk at a time on
+     * the calling thread, stopping before the next chunk once other rules are in force, more dry runs than {@code
+     * asked} have been asked, or {@code deadline} has passed; how many reports it went through.
+     */
+    private int givingWay(List<Long> ids, Assessor inForce, Assessor candidate, java.util.function.Supplier<Assessor> inForceNow,
+                          AssessmentStore assessments, Dismissals dismissed, long deadline, long asked) {
         int done = 0;
         for (int from = 0; from < ids.size(); from += DRY_RUN_CHUNK) {
             if (inForceNow.get() != inForce || dryRunsAsked.get() != asked || System.nanoTime() >= deadline) {
                 break;
             }
-            done += dryRun(ids.subList(from, Math.min(ids.size(), from + DRY_RUN_CHUNK)), inForce, inForce, assessments,
+            done += dryRun(ids.subList(from, Math.min(ids.size(), from + DRY_RUN_CHUNK)), inForce, candidate, assessments,
                     dismissed, deadline).size();
         }
         return done;
