@@ -75,8 +75,13 @@ class KeptFormTest {
     }
 
     @Test
-    void anAssessmentsOwnFactsStillNameTheirFields() {
-        assertThat(NAMED.writeValueAsString(new TableCell("3", "new_received", "total", 1.0, "1", 40)))
+    void theMapperTheKeptFormIsMadeFromStillNamesTheFieldsAsAnAssessmentsOwnFactsDo() {
+        ObjectMapper base = JsonMapper.builder().build();
+        ObjectMapper kept = KeptForm.of(base);
+        TableCell cell = new TableCell("3", "new_received", "total", 1.0, "1", 40);
+
+        assertThat(kept.writeValueAsString(cell)).startsWith("[");
+        assertThat(base.writeValueAsString(cell))
                 .contains("\"table\":\"3\"", "\"row\":\"new_received\"", "\"column\":\"total\"");
     }
 
