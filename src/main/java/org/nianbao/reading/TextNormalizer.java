@@ -46,7 +46,7 @@ public final class TextNormalizer {
 
     /** Whether normalising leaves {@code c} as it is. */
     private static boolean kept(char c) {
-        return mapped(c) == c;
+        return c < '\u00A0' || mapped(c) == c; // the first test alone for most characters of a line
     }
 
     /**
