@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher, {@code ./nianbao}, over the package the build just made: it scores as {@code java -jar} does, makes
@@ -49,13 +50,7 @@ class LauncherIT {
 
     @Test
     void theLauncherScoresAsTheJarDoesMakesItsCacheOnceAndAgainWhenTheJarChanges() throws Exception {
-        if (Files.isDirectory(CACHE)) {
-            try (var files = Files.list(CACHE)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
+        deleteCaches();
         String sample = "src/test/resources/samples/004_e93a6eea8c407df3.txt";
         String first = run("score", "--format", "csv", sample);
         assertThat(first).contains("忻州市应急管理局", "53.49", "不合格");
@@ -75,6 +70,71 @@ class LauncherIT {
             assertThat(caches()).as("a new cache for the changed jar").hasSize(2);
         } finally {
             Files.setLastModifiedTime(jar, built);
+        }
+    }
+
+    /**
+     * A stop asked of the launcher (a kill, a service manager's stop) ends the scoring JVM, whether the launcher runs it
+     * as a child while it makes its cache or has handed its place to it: nothing is left running, and the run ends
+     * before its work is done.
+     */
+    @Test
+    void aStopAskedOfTheLauncherEndsTheJvmWhetherItMakesItsCacheOrTakesIt(@TempDir Path folder) throws Exception {
+        Path reports = Files.createDirectories(folder.resolve("reports"));
+        List<Path> samples;
+        try (var files = Files.list(Path.of("src/test/resources/samples"))) {
+            samples = files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
+        }
+        int count = 0;
+        for (int i = 0; i < 400; i++) { // more than a few seconds of work
+            for (Path sample : samples) {
+                Files.copy(sample, reports.resolve(i + "_" + sample.getFileName()));
+                count++;
+            }
+        }
+        deleteCaches();
+        stopWhileScoring(reports, count, folder.resolve("making.csv"));
+
+        run("score", "--format", "csv", "src/test/resources/samples/004_e93a6eea8c407df3.txt");
+        assertThat(caches()).as("a cache made").isNotEmpty();
+        stopWhileScoring(reports, count, folder.resolve("taking.csv"));
+    }
+
+    /** Starts the launcher on {@code reports}, stops it once its JVM runs, and checks that everything ended early. */
+    private static void stopWhileScoring(Path reports, int count, Path out) throws Exception {
+        Process launcher = new ProcessBuilder("./nianbao", "score", "--format", "csv", reports.toString())
+                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (jvms(launcher).isEmpty() && launcher.isAlive() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        List<ProcessHandle> jvms = jvms(launcher);
+        assertThat(jvms).as("a JVM scoring").isNotEmpty();
+        Thread.sleep(500);
+        launcher.destroy(); // SIGTERM, as kill and service managers send
+        assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        for (ProcessHandle jvm : jvms) {
+            jvm.onExit().get(60, TimeUnit.SECONDS);
+        }
+        try (var lines = Files.lines(out)) {
+            assertThat(lines.count()).as("the run stopped before its last report").isLessThan(count + 1);
+        }
+    }
+
+    /** The launcher itself when it has become the JVM, else its JVM children. */
+    private static List<ProcessHandle> jvms(Process launcher) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(launcher.toHandle()), launcher.descendants())
+                .filter(h -> h.isAlive() && h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .toList();
+    }
+
+    private static void deleteCaches() throws Exception {
+        if (Files.isDirectory(CACHE)) {
+            try (var files = Files.list(CACHE)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
         }
     }
 
