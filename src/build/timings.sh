@@ -21,8 +21,8 @@ fi
 samples=$(pwd)/src/test/resources/samples
 work=$(mktemp -d)
 pid=
-# the service stopped and gone: the launcher's java is a child of the script, which ends when it does
-stop() { pkill -TERM -P "$1" 2>/dev/null || kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+# the service stopped and gone (the launcher is its JVM, or passes the stop on to it and ends when it does)
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 trap '[[ -n $pid ]] && stop "$pid"; rm -rf "$work"' EXIT
 
 now() { date +%s.%N; }
