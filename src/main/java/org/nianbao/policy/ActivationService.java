@@ -240,7 +240,8 @@ public class ActivationService {
                     Document document = document(report);
                     Assessor.Assessed again = inForce.assessDrawn(document, inForce.draw(document), options(report, dismissed));
                     Outcome before = Outcome.of(again.assessment());
-                    redrawn.add(new AssessmentStore.Redrawn(id, facts.sha256(), again.facts().facts(), before, dismissed));
+                    redrawn.add(new AssessmentStore.Redrawn(id, facts.sha256(), again.facts().facts(), before, dismissed,
+                            facts.facts() == null));
                     facts = facts.drawnAgain(inForce.extractorVersion(), again.facts().facts());
                     runs.add(DryRun.compare(before, candidate == null ? before
                             : Outcome.of(side(candidate, facts, report, dismissed))));

@@ -113,27 +113,27 @@ public class AssessmentStore {
 
     /**
      * Facts drawn again from a stored report's text (kept by {@link #keepRedrawn}), and what the rules in force made of
-     * them alone, leaving out the findings {@code dismissed}.
+     * them alone, leaving out the findings {@code dismissed}; {@code keptUnreadable} when the facts kept with it could
+     * not be read at all (a damaged row), which are then replaced whatever version drew them.
      */
-    public record Redrawn(long id, String sha256, ReportFacts facts, Outcome outcome, java.util.Set<String> dismissed) {
+    public record Redrawn(long id, String sha256, ReportFacts facts, Outcome outcome, java.util.Set<String> dismissed,
+                          boolean keptUnreadable) {
     }
 
     /**
      * Keeps facts the rules in force ({@code by}) drew again from stored reports in place of those kept with them by
      * another version of the extractor, with the outcome {@code by} made of them in place of the one kept before:
      * after an upgrade whose extractor reads reports otherwise, each stored report is read again once, not by every
-     * dry run (nor every start) after it. Only what another version drew is replaced (facts this version drew
-     * meanwhile, the report assessed again, stay, with their outcome), and none is added where none was kept. How many
-     * were kept.
+     * dry run (nor every start) after it. Only what another version drew, or what cannot be read at all, is replaced
+     * (facts this version drew meanwhile, the report assessed again, stay, with their outcome), and none is added where
+     * none was kept. How many were kept.
      */
     @Transactional
     public int keepRedrawn(List<Redrawn> redrawn, Assessor by) {
         int kept = 0;
         for (Redrawn r : redrawn) {
-            int updated = jdbc.sql("""
-                    UPDATE assessment_facts SET extractor_version = :extractor, facts_json = :facts
-                    WHERE assessment_id = :id AND extractor_version <> :extractor
-                    """)
+            int updated = jdbc.sql("UPDATE assessment_facts SET extractor_version = :extractor, facts_json = :facts"
+                            + " WHERE assessment_id = :id" + (r.keptUnreadable() ? "" : " AND extractor_version <> :extractor"))
                     .param("extractor", by.extractorVersion()).param("facts", keptForm.writeValueAsString(r.facts()))
                     .param("id", r.id())
                     .update();

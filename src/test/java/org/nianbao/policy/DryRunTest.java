@@ -173,6 +173,29 @@ class DryRunTest {
     }
 
     @Test
+    void factsKeptUnreadableUnderThisVersionAreDrawnAgainOnceAndKept() {
+        List<Long> ids = stored.values().stream().map(Assessment::id).toList();
+        jdbc.sql("UPDATE assessment_facts SET facts_json = '[\"damaged\"'").update(); // the version left as it is
+        assertThat(store.keptFacts(ids).values()).as("not readable").isNotEmpty()
+                .allSatisfy(kept -> assertThat(kept.facts()).isNull());
+
+        List<DryRun> first = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store);
+
+        assertThat(first).isNotEmpty().allSatisfy(run -> assertThat(run.active().score())
+                .isEqualTo(stored.get(run.source()).score()));
+        List<Long> ofTheYear = jdbc.sql("SELECT id FROM assessment WHERE report_year = 2023").query(Long.class).list();
+        assertThat(store.keptFacts(ofTheYear).values()).as("kept again, readable").hasSize(first.size())
+                .allSatisfy(kept -> assertThat(kept.facts()).isNotNull());
+        // the texts spoiled: only the facts kept by the first dry run can give the stored scores back
+        jdbc.sql("UPDATE assessment SET source_text = '（空）'").update();
+        List<DryRun> next = activation.dryRun(activation.candidate(Map.of()), 2023, service.assessor(), store);
+        assertThat(next).hasSize(first.size()).allSatisfy(run -> {
+            assertThat(run.error()).isNull();
+            assertThat(run.active().score()).isEqualTo(stored.get(run.source()).score());
+        });
+    }
+
+    @Test
     void factsThisVersionOfTheExtractorDrewAreNotReplacedByFactsDrawnAgain() {
         long id = stored.values().iterator().next().id();
         String before = jdbc.sql("SELECT facts_json FROM assessment_facts WHERE assessment_id = :id").param("id", id)
@@ -183,7 +206,7 @@ class DryRunTest {
                 .filter(a -> a.id() != id).findFirst().orElseThrow().id())).values().iterator().next().facts();
 
         int kept = store.keepRedrawn(List.of(new AssessmentStore.Redrawn(id, "0".repeat(64), other,
-                org.nianbao.assessment.Outcome.of(stored.values().iterator().next()), java.util.Set.of())), service.assessor());
+                org.nianbao.assessment.Outcome.of(stored.values().iterator().next()), java.util.Set.of(), false)), service.assessor());
 
         assertThat(kept).isZero();
         assertThat(jdbc.sql("SELECT facts_json FROM assessment_facts WHERE assessment_id = :id").param("id", id)
